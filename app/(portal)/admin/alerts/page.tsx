@@ -1,0 +1,9 @@
+import { requireAdminArea } from "@/lib/tenants/access";
+import { ComingSoon } from "@/components/coming-soon";
+
+export const metadata = { title: "Alerts" };
+
+export default async function AdminAlertsPage() {
+  await requireAdminArea();
+  return <ComingSoon title="Alerts" description="Open alerts across all tenants." items={["Every tenant's open alerts in one list", "Acknowledge and jump to the tenant"]} />;
+}

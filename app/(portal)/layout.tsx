@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getDb } from "@/db";
+import { requireActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { listVisibleTenants } from "@/lib/tenants/queries";
+import { SideNav } from "@/components/side-nav";
+import { TenantSwitcher } from "@/components/tenant-switcher";
+import { SignOutButton } from "@/components/sign-out-button";
+
+// The shell only; every page below checks access again at the data, since layouts
+// do not re-run on client navigation.
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const tenants = await listVisibleTenants(await getDb(), actor);
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-60 shrink-0 bg-ink-900 px-3 py-5 md:block">
+        <Link href="/tenants" className="mb-6 block px-3 text-lg font-semibold tracking-tight text-white">
+          Enclave
+        </Link>
+        <SideNav showAdmin={can(actor, "admin:read")} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+          <TenantSwitcher tenants={tenants.map((t) => t.name)} />
+          <div className="flex items-center gap-3">
+            <div className="text-right text-sm leading-tight" data-testid="signed-in-user">
+              <p className="font-medium">{actor.name}</p>
+              <p className="text-xs text-slate-500">
+                {actor.email} · {actor.role}
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

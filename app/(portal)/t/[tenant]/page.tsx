@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { requireTenant } from "@/lib/tenants/access";
+import { accessLabel } from "@/lib/auth/policy";
+import { listRecentTenantAudit, listTenantAccess } from "@/lib/tenants/queries";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { EmptyState } from "@/components/empty-state";
+import { formatDateTime } from "@/components/format";
+
+type Props = { params: Promise<{ tenant: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).tenant };
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="card p-4">
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export default async function TenantOverviewPage({ params }: Props) {
+  const { actor, tenant } = await requireTenant((await params).tenant);
+  const db = await getDb();
+  const [members, events] = await Promise.all([listTenantAccess(db, tenant.id), listRecentTenantAudit(db, tenant.id)]);
+  return (
+    <>
+      <PageHeader title={tenant.name} description="Overview of this tenant: where it lives, who can reach it, and what changed lately." />
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Fact label="Status">
+          <StatusBadge status={tenant.status} />
+        </Fact>
+        <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
+        <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>
+        <Fact label="Members">{members.length}</Fact>
+        <Fact label="Deletion protection">{tenant.deletionProtection ? "On" : "Off"}</Fact>
+        <Fact label="Expires">{tenant.expiresAt ? formatDateTime(tenant.expiresAt) : "Never"}</Fact>
+        <Fact label="Created">{formatDateTime(tenant.createdAt)}</Fact>
+      </dl>
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
+      {events.length === 0 ? (
+        <EmptyState title="No activity yet">Changes to this tenant — grants, resources, settings — will be listed here.</EmptyState>
+      ) : (
+        <ul className="card divide-y divide-slate-100 text-sm">
+          {events.map((e) => (
+            <li key={e.id} className="flex justify-between gap-4 px-4 py-2">
+              <span>
+                <span className="font-medium">{e.action}</span> {e.target && <span className="text-slate-500">· {e.target}</span>}
+              </span>
+              <span className="text-slate-500">
+                {e.actor ?? "system"} · {formatDateTime(e.at)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

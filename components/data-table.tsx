@@ -1,0 +1,31 @@
+export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; className?: string };
+
+export function DataTable<Row>({ rows, columns, rowKey, caption }: { rows: Row[]; columns: Column<Row>[]; rowKey: (row: Row) => string; caption?: string }) {
+  return (
+    <div className="card overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" className="px-4 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="hover:bg-slate-50">
+              {columns.map((c) => (
+                <td key={c.header} className={`px-4 py-2 ${c.className ?? ""}`}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+// A missing tenant and a tenant the user may not see get this same answer.
+export function NotFoundMessage() {
+  return (
+    <div className="flex min-h-[60vh] flex-col items-center justify-center p-8 text-center">
+      <p className="text-sm font-semibold text-brand-600">404</p>
+      <h1 className="mt-1 text-2xl font-semibold">Not found</h1>
+      <p className="mt-2 max-w-md text-sm text-slate-600">This page does not exist, or you do not have access to it.</p>
+      <Link href="/tenants" className="btn-primary mt-6">
+        Back to your tenants
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { requireTenant } from "@/lib/tenants/access";
+import { ComingSoon } from "./coming-soon";
+
+// Tenant pages whose data arrives with a later capability; each route still checks access.
+export const upcomingTenantPages = {
+  resources: {
+    title: "Resources",
+    description: "hosts, services, buckets and load balancers.",
+    items: ["Hosts (VMs carrying the tenant node label), services, storage buckets and load balancers, with status and tags", "Create and delete resources with write access, with live progress", "A detail page per resource with its own metrics and logs"],
+  },
+  logs: {
+    title: "Logs",
+    description: "one log view for every resource in the tenant.",
+    items: ["Search by text, level, resource and time range, newest first", "A live tail that can pause", "Download of the current result"],
+  },
+  metrics: {
+    title: "Metrics",
+    description: "CPU, memory, network and request rates.",
+    items: ["Charts per resource and for the tenant as a whole", "Time ranges from one hour to seven days, or custom", "Auto-refresh"],
+  },
+  alerts: {
+    title: "Alerts",
+    description: "everything wrong with any resource in the tenant.",
+    items: ["Open, acknowledged and resolved alerts with who and when", "Alert rules on metrics, evaluated by the job engine", "Notification channels: webhooks, Slack, email"],
+  },
+  billing: {
+    title: "Billing",
+    description: "what this tenant costs.",
+    items: ["Cost by day, month and service; month to date and forecast", "A monthly budget with thresholds", "CSV export"],
+  },
+  network: {
+    title: "Network",
+    description: "what may reach this tenant from outside it.",
+    items: ["Inter-tenant rules: a source tenant or CIDR, protocol and port range", "Each rule as a security-group ingress rule and a NetworkPolicy"],
+  },
+  settings: {
+    title: "Settings",
+    description: "protection, expiry and quota.",
+    items: ["Deletion protection, expiry time and namespace quota", "Delete the tenant: type its name to confirm"],
+  },
+} as const;
+
+export type UpcomingTenantPage = keyof typeof upcomingTenantPages;
+
+export async function UpcomingTenantPage({ params, page }: { params: Promise<{ tenant: string }>; page: UpcomingTenantPage }) {
+  const { tenant } = await requireTenant((await params).tenant);
+  const content = upcomingTenantPages[page];
+  return <ComingSoon title={content.title} description={`${tenant.name}: ${content.description}`} items={[...content.items]} />;
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DatabaseKind = "postgres" | "pglite";
+export interface Database {
+  db: Db;
+  kind: DatabaseKind;
+  /** Where the data lives, with any password hidden. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    // pg also takes the password from the query string.
+    for (const key of ["password", "sslpassword"]) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, "***");
+    return parsed.toString();
+  } catch {
+    return "(an unparseable URL)";
+  }
+}
+
+export function defaultTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { pgliteDir: path.resolve(env.ENCLAVE_DATA_DIR ?? "data", "pglite") };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ("url" in target) {
+    const { Pool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const location = redactUrl(target.url);
+    try {
+      await pool.query("select 1");
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw new DatabaseUnreachableError(location, error);
+    }
+    return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", location, close: () => pool.end() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let client;
+  if ("memory" in target) {
+    client = await PGlite.create();
+  } else {
+    mkdirSync(path.dirname(target.pgliteDir), { recursive: true });
+    client = await PGlite.create(target.pgliteDir);
+  }
+  const location = "memory" in target ? "memory://" : target.pgliteDir;
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", location, close: () => client.close() };
+}
+
+export class DatabaseUnreachableError extends Error {
+  constructor(
+    readonly location: string,
+    cause: unknown,
+  ) {
+    const reason = describeConnectionError(cause);
+    super(`cannot reach the database at ${location}: ${reason}`, { cause });
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+function describeConnectionError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describeConnectionError(error.errors[0]);
+  const e = error as { code?: string; message?: string };
+  if (e?.code && e.message && !e.message.includes(e.code)) return `${e.code} ${e.message}`;
+  return e?.message || e?.code || String(error);
+}

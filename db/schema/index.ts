@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./infrastructures";
+export * from "./tenants";
+export * from "./grants";
+export * from "./audit";
+export * from "./operations";

@@ -1,0 +1,48 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { tenants } from "./tenants";
+
+export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource"]);
+export const runState = pgEnum("run_state", ["pending", "running", "succeeded", "failed"]);
+
+// The durable record of one piece of long work on a tenant; steps below are its log.
+export const operations = pgTable(
+  "operations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    kind: operationKind("kind").notNull(),
+    state: runState("state").notNull().default("pending"),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("operations_tenant_created_idx").on(t.tenantId, t.createdAt)],
+);
+
+export const operationSteps = pgTable(
+  "operation_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    operationId: uuid("operation_id")
+      .notNull()
+      .references(() => operations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    state: runState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    idempotencyKey: text("idempotency_key"),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("operation_steps_operation_key").on(t.operationId, t.key), index("operation_steps_tenant_idx").on(t.tenantId)],
+);
+
+export type Operation = typeof operations.$inferSelect;
+export type OperationStep = typeof operationSteps.$inferSelect;

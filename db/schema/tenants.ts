@@ -1,0 +1,26 @@
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { infrastructures } from "./infrastructures";
+
+export const tenantStatus = pgEnum("tenant_status", ["provisioning", "ready", "failed", "deleting", "deleted"]);
+
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    infrastructureId: uuid("infrastructure_id")
+      .notNull()
+      .references(() => infrastructures.id),
+    status: tenantStatus("status").notNull().default("provisioning"),
+    statusMessage: text("status_message"),
+    deletionProtection: boolean("deletion_protection").notNull().default(true),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    quota: jsonb("quota").$type<{ cpu?: string; memory?: string; pods?: number }>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tenants_name_key").on(t.name), index("tenants_infrastructure_idx").on(t.infrastructureId)],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type TenantStatus = (typeof tenantStatus.enumValues)[number];

@@ -1,0 +1,53 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "./client";
+import { infrastructures, tenantGrants, tenants, users, type GrantLevel, type UserRole } from "./schema";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+
+export const demoAccounts = [
+  { email: "admin@enclave.local", name: "Ada Admin", role: "admin", password: "enclave-admin-demo", grants: {} },
+  { email: "alice@enclave.local", name: "Alice Developer", role: "user", password: "enclave-alice-demo", grants: { dev: "write", stage: "read" } },
+  { email: "bob@enclave.local", name: "Bob Operator", role: "user", password: "enclave-bob-demo", grants: { prod: "read" } },
+] as const satisfies readonly {
+  email: string;
+  name: string;
+  role: UserRole;
+  password: string;
+  grants: Partial<Record<string, GrantLevel>>;
+}[];
+
+export const demoTenants = ["dev", "stage", "prod"] as const;
+
+/** Idempotent: what already exists is left as it is, so a re-run never resets a changed password. */
+export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+  const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
+  return db.transaction(async (tx) => {
+    const [infra] = await tx
+      .insert(infrastructures)
+      .values({ name: "local", driver: "local", region: "local" })
+      .onConflictDoNothing()
+      .returning();
+    const created = infra !== undefined;
+    const [local] = await tx.select().from(infrastructures).where(eq(infrastructures.name, "local"));
+    const newTenants = await tx
+      .insert(tenants)
+      .values(demoTenants.map((name) => ({ name, infrastructureId: local!.id, status: "ready" as const, deletionProtection: name === "prod" })))
+      .onConflictDoNothing()
+      .returning();
+    for (const t of newTenants) await recordAudit(tx as unknown as Db, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
+    await tx
+      .insert(users)
+      .values(demoAccounts.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i] })))
+      .onConflictDoNothing();
+    const tenantRows = await tx.select().from(tenants).where(inArray(tenants.name, [...demoTenants]));
+    const userRows = await tx.select().from(users).where(inArray(users.email, demoAccounts.map((a) => a.email)));
+    const tenantId = new Map(tenantRows.map((t) => [t.name, t.id]));
+    const grants = demoAccounts.flatMap((a) => {
+      const userId = userRows.find((u) => u.email === a.email)!.id;
+      return Object.entries(a.grants as Record<string, GrantLevel>).map(([tenant, level]) => ({ tenantId: tenantId.get(tenant)!, userId, level }));
+    });
+    if (grants.length) await tx.insert(tenantGrants).values(grants).onConflictDoNothing();
+    if (created) await recordAudit(tx as unknown as Db, { actorId: null, action: "demo.seed", details: { tenants: demoTenants, users: demoAccounts.length } });
+    return { created };
+  });
+}

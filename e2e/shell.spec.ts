@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./support/personas";
+
+test.describe("the admin's portal shell", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("lists the three demo tenants, opens one, and shows its navigation", async ({ page }) => {
+    await page.goto("/tenants");
+    const names = page.getByRole("table", { name: "Tenants" }).getByRole("link");
+    await expect(names).toHaveText(["dev", "prod", "stage"]);
+    await expect(page.getByTestId("signed-in-user")).toContainText("admin@enclave.local");
+
+    await names.filter({ hasText: "stage" }).click();
+    await expect(page.getByRole("heading", { name: "stage", level: 1 })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    const tenantLinks = ["", "/resources", "/logs", "/metrics", "/alerts", "/billing", "/access", "/network", "/settings"].map((s) => `/t/stage${s}`);
+    for (const href of [...tenantLinks, "/admin/users", "/admin/audit", "/admin/infrastructure"]) {
+      await expect(nav.locator(`a[href="${href}"]`)).toBeVisible();
+    }
+    await page.screenshot({ path: "test-results/screenshots/tenant-shell.png", fullPage: true });
+
+    await page.getByRole("combobox", { name: "Switch tenant" }).selectOption("prod");
+    await expect(page).toHaveURL(/\/t\/prod$/);
+    await nav.getByRole("link", { name: "Access", exact: true }).click();
+    await expect(page.getByRole("table", { name: "Tenant members" })).toContainText("bob@enclave.local");
+  });
+
+  test("admin pages list users and infrastructure", async ({ page }) => {
+    await page.goto("/admin/users");
+    await expect(page.getByRole("table", { name: "Users" })).toContainText("alice@enclave.local");
+    await page.goto("/admin/infrastructure");
+    await expect(page.getByRole("table", { name: "Infrastructures" })).toContainText("local");
+  });
+});

@@ -1,0 +1,22 @@
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { tenantGrants, type GrantLevel, type User } from "@/db/schema";
+
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: User["role"];
+  /** Live grants only (expired ones are left out), strongest level per tenant id. */
+  grants: ReadonlyMap<string, GrantLevel>;
+}
+
+export async function loadActor(db: Db, user: User): Promise<Actor> {
+  const rows = await db
+    .select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level })
+    .from(tenantGrants)
+    .where(and(eq(tenantGrants.userId, user.id), or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`))));
+  const grants = new Map<string, GrantLevel>();
+  for (const row of rows) if (grants.get(row.tenantId) !== "write") grants.set(row.tenantId, row.level);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, grants };
+}

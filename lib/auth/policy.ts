@@ -1,0 +1,40 @@
+import type { GrantLevel, UserRole } from "@/db/schema";
+import type { Actor } from "./actor";
+
+export const permissions = ["tenant:read", "tenant:write", "tenant:admin", "admin:read", "admin:write"] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions = {
+  admin: ["tenant:read", "tenant:write", "tenant:admin", "admin:read", "admin:write"],
+  auditor: ["tenant:read", "admin:read"],
+  user: [],
+} as const satisfies Record<UserRole, readonly Permission[]>;
+
+export const grantPermissions = {
+  read: ["tenant:read"],
+  write: ["tenant:read", "tenant:write"],
+} as const satisfies Record<GrantLevel, readonly Permission[]>;
+
+/** What the actor may do, globally or within the tenant whose id is given. */
+export function permissionsOf(actor: Actor, tenantId?: string): Set<Permission> {
+  const granted = new Set<Permission>(rolePermissions[actor.role]);
+  const level = tenantId ? actor.grants.get(tenantId) : undefined;
+  if (level) for (const p of grantPermissions[level]) granted.add(p);
+  return granted;
+}
+
+export function can(actor: Actor | null, permission: Permission, tenantId?: string): boolean {
+  return actor !== null && permissionsOf(actor, tenantId).has(permission);
+}
+
+/** Sees every tenant rather than only granted ones. */
+export function seesAllTenants(actor: Actor): boolean {
+  return (rolePermissions[actor.role] as readonly Permission[]).includes("tenant:read");
+}
+
+export function accessLabel(actor: Actor, tenantId: string): string {
+  if (actor.role === "admin") return "admin";
+  const level = actor.grants.get(tenantId);
+  if (level) return level;
+  return actor.role === "auditor" ? "auditor (read)" : "none";
+}

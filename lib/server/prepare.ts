@@ -1,0 +1,22 @@
+import { getDatabase } from "@/db";
+import { seedDemo, demoAccounts } from "@/db/seed";
+
+/**
+ * Opens and migrates the database before the first request, and refuses to start when it
+ * cannot: an unreachable database is reported in one line, with any password hidden.
+ */
+export async function prepareServer(): Promise<void> {
+  let database;
+  try {
+    database = await getDatabase();
+  } catch (error) {
+    console.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (process.env.ENCLAVE_SEED_DEMO === "false") return;
+  await seedDemo(database.db);
+  const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const admin = demoAccounts[0];
+  console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
+  console.log(`Demo sign-in: ${admin.email} / ${admin.password}  (users: ${demoAccounts.slice(1).map((a) => `${a.email} / ${a.password}`).join(", ")})`);
+}

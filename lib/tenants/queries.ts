@@ -1,0 +1,67 @@
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { seesAllTenants } from "@/lib/auth/policy";
+
+const tenantSummary = {
+  id: tenants.id,
+  name: tenants.name,
+  status: tenants.status,
+  createdAt: tenants.createdAt,
+  deletionProtection: tenants.deletionProtection,
+  expiresAt: tenants.expiresAt,
+  infrastructure: infrastructures.name,
+  driver: infrastructures.driver,
+  region: infrastructures.region,
+};
+export type TenantSummary = Awaited<ReturnType<typeof listVisibleTenants>>[number];
+
+/** The tenants this actor may see: every one for admins and auditors, granted ones for users. */
+export async function listVisibleTenants(db: Db, actor: Actor) {
+  const visible = seesAllTenants(actor) ? undefined : [...actor.grants.keys()];
+  if (visible && visible.length === 0) return [];
+  return db
+    .select(tenantSummary)
+    .from(tenants)
+    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
+    .where(and(ne(tenants.status, "deleted"), visible ? inArray(tenants.id, visible) : undefined))
+    .orderBy(asc(tenants.name));
+}
+
+export async function findTenantByName(db: Db, name: string) {
+  const [row] = await db
+    .select(tenantSummary)
+    .from(tenants)
+    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
+    .where(and(eq(tenants.name, name), ne(tenants.status, "deleted")))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listTenantAccess(db: Db, tenantId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      level: tenantGrants.level,
+      source: tenantGrants.source,
+      expiresAt: tenantGrants.expiresAt,
+    })
+    .from(tenantGrants)
+    .innerJoin(users, eq(users.id, tenantGrants.userId))
+    .where(and(eq(tenantGrants.tenantId, tenantId), sql`(${tenantGrants.expiresAt} is null or ${tenantGrants.expiresAt} > now())`))
+    .orderBy(asc(users.email));
+}
+
+export async function listRecentTenantAudit(db: Db, tenantId: string, limit = 10) {
+  return db
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, target: auditEvents.target, actor: users.email })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.tenantId, tenantId))
+    .orderBy(desc(auditEvents.at))
+    .limit(limit);
+}

@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Bundling these would duplicate the database singleton and publish PGlite's wasm files.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

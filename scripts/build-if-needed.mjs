@@ -1,0 +1,18 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { sourceFingerprint } from "./source-fingerprint.mjs";
+
+/** Runs `next build` unless the last build was made from these very sources. Returns false on failure. */
+export function buildIfNeeded(root, env = process.env) {
+  const stamp = path.join(root, ".next", "enclave-source-fingerprint");
+  const fingerprint = sourceFingerprint(root);
+  const fresh = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
+  if (fresh) return true;
+  console.log("Building Enclave (first start, or the sources changed)…");
+  const next = path.join(root, "node_modules", ".bin", "next");
+  const build = spawnSync(next, ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  if (build.status !== 0) return false;
+  writeFileSync(stamp, fingerprint);
+  return true;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// npm start: build when the sources changed since the last build, then serve the portal.
+// The server itself migrates, seeds the demo and prints the URL and demo sign-in.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const next = path.join(root, "node_modules", ".bin", "next");
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "0.0.0.0";
+const dataDir = path.resolve(root, process.env.ENCLAVE_DATA_DIR ?? "data");
+
+function persistentSecret() {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const env = {
+  ...process.env,
+  PORT: port,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+};
+
+if (!buildIfNeeded(root, env)) process.exit(1);
+
+const server = spawn(next, ["start", "-p", port, "-H", host], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

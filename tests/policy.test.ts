@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { GrantLevel, UserRole } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
+
+const dev = "11111111-1111-4111-8111-111111111111";
+const prod = "22222222-2222-4222-8222-222222222222";
+
+function actor(role: UserRole, grants: Record<string, GrantLevel> = {}): Actor {
+  return { id: "actor", email: "actor@example.com", name: "Actor", role, grants: new Map(Object.entries(grants)) };
+}
+
+describe("policy", () => {
+  it("lets an admin do everything, on every tenant", () => {
+    const admin = actor("admin");
+    expect([...permissionsOf(admin, prod)].sort()).toEqual(["admin:read", "admin:write", "tenant:admin", "tenant:read", "tenant:write"]);
+    expect(can(admin, "admin:write")).toBe(true);
+    expect(seesAllTenants(admin)).toBe(true);
+  });
+
+  it("lets an auditor read every tenant and the admin area, but change nothing", () => {
+    const auditor = actor("auditor");
+    expect(can(auditor, "tenant:read", prod)).toBe(true);
+    expect(can(auditor, "admin:read")).toBe(true);
+    expect(can(auditor, "tenant:write", prod)).toBe(false);
+    expect(can(auditor, "admin:write")).toBe(false);
+    expect(seesAllTenants(auditor)).toBe(true);
+    expect(accessLabel(auditor, prod)).toBe("auditor (read)");
+  });
+
+  it("lets a user with a read grant read that tenant only", () => {
+    const readerOnDev = actor("user", { [dev]: "read" });
+    expect([...permissionsOf(readerOnDev, dev)]).toEqual(["tenant:read"]);
+    expect(can(readerOnDev, "tenant:write", dev)).toBe(false);
+    expect(can(readerOnDev, "tenant:read", prod)).toBe(false);
+    expect(accessLabel(readerOnDev, dev)).toBe("read");
+  });
+
+  it("lets a user with a write grant read and change that tenant, but not administer it", () => {
+    const writer = actor("user", { [dev]: "write" });
+    expect([...permissionsOf(writer, dev)].sort()).toEqual(["tenant:read", "tenant:write"]);
+    expect(can(writer, "tenant:admin", dev)).toBe(false);
+    expect(can(writer, "tenant:write", prod)).toBe(false);
+  });
+
+  it("gives a user without grants nothing, and sees only granted tenants", () => {
+    const user = actor("user");
+    expect(permissionsOf(user, dev).size).toBe(0);
+    expect(permissionsOf(actor("user", { [dev]: "write" })).size).toBe(0);
+    expect(can(user, "admin:read")).toBe(false);
+    expect(seesAllTenants(actor("user", { [dev]: "write" }))).toBe(false);
+    expect(accessLabel(user, dev)).toBe("none");
+  });
+
+  it("refuses everything to nobody", () => {
+    expect(can(null, "tenant:read", dev)).toBe(false);
+  });
+});
