@@ -1,4 +1,4 @@
-import { requireTenant } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { ComingSoon } from "./coming-soon";
 
 // Tenant pages whose data arrives with a later capability; each route still checks access.
@@ -43,7 +43,7 @@ export const upcomingTenantPages = {
 export type UpcomingTenantPage = keyof typeof upcomingTenantPages;
 
 export async function UpcomingTenantPage({ params, page }: { params: Promise<{ tenant: string }>; page: UpcomingTenantPage }) {
-  const { tenant } = await requireTenant((await params).tenant);
+  const { tenant } = await authorizePage(`/t/[tenant]/${page}`, (await params).tenant);
   const content = upcomingTenantPages[page];
   return <ComingSoon title={content.title} description={`${tenant.name}: ${content.description}`} items={[...content.items]} />;
 }

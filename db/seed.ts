@@ -7,7 +7,9 @@ import { recordAudit } from "@/lib/audit/record";
 export const demoAccounts = [
   { email: "admin@enclave.local", name: "Ada Admin", role: "admin", password: "enclave-admin-demo", grants: {} },
   { email: "alice@enclave.local", name: "Alice Developer", role: "user", password: "enclave-alice-demo", grants: { dev: "write", stage: "read" } },
-  { email: "bob@enclave.local", name: "Bob Operator", role: "user", password: "enclave-bob-demo", grants: { prod: "read" } },
+  { email: "bob@enclave.local", name: "Bob Operator", role: "user", password: "enclave-bob-demo", grants: { dev: "read", stage: "read" } },
+  { email: "audrey@enclave.local", name: "Audrey Auditor", role: "auditor", password: "enclave-audrey-demo", grants: {} },
+  { email: "nina@enclave.local", name: "Nina Newcomer", role: "user", password: "enclave-nina-demo", grants: {} },
 ] as const satisfies readonly {
   email: string;
   name: string;
@@ -34,7 +36,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       .values(demoTenants.map((name) => ({ name, infrastructureId: local!.id, status: "ready" as const, deletionProtection: name === "prod" })))
       .onConflictDoNothing()
       .returning();
-    for (const t of newTenants) await recordAudit(tx as unknown as Db, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
+    for (const t of newTenants) await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
     await tx
       .insert(users)
       .values(demoAccounts.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i] })))
@@ -47,7 +49,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       return Object.entries(a.grants as Record<string, GrantLevel>).map(([tenant, level]) => ({ tenantId: tenantId.get(tenant)!, userId, level }));
     });
     if (grants.length) await tx.insert(tenantGrants).values(grants).onConflictDoNothing();
-    if (created) await recordAudit(tx as unknown as Db, { actorId: null, action: "demo.seed", details: { tenants: demoTenants, users: demoAccounts.length } });
+    if (created) await recordAudit(tx, { actorId: null, action: "demo.seed", details: { tenants: demoTenants, users: demoAccounts.length } });
     return { created };
   });
 }

@@ -19,8 +19,8 @@ test.describe("the admin's portal shell", () => {
     }
     await page.screenshot({ path: "test-results/screenshots/tenant-shell.png", fullPage: true });
 
-    await page.getByRole("combobox", { name: "Switch tenant" }).selectOption("prod");
-    await expect(page).toHaveURL(/\/t\/prod$/);
+    await page.getByRole("combobox", { name: "Switch tenant" }).selectOption("dev");
+    await expect(page).toHaveURL(/\/t\/dev$/);
     await nav.getByRole("link", { name: "Access", exact: true }).click();
     await expect(page.getByRole("table", { name: "Tenant members" })).toContainText("bob@enclave.local");
   });

@@ -41,7 +41,7 @@ describe.each(testDatabases())("seedDemo on $kind", (target) => {
     // Only the in-memory PGlite is known to start empty; the shared PostgreSQL may be seeded already.
     if (kind === "pglite") expect(first.created).toBe(true);
     const state = await demoState(db);
-    expect(state.counts).toMatchObject({ infrastructures: 1, tenants: 3, users: 3 });
+    expect(state.counts).toMatchObject({ infrastructures: 1, tenants: 3, users: demoAccounts.length });
     expect(state.grants).toEqual(expectedGrants);
     const accounts = await db.select().from(users).where(inArray(users.email, demoEmails));
     for (const account of demoAccounts) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db";
-import { requireActor } from "@/lib/auth/session";
+import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { listVisibleTenants } from "@/lib/tenants/queries";
 import { SideNav } from "@/components/side-nav";
@@ -10,7 +10,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 // The shell only; every page below checks access again at the data, since layouts
 // do not re-run on client navigation.
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  const { actor } = await authorizePage("/");
   const tenants = await listVisibleTenants(await getDb(), actor);
   return (
     <div className="flex min-h-screen">

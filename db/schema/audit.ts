@@ -15,7 +15,11 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ip: text("ip"),
   },
-  (t) => [index("audit_events_tenant_at_idx").on(t.tenantId, t.at), index("audit_events_at_idx").on(t.at)],
+  (t) => [
+    index("audit_events_tenant_at_idx").on(t.tenantId, t.at),
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_actor_at_idx").on(t.actorId, t.at),
+  ],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -4,3 +4,4 @@ export * from "./tenants";
 export * from "./grants";
 export * from "./audit";
 export * from "./operations";
+export * from "./group-mappings";

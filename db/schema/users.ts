@@ -11,6 +11,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("user"),
+    // "group" when an SSO group mapping gave the role, so losing the group takes it back.
+    roleSource: text("role_source").notNull().default("direct"),
     status: userStatus("status").notNull().default("active"),
     // Bumped to sign a user out everywhere: JWTs carrying an older version are refused.
     sessionVersion: integer("session_version").notNull().default(1),

@@ -5,6 +5,8 @@ export const personas = {
   admin: demoAccounts[0],
   alice: demoAccounts[1],
   bob: demoAccounts[2],
+  audrey: demoAccounts[3],
+  nina: demoAccounts[4],
 } as const;
 export type Persona = keyof typeof personas;
 

@@ -1,11 +1,13 @@
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "./actor";
 
-export const permissions = ["tenant:read", "tenant:write", "tenant:admin", "admin:read", "admin:write"] as const;
+export const permissions = ["tenant:read", "tenant:write", "admin:read", "admin:write"] as const;
 export type Permission = (typeof permissions)[number];
+/** Permissions held on one tenant (from a grant) rather than everywhere (from a role). */
+export type TenantPermission = Extract<Permission, `tenant:${string}`>;
 
 export const rolePermissions = {
-  admin: ["tenant:read", "tenant:write", "tenant:admin", "admin:read", "admin:write"],
+  admin: ["tenant:read", "tenant:write", "admin:read", "admin:write"],
   auditor: ["tenant:read", "admin:read"],
   user: [],
 } as const satisfies Record<UserRole, readonly Permission[]>;
@@ -27,6 +29,10 @@ export function can(actor: Actor | null, permission: Permission, tenantId?: stri
   return actor !== null && permissionsOf(actor, tenantId).has(permission);
 }
 
+export function isTenantPermission(permission: Permission): permission is TenantPermission {
+  return permission.startsWith("tenant:");
+}
+
 /** Sees every tenant rather than only granted ones. */
 export function seesAllTenants(actor: Actor): boolean {
   return (rolePermissions[actor.role] as readonly Permission[]).includes("tenant:read");
@@ -38,3 +44,5 @@ export function accessLabel(actor: Actor, tenantId: string): string {
   if (level) return level;
   return actor.role === "auditor" ? "auditor (read)" : "none";
 }
+
+export { routePolicy, actionPolicy, type RouteKey, type ActionName, type Access } from "./route-policy";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { requireAdminArea } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 
 export default async function AdminHome() {
-  await requireAdminArea();
+  await authorizePage("/admin");
   redirect("/admin/users");
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { requireActor } from "@/lib/auth/session";
+import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
 import { listVisibleTenants, type TenantSummary } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
@@ -13,7 +13,7 @@ import { formatDateTime } from "@/components/format";
 export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage() {
-  const actor = await requireActor();
+  const { actor } = await authorizePage("/tenants");
   const tenants = await listVisibleTenants(await getDb(), actor);
   const isAdmin = can(actor, "admin:write");
   return (

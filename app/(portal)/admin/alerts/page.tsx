@@ -1,9 +1,9 @@
-import { requireAdminArea } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { ComingSoon } from "@/components/coming-soon";
 
 export const metadata = { title: "Alerts" };
 
 export default async function AdminAlertsPage() {
-  await requireAdminArea();
+  await authorizePage("/admin/alerts");
   return <ComingSoon title="Alerts" description="Open alerts across all tenants." items={["Every tenant's open alerts in one list", "Acknowledge and jump to the tenant"]} />;
 }

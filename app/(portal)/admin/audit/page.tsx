@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { requireAdminArea } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { listLatestAuditEvents } from "@/lib/admin/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -11,7 +11,7 @@ export const metadata = { title: "Audit log" };
 type EventRow = Awaited<ReturnType<typeof listLatestAuditEvents>>[number];
 
 export default async function AdminAuditPage() {
-  await requireAdminArea();
+  await authorizePage("/admin/audit");
   const events = await listLatestAuditEvents(await getDb());
   return (
     <>

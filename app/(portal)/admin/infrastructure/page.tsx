@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { requireAdminArea } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { listInfrastructuresWithTenantCounts } from "@/lib/admin/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -10,7 +10,7 @@ export const metadata = { title: "Infrastructure" };
 type InfraRow = Awaited<ReturnType<typeof listInfrastructuresWithTenantCounts>>[number];
 
 export default async function AdminInfrastructurePage() {
-  await requireAdminArea();
+  await authorizePage("/admin/infrastructure");
   const rows = await listInfrastructuresWithTenantCounts(await getDb());
   return (
     <>

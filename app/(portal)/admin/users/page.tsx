@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { requireAdminArea } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { listUsersWithTenantCounts } from "@/lib/admin/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -11,7 +11,7 @@ export const metadata = { title: "Users" };
 type UserRow = Awaited<ReturnType<typeof listUsersWithTenantCounts>>[number];
 
 export default async function AdminUsersPage() {
-  await requireAdminArea();
+  await authorizePage("/admin/users");
   const users = await listUsersWithTenantCounts(await getDb());
   return (
     <>

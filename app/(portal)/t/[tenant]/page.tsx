@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { requireTenant } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel } from "@/lib/auth/policy";
 import { listRecentTenantAudit, listTenantAccess } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
@@ -24,7 +24,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default async function TenantOverviewPage({ params }: Props) {
-  const { actor, tenant } = await requireTenant((await params).tenant);
+  const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const [members, events] = await Promise.all([listTenantAccess(db, tenant.id), listRecentTenantAudit(db, tenant.id)]);
   return (

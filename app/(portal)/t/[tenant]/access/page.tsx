@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { requireTenant } from "@/lib/tenants/access";
+import { authorizePage } from "@/lib/auth/authorize";
 import { listTenantAccess } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Access" };
 type Member = Awaited<ReturnType<typeof listTenantAccess>>[number];
 
 export default async function TenantAccessPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const { tenant } = await requireTenant((await params).tenant);
+  const { tenant } = await authorizePage("/t/[tenant]/access", (await params).tenant);
   const members = await listTenantAccess(await getDb(), tenant.id);
   return (
     <>

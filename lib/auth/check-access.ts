@@ -1,0 +1,24 @@
+import type { Db } from "@/db/client";
+import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
+import type { Actor } from "./actor";
+import { can, isTenantPermission, type Access } from "./policy";
+
+export type AccessDecision =
+  | { allowed: true; actor: Actor | null; tenant: TenantSummary | null }
+  | { allowed: false; reason: "unauthenticated" | "not_found" };
+
+/**
+ * The one decision every page, route handler and server action goes through. A tenant the
+ * actor may not read answers exactly like a tenant that does not exist.
+ */
+export async function checkAccess(db: Db, actor: Actor | null, access: Access, tenantName?: string): Promise<AccessDecision> {
+  if (access === "public") return { allowed: true, actor, tenant: null };
+  if (!actor) return { allowed: false, reason: "unauthenticated" };
+  if (access === "signed-in") return { allowed: true, actor, tenant: null };
+  if (!isTenantPermission(access)) {
+    return can(actor, access) ? { allowed: true, actor, tenant: null } : { allowed: false, reason: "not_found" };
+  }
+  const tenant = tenantName ? await findTenantByName(db, tenantName) : null;
+  if (!tenant || !can(actor, "tenant:read", tenant.id) || !can(actor, access, tenant.id)) return { allowed: false, reason: "not_found" };
+  return { allowed: true, actor, tenant };
+}

@@ -1,0 +1,54 @@
+import type { Permission } from "./policy";
+
+/**
+ * "public": anyone; "signed-in": any active user; a permission: tenant permissions are checked
+ * on the tenant named by the route's [tenant] segment (or an action's `tenant` field).
+ */
+export type Access = "public" | "signed-in" | Permission;
+
+// Every page and route handler, by its path in app/ (route groups left out). The authorization
+// test enumerates the build's routes and fails on any route missing here.
+export const routePolicy = {
+  "/login": "public",
+  "/api/health": "public",
+  "/api/auth/[...nextauth]": "public",
+  "/": "signed-in",
+  "/tenants": "signed-in",
+  "/account": "signed-in",
+  "/api/me": "signed-in",
+  "/t/[tenant]": "tenant:read",
+  "/t/[tenant]/resources": "tenant:read",
+  "/t/[tenant]/logs": "tenant:read",
+  "/t/[tenant]/metrics": "tenant:read",
+  "/t/[tenant]/alerts": "tenant:read",
+  "/t/[tenant]/billing": "tenant:read",
+  "/t/[tenant]/access": "tenant:read",
+  "/t/[tenant]/network": "tenant:read",
+  "/t/[tenant]/settings": "tenant:read",
+  "/api/t/[tenant]": "tenant:read",
+  "/admin": "admin:read",
+  "/admin/users": "admin:read",
+  "/admin/users/[id]": "admin:read",
+  "/admin/groups": "admin:read",
+  "/admin/infrastructure": "admin:read",
+  "/admin/audit": "admin:read",
+  "/admin/billing": "admin:read",
+  "/admin/alerts": "admin:read",
+} as const satisfies Record<string, Access>;
+export type RouteKey = keyof typeof routePolicy;
+
+// Every server action, by its exported name; the test reads the build's server-action manifest.
+export const actionPolicy = {
+  updateOwnProfile: "signed-in",
+  changeOwnPassword: "signed-in",
+  createLocalUser: "admin:write",
+  setUserRole: "admin:write",
+  setUserStatus: "admin:write",
+  resetUserPassword: "admin:write",
+  signOutUserEverywhere: "admin:write",
+  grantTenantAccess: "admin:write",
+  revokeTenantAccess: "admin:write",
+  createGroupMapping: "admin:write",
+  deleteGroupMapping: "admin:write",
+} as const satisfies Record<string, Access>;
+export type ActionName = keyof typeof actionPolicy;

@@ -1,0 +1,30 @@
+// Domain errors, mapped to answers in one place (lib/actions/define-action.ts, lib/auth/authorize.ts).
+// Their messages are written for the person using the portal; anything else is logged, never shown.
+export class DomainError extends Error {
+  constructor(
+    readonly code: "not_found" | "conflict" | "invalid" | "unauthenticated",
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Also what a forbidden request gets, so nothing can be learned by probing ids. */
+export class NotFoundError extends DomainError {
+  constructor(message = "Not found.") {
+    super("not_found", message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("conflict", message);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
