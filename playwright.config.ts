@@ -3,6 +3,10 @@ import { assertLocalDatabase } from "./e2e/support/assert-local-database";
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://localhost:${port}`;
+// The spec reaches the same issuer through E2E_OIDC_PORT.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3108);
+const oidcIssuer = `http://127.0.0.1:${oidcPort}`;
+const oidcClient = { id: "enclave-e2e", secret: "e2e-only-oidc-client-secret" };
 assertLocalDatabase(process.env.DATABASE_URL);
 
 export default defineConfig({
@@ -25,19 +29,40 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
-  webServer: {
-    // The built app on a fresh embedded database, or on DATABASE_URL when it is set.
-    command: "rm -rf test-results/e2e-data && node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ENCLAVE_DATA_DIR: "test-results/e2e-data",
-      NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
+  webServer: [
+    {
+      // The built app on a fresh embedded database, or on DATABASE_URL when it is set.
+      command: "rm -rf test-results/e2e-data && node scripts/start.mjs",
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ENCLAVE_DATA_DIR: "test-results/e2e-data",
+        NEXTAUTH_URL: baseURL,
+        NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
+        OIDC_ISSUER: oidcIssuer,
+        OIDC_CLIENT_ID: oidcClient.id,
+        OIDC_CLIENT_SECRET: oidcClient.secret,
+        OIDC_SCOPES: "openid email profile groups",
+        OIDC_DISPLAY_NAME: "Test IdP",
+      },
     },
-  },
+    {
+      // A real OpenID Connect provider for e2e/sso.spec.ts, with a test-only account endpoint.
+      command: "node e2e/support/oidc-server.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        OIDC_TEST_PORT: String(oidcPort),
+        OIDC_TEST_CLIENT_ID: oidcClient.id,
+        OIDC_TEST_CLIENT_SECRET: oidcClient.secret,
+        OIDC_TEST_REDIRECT_URI: `${baseURL}/api/auth/callback/oidc`,
+      },
+    },
+  ],
 });

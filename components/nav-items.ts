@@ -13,6 +13,7 @@ export const tenantPages = [
 
 export const adminPages = [
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/groups", label: "SSO groups" },
   { href: "/admin/infrastructure", label: "Infrastructure" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/billing", label: "Spend" },

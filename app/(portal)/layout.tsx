@@ -30,6 +30,9 @@ export default async function PortalLayout({ children }: { children: React.React
                 {actor.email} · {actor.role}
               </p>
             </div>
+            <Link href="/account" className="btn-secondary">
+              Account
+            </Link>
             <SignOutButton />
           </div>
         </header>

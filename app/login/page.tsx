@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { readOidcConfig } from "@/lib/auth/oidc-config";
 import { getActor } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { LoginForm } from "./login-form";
+import { SsoButton } from "./sso-button";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,6 +14,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   const destination = sameOriginPath(callbackUrl);
   if (await getActor()) redirect(destination);
+  const sso = readOidcConfig();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 to-brand-700 p-6">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
@@ -19,6 +22,14 @@ export default async function LoginPage({ searchParams }: Props) {
           <p className="text-2xl font-semibold tracking-tight">Enclave</p>
           <p className="text-sm text-slate-500">Sign in to reach your tenants.</p>
         </div>
+        {sso && (
+          <>
+            <SsoButton name={sso.displayName} callbackUrl={destination} />
+            <p className="my-4 flex items-center gap-3 text-xs text-slate-400 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
+              or with a local account
+            </p>
+          </>
+        )}
         <LoginForm callbackUrl={destination} initialError={signInErrorMessage(error)} />
       </div>
     </main>

@@ -1,23 +1,6 @@
-import { asc, count, desc, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
-
-export async function listUsersWithTenantCounts(db: Db) {
-  return db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      status: users.status,
-      lastSignInAt: users.lastSignInAt,
-      tenantCount: count(tenantGrants.id),
-    })
-    .from(users)
-    .leftJoin(tenantGrants, eq(tenantGrants.userId, users.id))
-    .groupBy(users.id)
-    .orderBy(asc(users.email));
-}
+import { infrastructures, tenants } from "@/db/schema";
 
 export async function listInfrastructuresWithTenantCounts(db: Db) {
   return db
@@ -35,20 +18,3 @@ export async function listInfrastructuresWithTenantCounts(db: Db) {
     .orderBy(asc(infrastructures.name));
 }
 
-export async function listLatestAuditEvents(db: Db, limit = 50) {
-  return db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      target: auditEvents.target,
-      actor: users.email,
-      tenant: tenants.name,
-      ip: auditEvents.ip,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
-    .orderBy(desc(auditEvents.at))
-    .limit(limit);
-}

@@ -2,17 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import type { TenantSummary } from "@/lib/tenants/queries";
-import type { Actor } from "./actor";
+import type { Authorized } from "./authorized";
 import { checkAccess } from "./check-access";
 import { routePolicy, type RouteKey } from "./route-policy";
 import { getActor } from "./session";
-
-type Authorized<R extends RouteKey> = (typeof routePolicy)[R] extends "public"
-  ? { actor: Actor | null }
-  : R extends `${string}[tenant]${string}`
-    ? { actor: Actor; tenant: TenantSummary }
-    : { actor: Actor };
 
 /** For pages and layouts: redirects the anonymous to sign in, answers 404 to the rest of the denied. */
 export const authorizePage = cache(async <R extends RouteKey>(route: R, tenantName?: string): Promise<Authorized<R>> => {

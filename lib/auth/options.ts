@@ -2,7 +2,11 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticateWithPassword, signInInput } from "./credentials";
+import { oidcProvider, readOidcConfig } from "./oidc-config";
 import { signInErrorCode } from "./sign-in-errors";
+import { findSsoUser, signInWithSso, ssoIdentityFromClaims } from "./sso";
+
+const oidc = readOidcConfig();
 
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -26,11 +30,32 @@ export const authOptions: AuthOptions = {
         return { id: result.user.id, sessionVersion: result.user.sessionVersion };
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
+    // An SSO sign-in is refused back to the login page with a code, or maps the IdP identity to a user.
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc" || !oidc) return true;
+      const identity = ssoIdentityFromClaims({ ...profile }, oidc.groupsClaim);
+      if (!identity) return "/login?error=OAuthCallback";
+      try {
+        const result = await signInWithSso(await getDb(), identity);
+        return result.ok ? true : `/login?error=${result.code}`;
+      } catch (error) {
+        // next-auth would put the message in the URL; log it here and show a generic one.
+        console.error(JSON.stringify({ level: "error", event: "sso.sign_in_failed", message: error instanceof Error ? error.message : String(error) }));
+        return "/login?error=Callback";
+      }
+    },
     // The token carries who and which session generation; role and grants are read per request.
-    async jwt({ token, user }) {
-      if (user) {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc") {
+        const claims = profile as { iss?: string; sub?: string } | undefined;
+        const ssoUser = claims?.iss && claims.sub ? await findSsoUser(await getDb(), { issuer: claims.iss, subject: claims.sub }) : null;
+        if (!ssoUser) throw new Error("The signed-in SSO identity has no user.");
+        token.sub = ssoUser.id;
+        token.sv = ssoUser.sessionVersion;
+      } else if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
       }

@@ -1,9 +1,32 @@
+import type { SsoRefusal } from "./sso";
+
 // Shared by the server (which throws the code) and the login form (which shows the message).
 export type SignInFailure = { reason: "invalid" } | { reason: "paused"; retryAfterSeconds: number };
 
 export function signInErrorCode(failure: SignInFailure): string {
   return failure.reason === "paused" ? `paused:${failure.retryAfterSeconds}` : "invalid";
 }
+
+const ssoFailed = "Single sign-on did not complete. Try again; if it keeps failing, ask an administrator.";
+
+const ssoRefusals: Record<SsoRefusal, string> = {
+  sso_email_taken: "An account with this email already exists. Ask an administrator to link it to your single sign-on identity.",
+  sso_email_unverified: "Your identity provider has not verified your email address. Verify it there, then sign in again.",
+  sso_email_missing: "Your identity provider did not share an email address. Ask an administrator to check the SSO settings.",
+  sso_disabled: "This account has been disabled. Ask an administrator if you still need access.",
+};
+
+// The SSO refusals above, then next-auth's own error codes.
+const messages: Record<string, string> = {
+  ...ssoRefusals,
+  SessionRequired: "Please sign in to continue.",
+  AccessDenied: "You are not allowed to sign in.",
+  OAuthSignin: ssoFailed,
+  OAuthCallback: ssoFailed,
+  OAuthCreateAccount: ssoFailed,
+  OAuthAccountNotLinked: ssoFailed,
+  Callback: ssoFailed,
+};
 
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
@@ -13,6 +36,6 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
     const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
     return `Too many failed sign-in attempts. Try again in ${wait}.`;
   }
-  if (code === "SessionRequired") return "Please sign in to continue.";
+  if (Object.hasOwn(messages, code)) return messages[code]!;
   return "Email or password is incorrect.";
 }

@@ -65,3 +65,13 @@ export async function listRecentTenantAudit(db: Db, tenantId: string, limit = 10
     .orderBy(desc(auditEvents.at))
     .limit(limit);
 }
+
+/** Active users to pick from when granting access; a search box replaces this past a few hundred. */
+export async function listGrantableUsers(db: Db, limit = 500) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.status, "active"))
+    .orderBy(asc(users.email))
+    .limit(limit);
+}

@@ -1,0 +1,89 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { actionPolicy, routePolicy, type Access } from "../lib/auth/route-policy";
+import { builtActions, builtRoutes } from "./support/build-manifest";
+import { expectedAllowed, matrixPersonas, type MatrixPersona } from "./support/expected-access";
+import { storageStateOf, type Persona } from "./support/personas";
+
+const tenants = { A: "dev", B: "prod" } as const;
+const accounts: Record<Exclude<MatrixPersona, "anonymous">, Persona> = {
+  "no grant": "nina",
+  "read on A": "bob",
+  "write on A": "alice",
+  auditor: "audrey",
+  admin: "admin",
+};
+type Outcome = "allowed" | "denied" | "sign-in" | "error";
+type Cell = { persona: MatrixPersona; target: string; tenant: "A" | "B"; expected: Outcome; actual: Outcome; detail: string };
+
+const resultsDir = "test-results/authorization-matrix";
+
+test("every built route and server action has an entry in the policy table, and every entry is built", () => {
+  const routes = builtRoutes();
+  const actions = builtActions().map((a) => a.name);
+  expect(routes.filter((r) => !(r in routePolicy)), "routes missing from routePolicy").toEqual([]);
+  expect(actions.filter((a) => !(a in actionPolicy)), "actions missing from actionPolicy").toEqual([]);
+  expect(Object.keys(routePolicy).filter((r) => !routes.includes(r)), "routePolicy entries with no route").toEqual([]);
+  expect(Object.keys(actionPolicy).filter((a) => !actions.includes(a)), "actionPolicy entries with no action").toEqual([]);
+});
+
+function classifyResponse(status: number, location: string | undefined, body: string): Outcome {
+  if (status >= 300 && status < 400) return location?.includes("/login") ? "sign-in" : "allowed";
+  if (status === 401 || body.includes('"code":"unauthenticated"')) return "sign-in";
+  if (status === 404 || body.includes('"code":"not_found"')) return "denied";
+  if (status === 200) return "allowed";
+  return "error";
+}
+
+function expectedOutcome(persona: MatrixPersona, access: Access, tenant: "A" | "B"): Outcome {
+  if (expectedAllowed(persona, access, tenant)) return "allowed";
+  return persona === "anonymous" ? "sign-in" : "denied";
+}
+
+async function contextFor(persona: MatrixPersona, baseURL: string): Promise<APIRequestContext> {
+  const storageState = persona === "anonymous" ? undefined : storageStateOf(accounts[persona]);
+  return playwrightRequest.newContext({ baseURL, storageState, maxRedirects: 0 });
+}
+
+for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
+  test(`matrix for ${persona}`, async ({ baseURL }) => {
+    const api = await contextFor(persona, baseURL!);
+    const admin = await contextFor("admin", baseURL!);
+    const someUserId = ((await (await admin.get("/api/me")).json()) as { id: string }).id;
+    const mine: Cell[] = [];
+    for (const tenant of ["A", "B"] as const) {
+      const fill = (route: string) =>
+        route.replace("[tenant]", tenants[tenant]).replace("[id]", someUserId).replace("[...nextauth]", "session");
+      for (const route of builtRoutes()) {
+        const access = routePolicy[route as keyof typeof routePolicy];
+        const response = await api.get(fill(route));
+        const actual = classifyResponse(response.status(), response.headers()["location"], "");
+        mine.push({ persona, target: route, tenant, expected: expectedOutcome(persona, access, tenant), actual, detail: String(response.status()) });
+      }
+      for (const action of builtActions()) {
+        const access = actionPolicy[action.name as keyof typeof actionPolicy];
+        const response = await api.post(fill(action.page), {
+          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL! },
+          data: JSON.stringify([{ tenant: tenants[tenant] }]),
+        });
+        const body = await response.text();
+        const actual = classifyResponse(response.status(), response.headers()["location"], body);
+        const detail = `${response.status()} ${/"code":"\w+"/.exec(body)?.[0] ?? body.slice(0, 120)}`;
+        mine.push({ persona, target: `action ${action.name}`, tenant, expected: expectedOutcome(persona, access, tenant), actual, detail });
+      }
+    }
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(`${resultsDir}/${persona.replace(/ /g, "-")}.json`, JSON.stringify(mine, null, 2));
+    const wrong = mine.filter((c) => c.actual !== c.expected);
+    expect(wrong, `cells that differ from the policy for ${persona}`).toEqual([]);
+  });
+}
+
+test.afterAll(() => {
+  const cells = readdirSync(resultsDir).flatMap((f) => JSON.parse(readFileSync(`${resultsDir}/${f}`, "utf8")) as Cell[]);
+  const leaks = cells.filter((c) => c.actual === "allowed" && c.expected !== "allowed");
+  const targets = new Set(cells.map((c) => c.target)).size;
+  const summary = { cells: cells.length, targets, personas: Object.keys(matrixPersonas).length, tenants: 2, leaks: leaks.length, mismatches: cells.filter((c) => c.actual !== c.expected).length };
+  writeFileSync("test-results/authorization-matrix-summary.json", JSON.stringify({ summary, leaks }, null, 2));
+  console.log(`authorization matrix: ${summary.cells} cells (${targets} routes and actions x ${summary.personas} personas x 2 tenants), ${summary.leaks} leaked, ${summary.mismatches} differ from the policy`);
+});

@@ -1,0 +1,59 @@
+import { and, asc, count, eq, gt, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { tenantGrants, tenants, userRole, userStatus, users } from "@/db/schema";
+
+export const usersPageSize = 25;
+
+// Read from the URL: anything unexpected falls back to "no filter" rather than an error page.
+export const userListQuery = z.object({
+  search: z.string().trim().max(100).catch(""),
+  role: z.enum(userRole.enumValues).optional().catch(undefined),
+  status: z.enum(userStatus.enumValues).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.number().int().min(1).max(100).catch(usersPageSize),
+});
+/** Raw values, as read from a URL or given by a caller; each is checked by `userListQuery`. */
+export type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
+
+/** `%` and `_` in a search are meant literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of users, by email, with the total that match; a page past the end shows the last one. */
+export async function listUsers(db: Db, query: UserListQuery = {}) {
+  const { search, role, status, page, pageSize } = userListQuery.parse(query);
+  const pattern = `%${escapeLike(search)}%`;
+  const filters: (SQL | undefined)[] = [
+    search ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
+    role ? eq(users.role, role) : undefined,
+    status ? eq(users.status, status) : undefined,
+  ];
+  const where = and(...filters);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(page, pageCount);
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      lastSignInAt: users.lastSignInAt,
+      // Tenants reached through grants that have not expired, on tenants not deleted.
+      tenantCount: sql<number>`count(distinct ${tenants.id})`.mapWith(Number),
+    })
+    .from(users)
+    .leftJoin(tenantGrants, and(eq(tenantGrants.userId, users.id), or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`))))
+    .leftJoin(tenants, and(eq(tenants.id, tenantGrants.tenantId), ne(tenants.status, "deleted")))
+    .where(where)
+    .groupBy(users.id)
+    .orderBy(asc(users.email))
+    .limit(pageSize)
+    .offset((current - 1) * pageSize);
+  return { rows, total, page: current, pageSize, pageCount };
+}
+
+export type UserListRow = Awaited<ReturnType<typeof listUsers>>["rows"][number];
