@@ -12,6 +12,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Where the data lives, with any password hidden. */
   location: string;
+  /** Raw SQL for libraries that bring their own (the job engine); multi-statement text allowed without values. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await pool.end().catch(() => {});
       throw new DatabaseUnreachableError(location, error);
     }
-    return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", location, close: () => pool.end() };
+    const executeSql = async (text: string, values?: unknown[]) => {
+      const result = (await pool.query(text, values)) as unknown as { rows?: unknown[] } | { rows?: unknown[] }[];
+      return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : (result.rows ?? []) };
+    };
+    return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", location, executeSql, close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -58,7 +64,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create(target.pgliteDir);
   }
   const location = "memory" in target ? "memory://" : target.pgliteDir;
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", location, close: () => client.close() };
+  // PGlite's query() takes one statement with values; exec() takes several without.
+  const executeSql = async (text: string, values?: unknown[]) =>
+    values?.length ? { rows: (await client.query(text, values)).rows } : { rows: (await client.exec(text)).flatMap((r) => r.rows) };
+  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", location, executeSql, close: () => client.close() };
 }
 
 export class DatabaseUnreachableError extends Error {

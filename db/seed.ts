@@ -26,7 +26,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
     const [infra] = await tx
       .insert(infrastructures)
-      .values({ name: "local", driver: "local", region: "local" })
+      .values({ name: "local", driver: "local", region: "local", config: { latencyMs: 100 } })
       .onConflictDoNothing()
       .returning();
     const created = infra !== undefined;

@@ -5,3 +5,4 @@ export * from "./grants";
 export * from "./audit";
 export * from "./operations";
 export * from "./group-mappings";
+export * from "./local-cloud";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
@@ -18,8 +19,15 @@ export const operations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    // A worker holds the operation while its lease lasts; a crashed worker's lease runs out.
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
   },
-  (t) => [index("operations_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("operations_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // One unfinished operation per tenant: its operations never run side by side.
+    uniqueIndex("operations_one_active_per_tenant").on(t.tenantId).where(sql`state in ('pending', 'running')`),
+  ],
 );
 
 export const operationSteps = pgTable(

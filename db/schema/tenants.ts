@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { infrastructures } from "./infrastructures";
 
@@ -19,7 +20,12 @@ export const tenants = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("tenants_name_key").on(t.name), index("tenants_infrastructure_idx").on(t.infrastructureId)],
+  (t) => [
+    // A deleted tenant's name may be used again.
+    uniqueIndex("tenants_live_name_key").on(t.name).where(sql`status <> 'deleted'`),
+    index("tenants_infrastructure_idx").on(t.infrastructureId),
+    index("tenants_expires_at_idx").on(t.expiresAt),
+  ],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

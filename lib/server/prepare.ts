@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
 import { seedDemo, demoAccounts } from "@/db/seed";
+import { getJobQueue } from "@/lib/jobs/queue";
 
 /**
  * Opens and migrates the database before the first request, and refuses to start when it
@@ -13,6 +14,7 @@ export async function prepareServer(): Promise<void> {
     console.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  await getJobQueue();
   if (process.env.ENCLAVE_SEED_DEMO === "false") return;
   await seedDemo(database.db);
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;

@@ -22,7 +22,11 @@ export async function deleteCreatedRows(db: Db): Promise<void> {
   if (created.emails.size) await db.delete(loginAttempts).where(inArray(loginAttempts.email, [...created.emails]));
   if (created.users.size) await db.delete(users).where(inArray(users.id, [...created.users]));
   if (created.tenants.size) await db.delete(tenants).where(inArray(tenants.id, [...created.tenants]));
-  if (created.infrastructures.size) await db.delete(infrastructures).where(inArray(infrastructures.id, [...created.infrastructures]));
+  if (created.infrastructures.size) {
+    // Tenants made through services (not this factory) live in the created infrastructures too.
+    await db.delete(tenants).where(inArray(tenants.infrastructureId, [...created.infrastructures]));
+    await db.delete(infrastructures).where(inArray(infrastructures.id, [...created.infrastructures]));
+  }
 }
 
 export async function createUser(

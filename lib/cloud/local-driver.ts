@@ -1,0 +1,76 @@
+import { randomBytes, generateKeyPairSync } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { localCloudResources } from "@/db/schema";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
+
+/** Per-kind faults, for demos and tests: fail N times transiently, or fail for good. */
+export type LocalFaults = Partial<Record<ResourceKind, { failTimes?: number; permanent?: boolean }>>;
+export type LocalCloudConfig = { latencyMs?: number; faults?: LocalFaults };
+
+const idPrefix: Partial<Record<ResourceKind, string>> = { security_group: "sg", security_group_rule: "sgr", kms_key: "key", key_pair: "key", host: "i" };
+// Transient failures already served, per process: a retry sees the cloud recover.
+const served = new Map<string, number>();
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
+  kind: row.kind as ResourceKind,
+  name: row.name,
+  id: row.id,
+  tenant: row.tenantTag,
+  attributes: row.attributes,
+});
+
+export function createLocalDriver(db: Db, infrastructureId: string, config: LocalCloudConfig = {}): CloudDriver {
+  async function callCloud(kind: ResourceKind, name: string) {
+    if (config.latencyMs) await sleep(config.latencyMs);
+    const fault = config.faults?.[kind];
+    if (fault?.permanent) throw new PermanentCloudError(`The local cloud refused to create ${kind.replace(/_/g, " ")} ${name} (injected permanent fault).`);
+    const key = `${infrastructureId}:${kind}:${name}`;
+    if (fault?.failTimes && (served.get(key) ?? 0) < fault.failTimes) {
+      served.set(key, (served.get(key) ?? 0) + 1);
+      throw new TransientCloudError(`Throttled by the local cloud (injected fault ${served.get(key)} of ${fault.failTimes}).`);
+    }
+  }
+
+  const find = (kind: string, name: string) =>
+    db
+      .select()
+      .from(localCloudResources)
+      .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.kind, kind), eq(localCloudResources.name, name)));
+
+  return {
+    async ensure(spec: ResourceSpec) {
+      await callCloud(spec.kind, spec.name);
+      const id = `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${randomBytes(8).toString("hex")}`;
+      const secret = spec.kind === "key_pair" ? generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString() : undefined;
+      const attributes = { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey };
+      const inserted = await db
+        .insert(localCloudResources)
+        .values({ id, infrastructureId, kind: spec.kind, name: spec.name, tenantTag: spec.tenant, attributes })
+        .onConflictDoNothing()
+        .returning();
+      if (inserted[0]) return { ...toRef(inserted[0]), secret };
+      const [existing] = await find(spec.kind, spec.name);
+      if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
+      if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
+      return toRef(existing);
+    },
+    async remove(ref) {
+      if (config.latencyMs) await sleep(config.latencyMs);
+      await db
+        .delete(localCloudResources)
+        .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.kind, ref.kind), eq(localCloudResources.name, ref.name)));
+    },
+    async listTenantResources(tenant) {
+      const rows = await db
+        .select()
+        .from(localCloudResources)
+        .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)));
+      return rows.map(toRef);
+    },
+    async checkConnectivity() {
+      return { ok: true, detail: "Local cloud in the portal's database" };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { operations, operationSteps, type Operation } from "@/db/schema";
+import { ConflictError } from "@/lib/errors";
+
+type OperationKind = Operation["kind"];
+
+/**
+ * Records a new operation for the tenant, inside the caller's transaction. The partial unique
+ * index allows one unfinished operation per tenant, so a second one is a clear conflict.
+ */
+export async function startTenantOperation(tx: Db, tenantId: string, kind: OperationKind): Promise<string> {
+  try {
+    const [row] = await tx.insert(operations).values({ tenantId, kind }).returning({ id: operations.id });
+    return row!.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError("Another operation is still running on this tenant; wait for it to finish.");
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
+  return false;
+}
+
+export type StepProgress = { key: string; state: string; attempts: number; error: string | null; startedAt: string | null; finishedAt: string | null };
+export type OperationProgress = {
+  id: string;
+  kind: OperationKind;
+  state: Operation["state"];
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  steps: StepProgress[];
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The tenant's latest operation and its steps, as plain data for the live progress view. */
+export async function getLatestOperation(db: Db, tenantId: string): Promise<OperationProgress | null> {
+  const [op] = await db.select().from(operations).where(eq(operations.tenantId, tenantId)).orderBy(desc(operations.createdAt)).limit(1);
+  if (!op) return null;
+  const steps = await db
+    .select()
+    .from(operationSteps)
+    .where(and(eq(operationSteps.operationId, op.id), eq(operationSteps.tenantId, tenantId)))
+    .orderBy(asc(operationSteps.startedAt), asc(operationSteps.key));
+  return {
+    id: op.id,
+    kind: op.kind,
+    state: op.state,
+    error: op.error,
+    createdAt: op.createdAt.toISOString(),
+    startedAt: iso(op.startedAt),
+    finishedAt: iso(op.finishedAt),
+    steps: steps.map((s) => ({ key: s.key, state: s.state, attempts: s.attempts, error: s.error, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt) })),
+  };
+}

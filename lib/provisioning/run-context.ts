@@ -1,0 +1,20 @@
+import type { Db } from "@/db/client";
+import { PermanentCloudError, TransientCloudError, type CloudDriver } from "@/lib/cloud/driver";
+import type { RetryPolicy } from "./retry";
+
+export type EngineHooks = {
+  /** Called after a step's cloud call and before its result is recorded: where tests crash. */
+  afterCloudCall?: (stepKey: string) => void | Promise<void>;
+};
+
+export type RunContext = {
+  db: Db;
+  operationId: string;
+  driver: CloudDriver;
+  retry?: RetryPolicy;
+  hooks?: EngineHooks;
+  seal: (plain: string) => string;
+  isCloudError: (error: unknown) => boolean;
+};
+
+export const isCloudError = (error: unknown) => error instanceof TransientCloudError || error instanceof PermanentCloudError;

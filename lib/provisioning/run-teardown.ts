@@ -1,0 +1,52 @@
+import type { Tenant } from "@/db/schema";
+import { TransientCloudError } from "@/lib/cloud/driver";
+import { teardownPhases } from "./plan";
+import { withRetry } from "./retry";
+import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
+import type { RunContext } from "./run-context";
+
+const sweepKey = "sweep-tenant-tag";
+
+/**
+ * Removes every resource carrying the tenant's tag, phase by phase in dependency order, and
+ * finishes only when a sweep by tag finds nothing left. Already-gone counts as removed.
+ */
+export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void> {
+  const keys = [...teardownPhases.map((p) => p.key), sweepKey];
+  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, keys);
+  const done = new Set((await loadSteps(ctx.db, ctx.operationId)).filter((s) => s.state === "succeeded").map((s) => s.key));
+
+  for (const phase of teardownPhases) {
+    if (done.has(phase.key)) continue;
+    await inStep(ctx, phase.key, async () => {
+      const tagged = await withRetry(() => ctx.driver.listTenantResources(tenant.name), ctx.retry);
+      let removed = 0;
+      for (const kind of phase.kinds) {
+        for (const resource of tagged.filter((r) => r.kind === kind)) {
+          await withRetry(() => ctx.driver.remove({ ...resource, tenant: tenant.name }), ctx.retry);
+          removed++;
+        }
+      }
+      return { removed };
+    });
+  }
+  await inStep(ctx, sweepKey, () =>
+    withRetry(async () => {
+      const left = (await ctx.driver.listTenantResources(tenant.name)).filter((r) => !(r.kind === "kms_key" && r.attributes.pendingDeletion));
+      if (left.length > 0) throw new TransientCloudError(`${left.length} resources still carry the tenant tag: ${left.map((r) => `${r.kind} ${r.name}`).join(", ")}.`);
+      return { left: 0 };
+    }, ctx.retry),
+  );
+}
+
+async function inStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
+  await recordIntent(ctx.db, ctx.operationId, key, null);
+  try {
+    const result = await work();
+    await ctx.hooks?.afterCloudCall?.(key);
+    await recordSuccess(ctx.db, ctx.operationId, key, result);
+  } catch (error) {
+    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, key, (error as Error).message);
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { infrastructures, tenants } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isUniqueViolation, startTenantOperation } from "@/lib/provisioning/operations";
+import type { CreateTenantInput } from "./tenant-input";
+
+/** Records the tenant as provisioning with its operation, in one transaction; the caller enqueues after commit. */
+export async function createTenant(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: CreateTenantInput) {
+  return ctx.db.transaction(async (tx) => {
+    const [infrastructure] = await tx.select().from(infrastructures).where(eq(infrastructures.id, input.infrastructureId));
+    if (!infrastructure) throw new NotFoundError("That infrastructure does not exist.");
+    let tenant;
+    try {
+      [tenant] = await tx
+        .insert(tenants)
+        .values({
+          name: input.name,
+          infrastructureId: infrastructure.id,
+          status: "provisioning",
+          quota: input.quota ?? null,
+          expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+          deletionProtection: input.deletionProtection,
+        })
+        .returning();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`A tenant named ${input.name} already exists.`);
+      throw error;
+    }
+    const operationId = await startTenantOperation(tx, tenant!.id, "provision");
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "tenant.create",
+      tenantId: tenant!.id,
+      target: tenant!.name,
+      details: { infrastructure: infrastructure.name, quota: input.quota ?? null, expiresAt: input.expiresAt ?? null, deletionProtection: input.deletionProtection },
+      ip: ctx.ip,
+    });
+    return { tenantId: tenant!.id, name: tenant!.name, operationId };
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const reserved = new Set(["default", "admin", "system", "public", "enclave", "api", "login", "new"]);
+
+// A DNS label: it names the Kubernetes namespace and prefixes every cloud resource of the tenant.
+export const tenantName = z
+  .string({ error: "Give the tenant a name." })
+  .trim()
+  .min(2, "A tenant name has at least 2 characters.")
+  .max(30, "A tenant name has at most 30 characters.")
+  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.")
+  .refine((name) => !reserved.has(name) && !name.startsWith("kube-"), "That name is reserved; choose another.");
+
+export const tenantQuota = z
+  .object({
+    cpu: z.string().trim().regex(/^\d+(\.\d+)?m?$/, "CPU is a number of cores, such as 4 or 500m.").max(12).optional(),
+    memory: z.string().trim().regex(/^\d+(Mi|Gi|Ti)$/, "Memory is an amount such as 512Mi or 8Gi.").max(12).optional(),
+    pods: z.number({ error: "Pods is a whole number." }).int("Pods is a whole number.").min(1, "Allow at least one pod.").max(10_000, "At most 10,000 pods.").optional(),
+  })
+  .nullish();
+
+export const futureInstant = z.iso
+  .datetime({ offset: true, error: "Give the expiry as a date and time." })
+  .refine((v) => new Date(v).getTime() > Date.now(), "The expiry must be in the future.");
+
+export const createTenantInput = z.object({
+  name: tenantName,
+  infrastructureId: z.uuid("Choose an infrastructure."),
+  quota: tenantQuota,
+  expiresAt: futureInstant.nullish(),
+  deletionProtection: z.boolean({ error: "Deletion protection is on or off." }).default(true),
+});
+export type CreateTenantInput = z.infer<typeof createTenantInput>;

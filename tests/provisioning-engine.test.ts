@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
+import { provisionPlan, teardownPhases } from "@/lib/provisioning/plan";
+import { startTenantOperation } from "@/lib/provisioning/operations";
+import { testDatabases, useDatabase } from "./helpers/databases";
+import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
+
+const planKeys = provisionPlan({ name: "x", quota: { pods: 10 } }).map((s) => s.key);
+
+describe.each(testDatabases())("provisioning engine on $kind", (target) => {
+  const database = useDatabase(target);
+  const tenantRow = async (id: string) => (await database().db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
+
+  it("provisions every construct once, stores the PEM key sealed, and marks the tenant ready", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    expect(await p.run(operationId)).toBe("finished");
+    const tenant = await tenantRow(tenantId);
+    expect(tenant.status).toBe("ready");
+    expect(countByKind(await p.resources(tenant))).toEqual(oneOfEach);
+    const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
+    expect(steps.map((s) => s.state)).toEqual(planKeys.map(() => "succeeded"));
+    expect((await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId)))[0]?.ciphertext).toMatch(/^sealed:\d+$/);
+  });
+
+  it.each(planKeys)("resumes after a crash right after the cloud call of %s, with no duplicates", async (crashStep) => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    const crash = (key: string) => {
+      if (key === crashStep) throw new Error(`simulated crash after ${key}`);
+    };
+    await expect(p.run(operationId, { hooks: { afterCloudCall: crash } })).rejects.toThrow("simulated crash");
+    expect((await tenantRow(tenantId)).status).toBe("provisioning");
+    expect(await p.run(operationId)).toBe("finished");
+    const tenant = await tenantRow(tenantId);
+    expect(tenant.status).toBe("ready");
+    expect(countByKind(await p.resources(tenant))).toEqual(oneOfEach);
+    expect(await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId))).toHaveLength(1);
+  });
+
+  it("retries a throttled call until it succeeds", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db, { faults: { kms_key: { failTimes: 2 } } });
+    const { tenantId, operationId } = await p.create();
+    await p.run(operationId);
+    const tenant = await tenantRow(tenantId);
+    expect(tenant.status).toBe("ready");
+    expect(countByKind(await p.resources(tenant)).kms_key).toBe(1);
+  });
+
+  it("fails the tenant on a permanent fault with the message, and a delete then leaves nothing tagged", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db, { faults: { namespace: { permanent: true } } });
+    const { tenantId, operationId } = await p.create();
+    await p.run(operationId);
+    const failed = await tenantRow(tenantId);
+    expect(failed.status).toBe("failed");
+    expect(failed.statusMessage).toContain("injected permanent fault");
+    expect((await p.resources(failed)).length).toBeGreaterThan(0);
+
+    const deletion = await startTenantOperation(db, tenantId, "delete");
+    await p.run(deletion);
+    expect((await tenantRow(tenantId)).status).toBe("deleted");
+    expect(await p.resources(failed)).toEqual([]);
+    const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, deletion));
+    expect(steps.filter((s) => s.state === "succeeded")).toHaveLength(teardownPhases.length + 1);
+  });
+
+  it("runs one operation once when its job arrives twice at the same time", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db, { latencyMs: 5 });
+    const { tenantId, operationId } = await p.create();
+    const outcomes = await Promise.all([p.run(operationId, { workerId: "worker-a" }), p.run(operationId, { workerId: "worker-b" })]);
+    expect(outcomes.sort()).toEqual(["finished", "skipped"]);
+    expect(await p.run(operationId, { workerId: "worker-c" })).toBe("skipped");
+    expect(countByKind(await p.resources(await tenantRow(tenantId)))).toEqual(oneOfEach);
+    expect((await db.select().from(operations).where(eq(operations.id, operationId)))[0]!.state).toBe("succeeded");
+  });
+
+  it("gives two concurrent creates of one name one tenant and one clear error", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const results = await Promise.allSettled([p.create("same-name-" + p.infrastructure.id.slice(0, 6)), p.create("same-name-" + p.infrastructure.id.slice(0, 6))]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason.message).toMatch(/^A tenant named same-name-\w+ already exists\.$/);
+  });
+});
