@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import { infrastructures, tenantGrants, tenants, users, type GrantLevel, type UserRole } from "./schema";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
+import { startTenantOperation } from "@/lib/provisioning/operations";
 
 export const demoAccounts = [
   { email: "admin@enclave.local", name: "Ada Admin", role: "admin", password: "enclave-admin-demo", grants: {} },
@@ -33,10 +34,14 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const [local] = await tx.select().from(infrastructures).where(eq(infrastructures.name, "local"));
     const newTenants = await tx
       .insert(tenants)
-      .values(demoTenants.map((name) => ({ name, infrastructureId: local!.id, status: "ready" as const, deletionProtection: name === "prod" })))
+      .values(demoTenants.map((name) => ({ name, infrastructureId: local!.id, status: "provisioning" as const, deletionProtection: name === "prod" })))
       .onConflictDoNothing()
       .returning();
-    for (const t of newTenants) await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
+    for (const t of newTenants) {
+      // Provisioned by the job engine once the portal starts, like any other tenant.
+      await startTenantOperation(tx, t.id, "provision");
+      await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
+    }
     await tx
       .insert(users)
       .values(demoAccounts.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i] })))

@@ -2,6 +2,7 @@
 import { defaultTarget, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startJobQueue } from "../lib/jobs/job-queue";
+import { resumeUnfinishedOperations } from "../lib/jobs/resume-operations";
 
 const target = defaultTarget();
 if (!("url" in target)) {
@@ -14,6 +15,7 @@ const database = await openDatabase(target).catch((error: Error) => {
 });
 await migrateDatabase(database);
 const queue = await startJobQueue(database, { work: true });
+await resumeUnfinishedOperations(database.db, (id) => queue.enqueue(id));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await queue.stop();

@@ -46,7 +46,12 @@ export interface ResourceRef {
   attributes: Record<string, unknown>;
 }
 
+export const awsKinds: readonly ResourceKind[] = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host"];
+export const kubernetesKinds: readonly ResourceKind[] = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload"];
+
 export interface CloudDriver {
+  /** Which kinds this cloud has; a plan skips the rest (a bare cluster has no IAM). All when absent. */
+  supports?(kind: ResourceKind): boolean;
   /** Creates the resource, or adopts it when it already exists with this tenant's tag. */
   ensure(spec: ResourceSpec): Promise<ResourceRef & { secret?: string }>;
   /** Deletes it; a resource that is already gone counts as deleted. */

@@ -29,13 +29,13 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
   await boss.start();
   await boss.createQueue(operationQueue, { name: operationQueue, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 15 * 60 });
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  let sweeper: NodeJS.Timeout | undefined;
+  const timers: { sweeper?: NodeJS.Timeout } = {};
   const queue: JobQueue = {
     async enqueue(operationId) {
       await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
     },
     async stop() {
-      clearInterval(sweeper);
+      clearInterval(timers.sweeper);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },
   };
@@ -51,7 +51,7 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
     });
     log("info", `operation ${outcome}`, { operationId: job!.data.operationId, workerId });
   });
-  sweeper = setInterval(() => {
+  timers.sweeper = setInterval(() => {
     expireDueTenants(database.db, (id) => queue.enqueue(id)).catch((error) => log("error", `expiry sweep failed: ${error.message}`));
   }, 15_000);
   log("info", "worker started", { workerId });

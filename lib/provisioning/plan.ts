@@ -3,6 +3,7 @@ import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/driver
 export type PlanTenant = { name: string; quota: { cpu?: string; memory?: string; pods?: number } | null };
 export type PlanStep = {
   key: string;
+  kind: ResourceKind;
   deps: string[];
   /** The resource to ensure, given the results of the steps it depends on. */
   spec: (results: Record<string, ResourceRef>) => ResourceSpec;
@@ -12,6 +13,7 @@ export type PlanStep = {
 function step(key: string, kind: ResourceKind, name: string, deps: string[] = [], extra: (r: Record<string, ResourceRef>) => Partial<ResourceSpec> = () => ({})): (t: PlanTenant) => PlanStep {
   return (t) => ({
     key,
+    kind,
     deps,
     spec: (results) => ({ kind, name: name.replace("{t}", t.name), tenant: t.name, idempotencyKey: `enclave-${t.name}-${key}`, ...extra(results) }),
   });

@@ -8,7 +8,7 @@ import type { RunContext } from "./run-context";
 
 /** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
 export async function runProvision(ctx: RunContext, tenant: Tenant): Promise<void> {
-  const plan = provisionPlan({ name: tenant.name, quota: tenant.quota });
+  const plan = provisionPlan({ name: tenant.name, quota: tenant.quota }).filter((s) => ctx.driver.supports?.(s.kind) ?? true);
   await ensureStepRows(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key));
   const results: Record<string, ResourceRef> = {};
   for (const row of await loadSteps(ctx.db, ctx.operationId)) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;

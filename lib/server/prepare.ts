@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { seedDemo, demoAccounts } from "@/db/seed";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { resumeUnfinishedOperations } from "@/lib/jobs/resume-operations";
 
 /**
  * Opens and migrates the database before the first request, and refuses to start when it
@@ -14,11 +15,12 @@ export async function prepareServer(): Promise<void> {
     console.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  await getJobQueue();
-  if (process.env.ENCLAVE_SEED_DEMO === "false") return;
-  await seedDemo(database.db);
+  const queue = await getJobQueue();
+  if (process.env.ENCLAVE_SEED_DEMO !== "false") await seedDemo(database.db);
+  await resumeUnfinishedOperations(database.db, (id) => queue.enqueue(id));
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const admin = demoAccounts[0];
   console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
+  if (process.env.ENCLAVE_SEED_DEMO === "false") return;
+  const admin = demoAccounts[0];
   console.log(`Demo sign-in: ${admin.email} / ${admin.password}  (users: ${demoAccounts.slice(1).map((a) => `${a.email} / ${a.password}`).join(", ")})`);
 }

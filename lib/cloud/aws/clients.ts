@@ -1,0 +1,49 @@
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
+import { STSClient } from "@aws-sdk/client-sts";
+import { PermanentCloudError, type ResourceSpec } from "../driver";
+
+export interface AwsClients {
+  ec2: EC2Client;
+  iam: IAMClient;
+  kms: KMSClient;
+  sts: STSClient;
+  tagging: ResourceGroupsTaggingAPIClient;
+}
+
+/** What every per-kind function gets: the clients plus the infrastructure's place in AWS. */
+export interface AwsContext {
+  clients: AwsClients;
+  region: string;
+  vpcId: string;
+}
+
+/** Clients on the default credential chain (environment, shared config, SSO, instance role…). */
+export function createAwsClients(region: string, given: Partial<AwsClients> = {}): AwsClients {
+  return {
+    ec2: given.ec2 ?? new EC2Client({ region }),
+    iam: given.iam ?? new IAMClient({ region }),
+    kms: given.kms ?? new KMSClient({ region }),
+    sts: given.sts ?? new STSClient({ region }),
+    tagging: given.tagging ?? new ResourceGroupsTaggingAPIClient({ region }),
+  };
+}
+
+export function requireRef(spec: ResourceSpec, key: string): string {
+  const value = spec.refs?.[key];
+  if (!value) throw new PermanentCloudError(`A ${spec.kind} needs refs.${key} (${spec.name}).`);
+  return value;
+}
+
+export function readStringAttribute(spec: ResourceSpec, key: string): string | undefined {
+  const value = spec.attributes?.[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export function readNumberAttribute(spec: ResourceSpec, key: string): number | undefined {
+  const value = spec.attributes?.[key];
+  if (typeof value === "number") return value;
+  return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : undefined;
+}

@@ -1,0 +1,2 @@
+export { createAwsDriver, type AwsDriverOptions } from "./driver";
+export type { AwsClients } from "./clients";

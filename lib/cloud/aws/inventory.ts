@@ -1,0 +1,83 @@
+import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
+import { tenantTagKey, type ResourceRef } from "../driver";
+import { parseResourceArn } from "./arn-kinds";
+import type { AwsContext } from "./clients";
+import { buildTenantPath } from "./iam-policies";
+import { listKeyAliases } from "./kms-aliases";
+import { describeKey } from "./kms-keys";
+import { readTag } from "./tags";
+
+/** Everything still carrying the tenant's tag: what a finished delete must have made empty. */
+export async function listTenantResources(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
+  const found = new Map<string, ResourceRef>();
+  for (const ref of [...(await listTagged(context, tenant)), ...(await listIamByPath(context, tenant))]) {
+    found.set(`${ref.kind}:${ref.id}`, ref);
+  }
+  const live = await dropFinished(context, [...found.values()]);
+  const aliases = await Promise.all(live.filter((ref) => ref.kind === "kms_key").map((ref) => listKeyAliases(context, ref.id, tenant)));
+  return [...live, ...aliases.flat()];
+}
+
+async function listTagged({ clients }: AwsContext, tenant: string): Promise<ResourceRef[]> {
+  const refs: ResourceRef[] = [];
+  let PaginationToken: string | undefined;
+  do {
+    const page = await clients.tagging.send(new GetResourcesCommand({ TagFilters: [{ Key: tenantTagKey, Values: [tenant] }], PaginationToken }));
+    for (const mapping of page.ResourceTagMappingList ?? []) {
+      const parsed = mapping.ResourceARN ? parseResourceArn(mapping.ResourceARN) : null;
+      if (!parsed) continue;
+      const name = readTag(mapping.Tags, "Name") ?? parsed.id;
+      refs.push({ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN } });
+    }
+    PaginationToken = page.PaginationToken || undefined;
+  } while (PaginationToken);
+  return refs;
+}
+
+// IAM is global and the regional tagging API does not reliably list it, so roles and profiles are
+// also listed by the per-tenant path every one of them is created under (exact, no name guessing).
+async function listIamByPath({ clients }: AwsContext, tenant: string): Promise<ResourceRef[]> {
+  const PathPrefix = buildTenantPath(tenant);
+  const refs: ResourceRef[] = [];
+  let Marker: string | undefined;
+  do {
+    const page = await clients.iam.send(new ListRolesCommand({ PathPrefix, Marker }));
+    for (const role of page.Roles ?? []) {
+      if (role.RoleName) refs.push({ kind: "iam_role", name: role.RoleName, id: role.RoleName, tenant, attributes: { arn: role.Arn } });
+    }
+    Marker = page.IsTruncated ? page.Marker : undefined;
+  } while (Marker);
+  do {
+    const page = await clients.iam.send(new ListInstanceProfilesCommand({ PathPrefix, Marker }));
+    for (const profile of page.InstanceProfiles ?? []) {
+      const name = profile.InstanceProfileName;
+      if (name) refs.push({ kind: "instance_profile", name, id: name, tenant, attributes: { arn: profile.Arn } });
+    }
+    Marker = page.IsTruncated ? page.Marker : undefined;
+  } while (Marker);
+  return refs;
+}
+
+/** Terminated instances and keys pending deletion stay visible for a while but are not left over. */
+async function dropFinished(context: AwsContext, refs: ResourceRef[]): Promise<ResourceRef[]> {
+  const instanceIds = refs.filter((ref) => ref.kind === "host").map((ref) => ref.id);
+  const terminated = new Set<string>();
+  if (instanceIds.length > 0) {
+    const described = await context.clients.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: "instance-id", Values: instanceIds }] }));
+    for (const instance of described.Reservations?.flatMap((reservation) => reservation.Instances ?? []) ?? []) {
+      if (instance.InstanceId && instance.State?.Name === "terminated") terminated.add(instance.InstanceId);
+    }
+  }
+  const kept: ResourceRef[] = [];
+  for (const ref of refs) {
+    if (ref.kind === "host" && terminated.has(ref.id)) continue;
+    if (ref.kind === "kms_key") {
+      const state = (await describeKey(context, ref.id))?.KeyState;
+      if (!state || state === "PendingDeletion" || state === "PendingReplicaDeletion") continue;
+    }
+    kept.push(ref);
+  }
+  return kept;
+}

@@ -1,0 +1,28 @@
+import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "./driver";
+
+/**
+ * An AWS infrastructure is two clouds: the account (groups, IAM, KMS, keys, hosts) and its EKS
+ * cluster (namespace and what lives in it). Each kind goes to the cloud that has it.
+ */
+export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver): CloudDriver {
+  const route = (kind: ResourceKind) => (awsKinds.includes(kind) ? aws : kubernetesKinds.includes(kind) ? kubernetes : null);
+  const pick = (kind: ResourceKind) => {
+    const driver = route(kind);
+    if (!driver) throw new Error(`No cloud of this infrastructure holds ${kind}.`);
+    return driver;
+  };
+  return {
+    supports: (kind) => route(kind) !== null,
+    ensure: (spec) => pick(spec.kind).ensure(spec),
+    remove: (ref) => pick(ref.kind).remove(ref),
+    async listTenantResources(tenant) {
+      const lists = await Promise.all([aws?.listTenantResources(tenant) ?? [], kubernetes.listTenantResources(tenant)]);
+      return lists.flat();
+    },
+    async checkConnectivity() {
+      const checks = await Promise.all([aws?.checkConnectivity(), kubernetes.checkConnectivity()]);
+      const done = checks.filter((c): c is { ok: boolean; detail: string } => c !== undefined);
+      return { ok: done.every((c) => c.ok), detail: done.map((c) => c.detail).join("; ") };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { KubernetesObject, V1Namespace } from "@kubernetes/client-node";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantLabelKey, type CloudDriver, type ResourceKind, type ResourceRef } from "../driver";
+import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
+import { readHttpStatus, toCloudError } from "./errors";
+import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifests";
+import { readOwner } from "./metadata";
+import { createObjectApis, type ObjectApi } from "./object-apis";
+import { formatObjectId, parseObjectId, placeObject, type Placement } from "./placement";
+
+const namespacedKinds: KubernetesKind[] = ["service_account", "role_binding", "network_policy", "resource_quota", "workload"];
+
+function requireKind(kind: ResourceKind): KubernetesKind {
+  if (!isKubernetesKind(kind)) throw new PermanentCloudError(`The Kubernetes driver does not manage ${kind.replace(/_/g, " ")}s.`);
+  return kind;
+}
+
+function toRef(kind: KubernetesKind, placement: Placement, object: KubernetesObject): ResourceRef {
+  const attributes = { uid: object.metadata?.uid, namespace: placement.namespace ?? undefined };
+  return { kind, name: placement.name, id: formatObjectId(placement), tenant: readOwner(object), attributes };
+}
+
+export function createKubernetesDriver(options: KubernetesDriverOptions = {}): CloudDriver {
+  // Loaded on first use, so a bad kubeconfig shows up as a readable error rather than at start.
+  let loaded: { objects: Record<KubernetesKind, ObjectApi>; version: KubernetesApis["version"] } | undefined;
+  function connect() {
+    if (!loaded) {
+      try {
+        const apis = createKubernetesApis(loadKubeConfig(options));
+        loaded = { objects: createObjectApis(apis), version: apis.version };
+      } catch (error) {
+        throw new PermanentCloudError(`Kubernetes configuration could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return loaded;
+  }
+
+  return {
+    async ensure(spec) {
+      const kind = requireKind(spec.kind);
+      const placement = placeObject(spec);
+      const body = buildManifest({ ...spec, kind }, placement);
+      const api = connect().objects[kind];
+      const namespace = placement.namespace ?? "";
+      try {
+        return toRef(kind, placement, await api.create(namespace, body));
+      } catch (error) {
+        if (readHttpStatus(error) !== 409) throw toCloudError(error);
+      }
+      const existing = await api.read(namespace, placement.name).catch((error: unknown) => Promise.reject(toCloudError(error)));
+      const owner = readOwner(existing);
+      if (owner !== spec.tenant) throw new ForeignResourceError(kind, formatObjectId(placement), owner);
+      // A tenant provisioned again right after its deletion: wait until the old namespace is gone.
+      if ((existing as V1Namespace).status?.phase === "Terminating") throw new TransientCloudError(`Namespace ${placement.name} is still being deleted.`);
+      return toRef(kind, placement, existing);
+    },
+    async remove(ref) {
+      const placement = parseObjectId(ref);
+      try {
+        await connect().objects[requireKind(ref.kind)].remove(placement.namespace ?? "", placement.name);
+      } catch (error) {
+        if (readHttpStatus(error) !== 404) throw toCloudError(error);
+      }
+    },
+    async listTenantResources(tenant) {
+      const { objects } = connect();
+      const labelSelector = `${tenantLabelKey}=${tenant}`;
+      try {
+        const refs: ResourceRef[] = [];
+        for (const namespace of await objects.namespace.list("", labelSelector)) {
+          const namespaceName = namespace.metadata?.name ?? "";
+          refs.push(toRef("namespace", { namespace: null, name: namespaceName }, namespace));
+          for (const kind of namespacedKinds) {
+            for (const object of await objects[kind].list(namespaceName, labelSelector)) {
+              refs.push(toRef(kind, { namespace: namespaceName, name: object.metadata?.name ?? "" }, object));
+            }
+          }
+        }
+        return refs;
+      } catch (error) {
+        throw toCloudError(error);
+      }
+    },
+    async checkConnectivity() {
+      try {
+        const version = await connect().version.getCode();
+        return { ok: true, detail: `Kubernetes ${version.gitVersion}` };
+      } catch (error) {
+        return { ok: false, detail: toCloudError(error).message };
+      }
+    },
+  };
+}

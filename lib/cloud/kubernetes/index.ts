@@ -1,0 +1,2 @@
+export { createKubernetesDriver } from "./driver";
+export type { KubernetesDriverOptions } from "./client";

@@ -1,0 +1,16 @@
+import type { V1ObjectMeta } from "@kubernetes/client-node";
+import { tenantLabelKey, type ResourceSpec } from "../driver";
+import type { Placement } from "./placement";
+
+export function buildMetadata(spec: ResourceSpec, { namespace, name }: Placement): V1ObjectMeta {
+  return {
+    name,
+    ...(namespace ? { namespace } : {}),
+    labels: { [tenantLabelKey]: spec.tenant, "app.kubernetes.io/managed-by": "enclave" },
+  };
+}
+
+/** The tenant an existing object says it belongs to. */
+export function readOwner(object: { metadata?: V1ObjectMeta }): string | null {
+  return object.metadata?.labels?.[tenantLabelKey] ?? null;
+}
