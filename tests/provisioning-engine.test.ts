@@ -66,7 +66,7 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect((await tenantRow(tenantId)).status).toBe("deleted");
     expect(await p.resources(failed)).toEqual([]);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, deletion));
-    expect(steps.filter((s) => s.state === "succeeded")).toHaveLength(teardownPhases.length + 1);
+    expect(steps.filter((s) => s.state === "succeeded")).toHaveLength(teardownPhases.length + 2);
   });
 
   it("runs one operation once when its job arrives twice at the same time", async () => {

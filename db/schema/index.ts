@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./operations";
 export * from "./group-mappings";
 export * from "./local-cloud";
+export * from "./network-rules";

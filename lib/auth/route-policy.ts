@@ -56,6 +56,8 @@ export const actionPolicy = {
   updateTenantSettings: "admin:write",
   deleteTenant: "admin:write",
   registerInfrastructure: "admin:write",
+  addNetworkRule: "tenant:write",
+  removeNetworkRule: "tenant:write",
   createGroupMapping: "admin:write",
   deleteGroupMapping: "admin:write",
 } as const satisfies Record<string, Access>;

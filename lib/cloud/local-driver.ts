@@ -13,9 +13,11 @@ const idPrefix: Partial<Record<ResourceKind, string>> = { security_group: "sg", 
 const served = new Map<string, number>();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Namespaced objects are unique per namespace, as in Kubernetes: stored as "namespace/name".
+const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.name);
 const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
   kind: row.kind as ResourceKind,
-  name: row.name,
+  name: row.name.split("/").pop()!,
   id: row.id,
   tenant: row.tenantTag,
   attributes: row.attributes,
@@ -47,20 +49,18 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
       const attributes = { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey };
       const inserted = await db
         .insert(localCloudResources)
-        .values({ id, infrastructureId, kind: spec.kind, name: spec.name, tenantTag: spec.tenant, attributes })
+        .values({ id, infrastructureId, kind: spec.kind, name: storedName(spec), tenantTag: spec.tenant, attributes })
         .onConflictDoNothing()
         .returning();
       if (inserted[0]) return { ...toRef(inserted[0]), secret };
-      const [existing] = await find(spec.kind, spec.name);
+      const [existing] = await find(spec.kind, storedName(spec));
       if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
       if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
       return toRef(existing);
     },
     async remove(ref) {
       if (config.latencyMs) await sleep(config.latencyMs);
-      await db
-        .delete(localCloudResources)
-        .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.kind, ref.kind), eq(localCloudResources.name, ref.name)));
+      await db.delete(localCloudResources).where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
     },
     async listTenantResources(tenant) {
       const rows = await db

@@ -1,21 +1,25 @@
 import type { Tenant } from "@/db/schema";
 import { TransientCloudError } from "@/lib/cloud/driver";
+import { removeRulesTouching } from "@/lib/network/remove-network-rule";
 import { teardownPhases } from "./plan";
 import { withRetry } from "./retry";
 import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
 import type { RunContext } from "./run-context";
 
 const sweepKey = "sweep-tenant-tag";
+const rulesKey = "remove-inter-tenant-rules";
 
 /**
  * Removes every resource carrying the tenant's tag, phase by phase in dependency order, and
  * finishes only when a sweep by tag finds nothing left. Already-gone counts as removed.
  */
 export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void> {
-  const keys = [...teardownPhases.map((p) => p.key), sweepKey];
+  const keys = [rulesKey, ...teardownPhases.map((p) => p.key), sweepKey];
   await ensureStepRows(ctx.db, ctx.operationId, tenant.id, keys);
   const done = new Set((await loadSteps(ctx.db, ctx.operationId)).filter((s) => s.state === "succeeded").map((s) => s.key));
 
+  // Rules in other tenants that let this one in reference its group: they go first.
+  if (!done.has(rulesKey)) await inStep(ctx, rulesKey, async () => ({ removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry) }));
   for (const phase of teardownPhases) {
     if (done.has(phase.key)) continue;
     await inStep(ctx, phase.key, async () => {
