@@ -28,16 +28,6 @@ export const upcomingTenantPages = {
     description: "what this tenant costs.",
     items: ["Cost by day, month and service; month to date and forecast", "A monthly budget with thresholds", "CSV export"],
   },
-  network: {
-    title: "Network",
-    description: "what may reach this tenant from outside it.",
-    items: ["Inter-tenant rules: a source tenant or CIDR, protocol and port range", "Each rule as a security-group ingress rule and a NetworkPolicy"],
-  },
-  settings: {
-    title: "Settings",
-    description: "protection, expiry and quota.",
-    items: ["Deletion protection, expiry time and namespace quota", "Delete the tenant: type its name to confirm"],
-  },
 } as const;
 
 export type UpcomingTenantPage = keyof typeof upcomingTenantPages;

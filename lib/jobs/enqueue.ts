@@ -1,8 +1,15 @@
 import "server-only";
 import { getJobQueue } from "./queue";
 
-/** Hands a recorded operation to the job engine; call after the transaction that recorded it commits. */
+/**
+ * Hands a recorded operation to the job engine; call after the transaction that recorded it
+ * commits. By then the change is made, so a failed hand-over is logged rather than reported as
+ * "nothing changed": the page shows the operation queued, and the engine resumes it at start.
+ */
 export async function enqueueOperation(operationId: string): Promise<void> {
-  const queue = await getJobQueue();
-  await queue.enqueue(operationId);
+  try {
+    await (await getJobQueue()).enqueue(operationId);
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", component: "jobs", message: "enqueue failed", operationId, error: error instanceof Error ? error.message : String(error) }));
+  }
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps, type Operation } from "@/db/schema";
 import { ConflictError } from "@/lib/errors";
+import { stepOrder } from "./plan";
 
 type OperationKind = Operation["kind"];
 
@@ -46,7 +47,9 @@ export async function getLatestOperation(db: Db, tenantId: string): Promise<Oper
     .select()
     .from(operationSteps)
     .where(and(eq(operationSteps.operationId, op.id), eq(operationSteps.tenantId, tenantId)))
-    .orderBy(asc(operationSteps.startedAt), asc(operationSteps.key));
+    .orderBy(asc(operationSteps.key));
+  const position = (key: string) => (stepOrder.includes(key) ? stepOrder.indexOf(key) : stepOrder.length);
+  steps.sort((a, b) => position(a.key) - position(b.key));
   return {
     id: op.id,
     kind: op.kind,

@@ -52,6 +52,16 @@ export const teardownPhases: { key: string; kinds: ResourceKind[] }[] = [
   { key: "remove-namespace", kinds: ["resource_quota", "network_policy", "role_binding", "service_account", "namespace"] },
 ];
 
+export const interTenantRulesStep = "remove-inter-tenant-rules";
+export const sweepStep = "sweep-tenant-tag";
+/** Every step key in the order the engine runs it, for showing progress in that order. */
+export const stepOrder = [
+  ...provisionPlan({ name: "x", quota: {} }).map((s) => s.key),
+  interTenantRulesStep,
+  ...teardownPhases.map((p) => p.key),
+  sweepStep,
+];
+
 /** Longest chain of dependent steps: the least wall time a perfectly parallel run could take. */
 export function criticalPathLength(plan: PlanStep[]): number {
   const depth = new Map<string, number>();

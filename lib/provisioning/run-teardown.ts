@@ -1,13 +1,13 @@
 import type { Tenant } from "@/db/schema";
 import { TransientCloudError } from "@/lib/cloud/driver";
 import { removeRulesTouching } from "@/lib/network/remove-network-rule";
-import { teardownPhases } from "./plan";
+import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
 import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
 import type { RunContext } from "./run-context";
 
-const sweepKey = "sweep-tenant-tag";
-const rulesKey = "remove-inter-tenant-rules";
+const sweepKey = sweepStep;
+const rulesKey = interTenantRulesStep;
 
 /**
  * Removes every resource carrying the tenant's tag, phase by phase in dependency order, and

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
+import type { Db } from "@/db/client";
+import { tenantSecrets } from "@/db/schema";
 import { authorizePage } from "@/lib/auth/authorize";
-import { accessLabel } from "@/lib/auth/policy";
+import { accessLabel, can } from "@/lib/auth/policy";
+import { getLatestOperation } from "@/lib/provisioning/operations";
 import { listRecentTenantAudit, listTenantAccess } from "@/lib/tenants/queries";
+import { getTenantSettings } from "@/lib/tenants/update-tenant-settings";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
+import { OperationProgressPanel } from "./operation-progress-client";
 
 type Props = { params: Promise<{ tenant: string }> };
 
@@ -23,16 +29,34 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+async function hasPemKey(db: Db, tenantId: string): Promise<boolean> {
+  const rows = await db.select({ kind: tenantSecrets.kind }).from(tenantSecrets).where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem"))).limit(1);
+  return rows.length > 0;
+}
+
 export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
-  const [members, events] = await Promise.all([listTenantAccess(db, tenant.id), listRecentTenantAudit(db, tenant.id)]);
+  const canWrite = can(actor, "tenant:write", tenant.id);
+  const [members, events, operation, settings, pem] = await Promise.all([
+    listTenantAccess(db, tenant.id),
+    listRecentTenantAudit(db, tenant.id),
+    getLatestOperation(db, tenant.id),
+    getTenantSettings(db, tenant.id),
+    canWrite && tenant.status !== "deleting" ? hasPemKey(db, tenant.id) : false,
+  ]);
+  const downloadPem = pem && (
+    <a className="btn-secondary" href={`/api/t/${tenant.name}/pem`} download={`enclave-${tenant.name}.pem`}>
+      Download PEM key
+    </a>
+  );
   return (
     <>
-      <PageHeader title={tenant.name} description="Overview of this tenant: where it lives, who can reach it, and what changed lately." />
+      <PageHeader title={tenant.name} description="Overview of this tenant: where it lives, who can reach it, and what changed lately." actions={downloadPem} />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Fact label="Status">
           <StatusBadge status={tenant.status} />
+          {tenant.status === "failed" && settings?.statusMessage && <p className="mt-1 text-xs font-normal break-words text-red-700">{settings.statusMessage}</p>}
         </Fact>
         <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
         <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>
@@ -41,6 +65,13 @@ export default async function TenantOverviewPage({ params }: Props) {
         <Fact label="Expires">{tenant.expiresAt ? formatDateTime(tenant.expiresAt) : "Never"}</Fact>
         <Fact label="Created">{formatDateTime(tenant.createdAt)}</Fact>
       </dl>
+      <OperationProgressPanel
+        key={operation?.id ?? "none"}
+        tenant={tenant.name}
+        initial={{ operation, now: new Date().toISOString() }}
+        canManage={can(actor, "admin:write")}
+        deletionProtection={tenant.deletionProtection}
+      />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
       {events.length === 0 ? (
         <EmptyState title="No activity yet">Changes to this tenant — grants, resources, settings — will be listed here.</EmptyState>

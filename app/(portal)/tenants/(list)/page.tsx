@@ -9,20 +9,36 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime } from "@/components/format";
+import { tenantName } from "@/lib/tenants/tenant-input";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-export default async function TenantsPage() {
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function TenantsPage({ searchParams }: Props) {
   const { actor } = await authorizePage("/tenants");
   const tenants = await listVisibleTenants(await getDb(), actor);
   const isAdmin = can(actor, "admin:write");
+  // Set by the progress panel once a deletion it watched has finished (deleting is an admin's act).
+  const deleted = tenantName.safeParse((await searchParams).deleted);
+  const deletedNotice = isAdmin && deleted.success && !tenants.some((t) => t.name === deleted.data);
+  const newTenant = isAdmin && (
+    <Link className="btn-primary" href="/tenants/new">
+      New tenant
+    </Link>
+  );
   return (
     <>
-      <PageHeader title="Tenants" description={isAdmin ? "Every tenant in every infrastructure." : "The tenants you have been granted access to."} />
+      <PageHeader title="Tenants" description={isAdmin ? "Every tenant in every infrastructure." : "The tenants you have been granted access to."} actions={newTenant} />
+      {deletedNotice && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
+          Tenant {deleted.data} was deleted, with every resource in it.
+        </p>
+      )}
       {tenants.length === 0 ? (
         <EmptyState title="No tenants yet">
           {isAdmin
-            ? "Tenants are environments with their own resources, access and cost. Create one once provisioning is enabled."
+            ? "Tenants are environments with their own resources, access and cost. Create the first one with New tenant."
             : "You have not been granted access to any tenant. Ask an administrator to grant you read or write access."}
         </EmptyState>
       ) : (

@@ -1,0 +1,94 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { OperationProgress } from "@/lib/provisioning/operations";
+import { formatElapsed, OperationSteps } from "./operation-steps-client";
+import { DeleteTenantButton, RetryProvisioningButton } from "./tenant-lifecycle-client";
+
+export type ProgressSnapshot = { operation: OperationProgress | null; now: string };
+type Props = { tenant: string; initial: ProgressSnapshot; canManage: boolean; deletionProtection: boolean };
+
+const isLive = (op: OperationProgress | null) => op?.state === "pending" || op?.state === "running";
+const titles = {
+  provision: { pending: "Provisioning", running: "Provisioning", succeeded: "Provisioned", failed: "Provisioning failed" },
+  delete: { pending: "Deleting", running: "Deleting", succeeded: "Deleted", failed: "Deletion failed" },
+  resource: { pending: "Working", running: "Working", succeeded: "Done", failed: "Failed" },
+} as const;
+
+/** Polls the latest operation every second while it runs; when it ends the page is refreshed (or left, once deleted). */
+function useLiveOperation(tenant: string, initial: ProgressSnapshot) {
+  const router = useRouter();
+  const [snapshot, setSnapshot] = useState(initial);
+  const live = isLive(snapshot.operation);
+  useEffect(() => {
+    if (!live) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      try {
+        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation`, { cache: "no-store" });
+        if (stopped) return;
+        const next = response.ok ? ((await response.json()) as ProgressSnapshot) : null;
+        const deleted = response.status === 404 || (next?.operation?.kind === "delete" && next.operation.state === "succeeded");
+        if (deleted) return router.replace(`/tenants?deleted=${encodeURIComponent(tenant)}`);
+        if (next) setSnapshot(next);
+        if (next && !isLive(next.operation)) return router.refresh();
+      } catch {
+        // A dropped request: try again at the next tick.
+      }
+      if (!stopped) timer = setTimeout(poll, 1_000);
+    };
+    timer = setTimeout(poll, 1_000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [live, tenant, router]);
+  return snapshot;
+}
+
+export function OperationProgressPanel({ tenant, initial, canManage, deletionProtection }: Props) {
+  const { operation, now } = useLiveOperation(tenant, initial);
+  const [watched] = useState(isLive(initial.operation));
+  if (!operation) return null;
+  const title = titles[operation.kind][operation.state];
+  const total = operation.steps.length;
+  const done = operation.steps.filter((s) => s.state === "succeeded").length;
+  const failed = operation.state === "failed";
+  const tone = failed ? "bg-red-500" : operation.state === "succeeded" ? "bg-emerald-500" : "bg-sky-500";
+  return (
+    <section aria-labelledby="operation-title" className="card mt-6 p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="operation-title" className="text-lg font-semibold">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-500" aria-live="polite">
+          {total ? `${done} of ${total} steps` : "Queued, waiting for a worker"} · {formatElapsed(operation.startedAt ?? operation.createdAt, operation.finishedAt ?? now)}
+        </p>
+      </div>
+      <div role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={total || 1} aria-valuenow={done} className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100">
+        <div className={`h-full ${tone} transition-all duration-500`} style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
+      </div>
+      {failed && (
+        <div role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
+          <p className="font-medium">{operation.error ?? "The operation failed."}</p>
+          {canManage ? (
+            <div className="mt-3 flex flex-wrap items-center gap-2">
+              {operation.kind === "provision" && <RetryProvisioningButton tenant={tenant} />}
+              <DeleteTenantButton tenant={tenant} deletionProtection={deletionProtection} />
+            </div>
+          ) : (
+            <p className="mt-1">An administrator can retry or delete the tenant.</p>
+          )}
+        </div>
+      )}
+      {total > 0 && (
+        <details open={watched || isLive(operation) || failed} className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-slate-700">Steps</summary>
+          <OperationSteps steps={operation.steps} now={now} />
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { infrastructures } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import { ConflictError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/provisioning/operations";
+import type { RegisterInfrastructureInput } from "./infrastructure-input";
+
+/** Records a place tenants can live; nothing is created in the cloud until a tenant is. */
+export async function registerInfrastructure(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: RegisterInfrastructureInput) {
+  return ctx.db.transaction(async (tx) => {
+    let row;
+    try {
+      [row] = await tx.insert(infrastructures).values({ name: input.name, driver: input.driver, region: input.region, config: input.config }).returning();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An infrastructure named ${input.name} already exists.`);
+      throw error;
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "infrastructure.register",
+      target: input.name,
+      details: { infrastructureId: row!.id, driver: input.driver, region: input.region, config: input.config },
+      ip: ctx.ip,
+    });
+    return { id: row!.id, name: row!.name };
+  });
+}
