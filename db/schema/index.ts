@@ -7,3 +7,4 @@ export * from "./operations";
 export * from "./group-mappings";
 export * from "./local-cloud";
 export * from "./network-rules";
+export * from "./telemetry";
