@@ -23,6 +23,7 @@ function persistentSecret() {
 }
 
 const env = {
+  NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
   PORT: port,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
