@@ -48,6 +48,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: oidcClient.secret,
         OIDC_SCOPES: "openid email profile groups",
         OIDC_DISPLAY_NAME: "Test IdP",
+        // A day of metrics is enough for the charts under test and keeps PGlite's first tick short.
+        ENCLAVE_METRICS_BACKFILL_HOURS: "24",
       },
     },
     {

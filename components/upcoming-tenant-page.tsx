@@ -8,16 +8,6 @@ export const upcomingTenantPages = {
     description: "hosts, services, buckets and load balancers.",
     items: ["Hosts (VMs carrying the tenant node label), services, storage buckets and load balancers, with status and tags", "Create and delete resources with write access, with live progress", "A detail page per resource with its own metrics and logs"],
   },
-  logs: {
-    title: "Logs",
-    description: "one log view for every resource in the tenant.",
-    items: ["Search by text, level, resource and time range, newest first", "A live tail that can pause", "Download of the current result"],
-  },
-  metrics: {
-    title: "Metrics",
-    description: "CPU, memory, network and request rates.",
-    items: ["Charts per resource and for the tenant as a whole", "Time ranges from one hour to seven days, or custom", "Auto-refresh"],
-  },
   alerts: {
     title: "Alerts",
     description: "everything wrong with any resource in the tenant.",

@@ -7,6 +7,7 @@ import { infrastructures } from "@/db/schema";
 import { driverFor } from "@/lib/cloud";
 import { runOperation } from "@/lib/provisioning/engine";
 import { sealSecret } from "@/lib/security/encryption";
+import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
 import { expireDueTenants } from "./expire-tenants";
 
 export const operationQueue = "tenant-operation";
@@ -29,13 +30,14 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
   await boss.start();
   await boss.createQueue(operationQueue, { name: operationQueue, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 15 * 60 });
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const timers: { sweeper?: NodeJS.Timeout } = {};
+  const timers: { sweeper?: NodeJS.Timeout; telemetry?: NodeJS.Timeout } = {};
   const queue: JobQueue = {
     async enqueue(operationId) {
       await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
     },
     async stop() {
       clearInterval(timers.sweeper);
+      clearInterval(timers.telemetry);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },
   };
@@ -54,6 +56,11 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
   timers.sweeper = setInterval(() => {
     expireDueTenants(database.db, (id) => queue.enqueue(id)).catch((error) => log("error", `expiry sweep failed: ${error.message}`));
   }, 15_000);
+  if (process.env.ENCLAVE_TELEMETRY !== "false") {
+    const tick = () => generateRecentTelemetry(database.db).catch((error) => log("error", `telemetry generation failed: ${error.message}`));
+    void tick();
+    timers.telemetry = setInterval(tick, 15_000);
+  }
   log("info", "worker started", { workerId });
   return queue;
 }

@@ -1,7 +1,31 @@
-import { UpcomingTenantPage } from "@/components/upcoming-tenant-page";
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { authorizePage } from "@/lib/auth/authorize";
+import { listLogResources } from "@/lib/telemetry/log-resources";
+import { logQuery, logWindow, queryObject } from "@/lib/telemetry/log-filters";
+import { searchLogs } from "@/lib/telemetry/log-queries";
+import { PageHeader } from "@/components/page-header";
+import { LogsView } from "./logs-client";
 
-export const metadata = { title: "Logs" };
+export const metadata: Metadata = { title: "Logs" };
+const pageSize = 100;
 
-export default function TenantLogsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  return <UpcomingTenantPage params={params} page="logs" />;
+export default async function TenantLogsPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { tenant } = await authorizePage("/t/[tenant]/logs", (await params).tenant);
+  const parsed = logQuery.safeParse(queryObject(await searchParams));
+  // A hand-edited URL that does not parse shows the default view rather than an error page.
+  const query = parsed.success ? parsed.data : {};
+  const filters = { q: query.q ?? "", level: query.level ?? "", resource: query.resource ?? "", range: query.range ?? "1h" };
+  const window = logWindow({ range: filters.range });
+  const db = await getDb();
+  const [first, resources] = await Promise.all([
+    searchLogs(db, tenant.id, { ...window, text: query.q, level: query.level, resource: query.resource, limit: pageSize }),
+    listLogResources(db, tenant.id),
+  ]);
+  return (
+    <>
+      <PageHeader title="Logs" description={`Every resource in ${tenant.name}, newest first.`} />
+      <LogsView key={JSON.stringify(filters)} tenant={tenant.name} filters={filters} resources={resources} first={first} window={{ from: window.from.toISOString(), to: window.to.toISOString() }} pageSize={pageSize} />
+    </>
+  );
 }

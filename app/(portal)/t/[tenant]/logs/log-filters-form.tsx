@@ -1,0 +1,52 @@
+import { logLevels, logRanges } from "@/lib/telemetry/log-filters";
+
+export type LogFilterValues = { q: string; level: string; resource: string; range: string };
+
+const rangeLabels: Record<string, string> = { "15m": "Last 15 minutes", "1h": "Last hour", "6h": "Last 6 hours", "24h": "Last 24 hours", "7d": "Last 7 days" };
+
+/** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
+export function LogFiltersForm({ filters, resources }: { filters: LogFilterValues; resources: string[] }) {
+  return (
+    <form method="get" aria-label="Log filters" className="card mb-4 grid gap-3 p-4 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
+      <label className="text-sm font-medium text-slate-700">
+        Text
+        <input className="input mt-1 font-mono" name="q" type="search" defaultValue={filters.q} placeholder="e.g. POST /api/orders" maxLength={200} />
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        Level
+        <select className="input mt-1" name="level" defaultValue={filters.level}>
+          <option value="">Any level</option>
+          {logLevels.map((level) => (
+            <option key={level} value={level}>
+              {level}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        Resource
+        <select className="input mt-1" name="resource" defaultValue={filters.resource}>
+          <option value="">Every resource</option>
+          {resources.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm font-medium text-slate-700">
+        Time range
+        <select className="input mt-1" name="range" defaultValue={filters.range}>
+          {Object.keys(logRanges).map((range) => (
+            <option key={range} value={range}>
+              {rangeLabels[range]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn-primary">
+        Search
+      </button>
+    </form>
+  );
+}

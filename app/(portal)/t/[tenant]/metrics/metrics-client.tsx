@@ -1,0 +1,58 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { ChartSkeleton } from "@/components/charts/chart-skeleton";
+import { EmptyState } from "@/components/empty-state";
+import type { TelemetrySource } from "@/lib/telemetry/sources";
+import { describeBucket, metricPanels, panelRows, type MetricsData } from "./metric-panels";
+import { MetricsControls } from "./metrics-controls";
+import { useMetrics, type MetricsSelection } from "./use-metrics";
+
+// recharts is large: load it only on this page, in the browser.
+const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), { ssr: false, loading: () => <ChartSkeleton /> });
+
+type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsData };
+
+export function MetricsDashboard({ tenant, local, sources, initial }: Props) {
+  const [selection, setSelection] = useState<MetricsSelection>({ range: "24h", resource: "" });
+  const [autoRefresh, setAutoRefresh] = useState(true);
+  const { data, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
+  const host = sources.find((s) => s.name === selection.resource)?.kind === "host";
+  const panels = metricPanels.filter((p) => !(host && p.workloadsOnly));
+  const charts = panels.map((panel) => ({ panel, rows: panelRows(panel, data) }));
+  const empty = charts.every((c) => c.rows.length === 0);
+  const scope = selection.resource ? selection.resource : "the whole tenant (rates summed, CPU and memory averaged over resources)";
+  return (
+    <>
+      <MetricsControls selection={selection} onChange={setSelection} resources={sources.map((s) => s.name)} autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} />
+      <p className="mb-4 flex flex-wrap gap-x-3 text-xs text-slate-500" aria-live="polite">
+        <span>Showing {scope}; {describeBucket(data.cpu?.bucketSeconds)}; times in UTC.</span>
+        {loading && <span>Updating…</span>}
+      </p>
+      {error && (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {empty ? (
+        <EmptyState title="No metrics in this range">
+          {local
+            ? "The local cloud records a point a minute for each workload and host once the tenant is ready. Pick a longer range, or check back in a minute; the page refreshes itself while auto-refresh is on."
+            : "This tenant's infrastructure does not send metrics to Enclave yet. Its metrics are in the cloud provider's own console."}
+        </EmptyState>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {charts.map(({ panel, rows }) => (
+            <section key={panel.title} className="card p-4" aria-label={panel.title}>
+              <h2 className="mb-2 text-sm font-medium text-slate-800">
+                {panel.title} <span className="font-normal text-slate-500">({panel.unit})</span>
+              </h2>
+              {rows.length ? <MetricChart title={panel.title} unit={panel.unit} kind={panel.kind} lines={panel.lines} rows={rows} /> : <p className="py-16 text-center text-sm text-slate-500">No points for {panel.title.toLowerCase()} in this range.</p>}
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
