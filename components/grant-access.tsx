@@ -4,11 +4,11 @@ import { grantTenantAccess, revokeTenantAccess } from "@/app/actions/grant-actio
 import { ConfirmButton } from "./confirm-button";
 import { localInputToIso } from "./datetime";
 import { FormError } from "./form-error";
+import { SelectField } from "./select-field";
 import { useActionRunner, useConfirmedAction } from "./use-action-runner";
 
-type Choice = { value: string; label: string };
 /** One side of the grant is fixed by the page (a tenant's access page, a user's page); the other is chosen. */
-type Props = { fixed: { tenant: string } | { userId: string }; choices: Choice[] };
+type Props = { fixed: { tenant: string } | { userId: string }; choices: { value: string; label: string }[] };
 
 export function GrantAccessForm({ fixed, choices }: Props) {
   const { pending, error, run } = useActionRunner();
@@ -24,24 +24,14 @@ export function GrantAccessForm({ fixed, choices }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Grant access" className="card my-4 flex flex-wrap items-end gap-3 p-4">
       <h3 className="w-full text-sm font-semibold">{choosing === "tenant" ? "Grant access to a tenant" : "Grant a user access"}</h3>
-      <label className="text-sm font-medium">
-        {choosing === "tenant" ? "Tenant" : "User"}
-        <select name={choosing} defaultValue="" className="input mt-1 min-w-48">
-          <option value="">{choosing === "tenant" ? "Choose a tenant…" : "Choose a user…"}</option>
-          {choices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Level
-        <select name="level" defaultValue="read" className="input mt-1">
-          <option value="read">read</option>
-          <option value="write">write</option>
-        </select>
-      </label>
+      <SelectField
+        label={choosing === "tenant" ? "Tenant" : "User"}
+        name={choosing}
+        anyLabel={choosing === "tenant" ? "Choose a tenant…" : "Choose a user…"}
+        options={choices}
+        className="min-w-48"
+      />
+      <SelectField label="Level" name="level" options={["read", "write"]} defaultValue="read" />
       <label className="text-sm font-medium">
         Expires (optional, your local time)
         <input name="expiresAt" type="datetime-local" className="input mt-1" />

@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { SelectField } from "@/components/select-field";
 
 /** A plain GET form: the filters live in the URL, so a filtered list can be shared and reloaded. */
 export function UserFilters({ q, role, status }: { q: string; role: string; status: string }) {
@@ -9,23 +10,8 @@ export function UserFilters({ q, role, status }: { q: string; role: string; stat
         Search
         <input name="q" type="search" defaultValue={q} placeholder="Name or email" className="input mt-1" />
       </label>
-      <label className="text-sm font-medium">
-        Role
-        <select name="role" defaultValue={role} className="input mt-1">
-          <option value="">Any role</option>
-          <option value="admin">admin</option>
-          <option value="auditor">auditor</option>
-          <option value="user">user</option>
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Status
-        <select name="status" defaultValue={status} className="input mt-1">
-          <option value="">Any status</option>
-          <option value="active">active</option>
-          <option value="disabled">disabled</option>
-        </select>
-      </label>
+      <SelectField label="Role" name="role" anyLabel="Any role" options={["admin", "auditor", "user"]} defaultValue={role} />
+      <SelectField label="Status" name="status" anyLabel="Any status" options={["active", "disabled"]} defaultValue={status} />
       <button type="submit" className="btn-primary">
         Search
       </button>

@@ -1,3 +1,4 @@
+import { SelectField } from "@/components/select-field";
 import { logLevels, logRanges } from "@/lib/telemetry/log-filters";
 
 export type LogFilterValues = { q: string; level: string; resource: string; range: string };
@@ -12,38 +13,9 @@ export function LogFiltersForm({ filters, resources }: { filters: LogFilterValue
         Text
         <input className="input mt-1 font-mono" name="q" type="search" defaultValue={filters.q} placeholder="e.g. POST /api/orders" maxLength={200} />
       </label>
-      <label className="text-sm font-medium text-slate-700">
-        Level
-        <select className="input mt-1" name="level" defaultValue={filters.level}>
-          <option value="">Any level</option>
-          {logLevels.map((level) => (
-            <option key={level} value={level}>
-              {level}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium text-slate-700">
-        Resource
-        <select className="input mt-1" name="resource" defaultValue={filters.resource}>
-          <option value="">Every resource</option>
-          {resources.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium text-slate-700">
-        Time range
-        <select className="input mt-1" name="range" defaultValue={filters.range}>
-          {Object.keys(logRanges).map((range) => (
-            <option key={range} value={range}>
-              {rangeLabels[range]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Level" name="level" anyLabel="Any level" options={logLevels} defaultValue={filters.level} />
+      <SelectField label="Resource" name="resource" anyLabel="Every resource" options={resources} defaultValue={filters.resource} />
+      <SelectField label="Time range" name="range" options={Object.keys(logRanges).map((r) => ({ value: r, label: rangeLabels[r] ?? r }))} defaultValue={filters.range} />
       <button type="submit" className="btn-primary">
         Search
       </button>

@@ -6,10 +6,16 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { DataTable } from "@/components/data-table";
 import { FormError } from "@/components/form-error";
 import { formatDateTime } from "@/components/format";
+import { SelectField } from "@/components/select-field";
 import { StatusBadge } from "@/components/status-badge";
 import { useActionRunner, useConfirmedAction } from "@/components/use-action-runner";
 import { addNetworkRule, removeNetworkRule } from "./actions";
 
+const protocols = [
+  { value: "tcp", label: "TCP" },
+  { value: "udp", label: "UDP" },
+  { value: "all", label: "all traffic" },
+];
 const portOf = (value: FormDataEntryValue | null) => (value ? Number(value) : undefined);
 
 export function AddRuleForm({ tenant, sources }: { tenant: string; sources: string[] }) {
@@ -34,29 +40,14 @@ export function AddRuleForm({ tenant, sources }: { tenant: string; sources: stri
         </select>
       </label>
       {from === "tenant" ? (
-        <label className="text-sm font-medium">
-          Tenant
-          <select name="sourceTenant" defaultValue="" className="input mt-1 min-w-40">
-            <option value="">Choose a tenant…</option>
-            {sources.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Tenant" name="sourceTenant" anyLabel="Choose a tenant…" options={sources} className="min-w-40" />
       ) : (
         <label className="text-sm font-medium">
           CIDR
           <input name="cidr" placeholder="10.20.0.0/16" className="input mt-1" />
         </label>
       )}
-      <label className="text-sm font-medium">
-        Protocol
-        <select name="protocol" defaultValue="tcp" className="input mt-1">
-          <option value="tcp">TCP</option>
-          <option value="udp">UDP</option>
-          <option value="all">all traffic</option>
-        </select>
-      </label>
+      <SelectField label="Protocol" name="protocol" options={protocols} defaultValue="tcp" />
       <label className="text-sm font-medium">
         From port
         <input name="fromPort" type="number" min={1} max={65535} className="input mt-1 w-28" />
