@@ -25,6 +25,14 @@ test.describe("the admin's portal shell", () => {
     await expect(page.getByRole("table", { name: "Tenant members" })).toContainText("bob@enclave.local");
   });
 
+  test("a provisioned tenant's overview lists its cloud resources by kind", async ({ page }) => {
+    await expect.poll(async () => (await (await page.request.get("/api/t/dev")).json()).status, { timeout: 30_000 }).toBe("ready");
+    await page.goto("/t/dev");
+    const inventory = page.getByRole("table", { name: "Cloud resources by kind" });
+    await expect(inventory.getByRole("row", { name: /^namespace 1 /i })).toContainText("tenant-dev");
+    await expect(inventory.getByRole("row", { name: /^service account 2 /i })).toContainText("dev-read");
+  });
+
   test("admin pages list users and infrastructure", async ({ page }) => {
     await page.goto("/admin/users");
     await expect(page.getByRole("table", { name: "Users" })).toContainText("alice@enclave.local");

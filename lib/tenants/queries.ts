@@ -11,6 +11,7 @@ const tenantSummary = {
   createdAt: tenants.createdAt,
   deletionProtection: tenants.deletionProtection,
   expiresAt: tenants.expiresAt,
+  infrastructureId: tenants.infrastructureId,
   infrastructure: infrastructures.name,
   driver: infrastructures.driver,
   region: infrastructures.region,

@@ -8,11 +8,13 @@ import { accessLabel, can } from "@/lib/auth/policy";
 import { getLatestOperation } from "@/lib/provisioning/operations";
 import { listRecentTenantAudit, listTenantAccess } from "@/lib/tenants/queries";
 import { getTenantSettings } from "@/lib/tenants/update-tenant-settings";
+import { getTenantInventory } from "@/lib/tenants/tenant-inventory";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
 import { OperationProgressPanel } from "./operation-progress-client";
+import { TenantInventoryTable } from "./tenant-inventory-table";
 
 type Props = { params: Promise<{ tenant: string }> };
 
@@ -38,12 +40,13 @@ export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [members, events, operation, settings, pem] = await Promise.all([
+  const [members, events, operation, settings, pem, inventory] = await Promise.all([
     listTenantAccess(db, tenant.id),
     listRecentTenantAudit(db, tenant.id),
     getLatestOperation(db, tenant.id),
     getTenantSettings(db, tenant.id),
     canWrite && tenant.status !== "deleting" ? hasPemKey(db, tenant.id) : false,
+    getTenantInventory(db, tenant),
   ]);
   const downloadPem = pem && (
     <a className="btn-secondary" href={`/api/t/${tenant.name}/pem`} download={`enclave-${tenant.name}.pem`}>
@@ -72,6 +75,7 @@ export default async function TenantOverviewPage({ params }: Props) {
         canManage={can(actor, "admin:write")}
         deletionProtection={tenant.deletionProtection}
       />
+      <TenantInventoryTable inventory={inventory} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
       {events.length === 0 ? (
         <EmptyState title="No activity yet">Changes to this tenant — grants, resources, settings — will be listed here.</EmptyState>
