@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
@@ -17,9 +16,3 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!user || user.status !== "active" || user.sessionVersion !== session.sv) return null;
   return loadActor(db, user);
 });
-
-export async function requireActor(): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
-}

@@ -2,7 +2,7 @@ import { infrastructures } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/provisioning/operations";
+import { isUniqueViolation } from "@/db/errors";
 import type { RegisterInfrastructureInput } from "./infrastructure-input";
 
 /** Records a place tenants can live; nothing is created in the cloud until a tenant is. */

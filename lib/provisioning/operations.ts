@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps, type Operation } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
 import { ConflictError } from "@/lib/errors";
 import { stepOrder } from "./plan";
 
@@ -20,10 +21,6 @@ export async function startTenantOperation(tx: Db, tenantId: string, kind: Opera
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
-  return false;
-}
 
 export type StepProgress = { key: string; state: string; attempts: number; error: string | null; startedAt: string | null; finishedAt: string | null };
 export type OperationProgress = {

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { tenantSecrets, type Tenant } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/driver";
+import { tenantHasPem } from "@/lib/tenants/queries";
 import { provisionPlan, type PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
@@ -37,7 +37,7 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
   await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
   try {
     let ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
-    if (spec.kind === "key_pair" && !ref.secret && !(await hasPem(ctx, tenant.id))) {
+    if (spec.kind === "key_pair" && !ref.secret && !(await tenantHasPem(ctx.db, tenant.id))) {
       // Adopted after a crash: the cloud never shows a private key twice, so make a fresh pair.
       await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
       ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
@@ -56,9 +56,4 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
     if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, step.key, (error as Error).message);
     throw error;
   }
-}
-
-async function hasPem(ctx: RunContext, tenantId: string): Promise<boolean> {
-  const rows = await ctx.db.select({ kind: tenantSecrets.kind }).from(tenantSecrets).where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem")));
-  return rows.length > 0;
 }

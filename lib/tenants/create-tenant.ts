@@ -3,7 +3,8 @@ import { infrastructures, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { isUniqueViolation, startTenantOperation } from "@/lib/provisioning/operations";
+import { isUniqueViolation } from "@/db/errors";
+import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { CreateTenantInput } from "./tenant-input";
 
 /** Records the tenant as provisioning with its operation, in one transaction; the caller enqueues after commit. */

@@ -1,5 +1,4 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { tenants, type Tenant } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
@@ -62,11 +61,3 @@ export async function updateTenantSettings(ctx: Pick<ActionContext, "db" | "acto
   });
 }
 
-/** What the settings page shows, beside the summary every tenant page already has. */
-export async function getTenantSettings(db: Db, tenantId: string) {
-  const [row] = await db
-    .select({ status: tenants.status, statusMessage: tenants.statusMessage, deletionProtection: tenants.deletionProtection, expiresAt: tenants.expiresAt, quota: tenants.quota })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  return row ?? null;
-}

@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
-import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import type { Db } from "@/db/client";
-import { tenantSecrets } from "@/db/schema";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
 import { getLatestOperation } from "@/lib/provisioning/operations";
-import { listRecentTenantAudit, listTenantAccess } from "@/lib/tenants/queries";
-import { getTenantSettings } from "@/lib/tenants/update-tenant-settings";
+import { listRecentTenantAudit, listTenantAccess, tenantHasPem } from "@/lib/tenants/queries";
 import { getTenantInventory } from "@/lib/tenants/tenant-inventory";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -31,21 +27,15 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-async function hasPemKey(db: Db, tenantId: string): Promise<boolean> {
-  const rows = await db.select({ kind: tenantSecrets.kind }).from(tenantSecrets).where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem"))).limit(1);
-  return rows.length > 0;
-}
-
 export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [members, events, operation, settings, pem, inventory] = await Promise.all([
+  const [members, events, operation, pem, inventory] = await Promise.all([
     listTenantAccess(db, tenant.id),
     listRecentTenantAudit(db, tenant.id),
     getLatestOperation(db, tenant.id),
-    getTenantSettings(db, tenant.id),
-    canWrite && tenant.status !== "deleting" ? hasPemKey(db, tenant.id) : false,
+    canWrite && tenant.status !== "deleting" ? tenantHasPem(db, tenant.id) : false,
     getTenantInventory(db, tenant),
   ]);
   const downloadPem = pem && (
@@ -59,7 +49,7 @@ export default async function TenantOverviewPage({ params }: Props) {
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Fact label="Status">
           <StatusBadge status={tenant.status} />
-          {tenant.status === "failed" && settings?.statusMessage && <p className="mt-1 text-xs font-normal break-words text-red-700">{settings.statusMessage}</p>}
+          {tenant.status === "failed" && tenant.statusMessage && <p className="mt-1 text-xs font-normal break-words text-red-700">{tenant.statusMessage}</p>}
         </Fact>
         <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
         <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { getTenantSettings } from "@/lib/tenants/update-tenant-settings";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/components/format";
 import { DeleteTenantButton } from "../tenant-lifecycle-client";
@@ -27,7 +25,7 @@ const notSettled = {
 
 export default async function TenantSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/settings", (await params).tenant);
-  const settings = (await getTenantSettings(await getDb(), tenant.id))!;
+  const settings = tenant;
   const isAdmin = can(actor, "admin:write");
   const notice = settings.status === "provisioning" || settings.status === "deleting" ? notSettled[settings.status] : null;
   const manage = isAdmin && !notice;
