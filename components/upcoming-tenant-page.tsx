@@ -3,11 +3,6 @@ import { ComingSoon } from "./coming-soon";
 
 // Tenant pages whose data arrives with a later capability; each route still checks access.
 export const upcomingTenantPages = {
-  resources: {
-    title: "Resources",
-    description: "hosts, services, buckets and load balancers.",
-    items: ["Hosts (VMs carrying the tenant node label), services, storage buckets and load balancers, with status and tags", "Create and delete resources with write access, with live progress", "A detail page per resource with its own metrics and logs"],
-  },
   alerts: {
     title: "Alerts",
     description: "everything wrong with any resource in the tenant.",

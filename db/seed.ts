@@ -4,6 +4,7 @@ import { infrastructures, tenantGrants, tenants, users, type GrantLevel, type Us
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { startTenantOperation } from "@/lib/provisioning/operations";
+import { addDemoFleet } from "@/lib/resources/demo-fleet";
 
 export const demoAccounts = [
   { email: "admin@enclave.local", name: "Ada Admin", role: "admin", password: "enclave-admin-demo", grants: {} },
@@ -40,6 +41,8 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     for (const t of newTenants) {
       // Provisioned by the job engine once the portal starts, like any other tenant.
       await startTenantOperation(tx, t.id, "provision");
+      // As if its team had already deployed: services, a database host and a bucket to look at.
+      await addDemoFleet(tx, local!.id, t.name);
       await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
     }
     await tx

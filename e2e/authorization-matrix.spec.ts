@@ -55,7 +55,7 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
     const mine: Cell[] = [];
     for (const tenant of ["A", "B"] as const) {
       const fill = (route: string) =>
-        route.replace("[tenant]", tenants[tenant]).replace("[id]", someUserId).replace("[...nextauth]", "session");
+        route.replace("[tenant]", tenants[tenant]).replace("[id]", someUserId).replace("[kind]/[name]", "service/web").replace("[...nextauth]", "session");
       for (const route of builtRoutes()) {
         const access = routePolicy[route as keyof typeof routePolicy];
         const response = await api.get(fill(route));

@@ -14,6 +14,7 @@ const paths = {
   networkPolicies: (ns: string) => `/apis/networking.k8s.io/v1/namespaces/${ns}/networkpolicies`,
   resourceQuotas: (ns: string) => `/api/v1/namespaces/${ns}/resourcequotas`,
   deployments: (ns: string) => `/apis/apps/v1/namespaces/${ns}/deployments`,
+  services: (ns: string) => `/api/v1/namespaces/${ns}/services`,
 };
 
 let server: Awaited<ReturnType<typeof startKubernetesApiServer>>;
@@ -28,7 +29,7 @@ function spec(kind: ResourceKind, name: string, attributes?: Record<string, unkn
   return { kind, name, tenant, idempotencyKey: name, attributes, refs: { namespace: tenant } };
 }
 
-const kubernetesKinds = new Set<ResourceKind>(["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload"]);
+const kubernetesKinds = new Set<ResourceKind>(["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"]);
 
 async function provisionNamespace(tenant = "acme") {
   return driver.ensure({ kind: "namespace", name: tenant, tenant, idempotencyKey: tenant });
@@ -192,5 +193,89 @@ describe("kubernetes driver: remove, list, errors, connectivity", () => {
     await expect(createKubernetesDriver({ kubeconfig: file, context: "test" }).checkConnectivity()).resolves.toMatchObject({ ok: true });
     const wrongContext = await createKubernetesDriver({ kubeconfig: file, context: "nope" }).checkConnectivity();
     expect(wrongContext).toMatchObject({ ok: false, detail: expect.stringMatching(/^Kubernetes configuration could not be loaded/) });
+  });
+});
+
+describe("kubernetes driver: load balancers", () => {
+  it("creates a LoadBalancer Service in front of the tenant's pods of one workload", async () => {
+    await provisionNamespace();
+    const ref = await driver.ensure(spec("load_balancer", "web-public", { workload: "web" }));
+    await driver.ensure(spec("load_balancer", "api-tls", { workload: "api", port: 443, targetPort: 8443 }));
+    await driver.ensure(spec("load_balancer", "api-named", { workload: "api", port: "8080", targetPort: "http" }));
+
+    expect(ref).toMatchObject({ kind: "load_balancer", name: "web-public", id: "acme/web-public", tenant: "acme", status: "pending" });
+    expect(server.get(paths.services("acme"), "web-public")).toMatchObject({
+      metadata: { namespace: "acme", labels: { "enclave.io/tenant": "acme" } },
+      spec: { type: "LoadBalancer", selector: { "app.kubernetes.io/name": "web", "enclave.io/tenant": "acme" }, ports: [{ protocol: "TCP", port: 80, targetPort: 80 }] },
+    });
+    expect(server.get(paths.services("acme"), "api-tls")?.spec).toMatchObject({ ports: [{ port: 443, targetPort: 8443 }] });
+    expect(server.get(paths.services("acme"), "api-named")?.spec).toMatchObject({ ports: [{ port: 8080, targetPort: "http" }] });
+    // The Service selects exactly the labels the workload's pods carry.
+    await driver.ensure(spec("workload", "web", { image: "nginx" }));
+    const podLabels = (server.get(paths.deployments("acme"), "web")?.spec as { template: { metadata: { labels: unknown } } }).template.metadata.labels;
+    expect((server.get(paths.services("acme"), "web-public")?.spec as { selector: unknown }).selector).toEqual(podLabels);
+  });
+
+  it("refuses a load balancer without a workload or with a port that is not one", async () => {
+    await provisionNamespace();
+    await expect(driver.ensure(spec("load_balancer", "nowhere"))).rejects.toThrow(/needs attributes.workload/);
+    await expect(driver.ensure(spec("load_balancer", "bad-port", { workload: "web", port: 70000 }))).rejects.toBeInstanceOf(PermanentCloudError);
+    expect(server.requests.filter((request) => request.path.includes("/services"))).toEqual([]);
+  });
+
+  it("adopts the tenant's existing Service, refuses another tenant's, and removes (already gone counts)", async () => {
+    await provisionNamespace();
+    const service = (name: string, owner: string) => ({ apiVersion: "v1", kind: "Service", metadata: { name, namespace: "acme", labels: { "enclave.io/tenant": owner } }, spec: { type: "LoadBalancer" } });
+    server.put(paths.services("acme"), service("web-public", "acme"));
+    server.put(paths.services("acme"), service("taken", "globex"));
+    const uid = server.get(paths.services("acme"), "web-public")?.metadata.uid;
+
+    await expect(driver.ensure(spec("load_balancer", "web-public", { workload: "web" }))).resolves.toMatchObject({ id: "acme/web-public", attributes: { uid } });
+    const refusal = driver.ensure(spec("load_balancer", "taken", { workload: "web" }));
+    await expect(refusal).rejects.toBeInstanceOf(ForeignResourceError);
+    await expect(refusal).rejects.toThrow(/belongs to tenant globex/);
+
+    await driver.remove({ kind: "load_balancer", name: "web-public", id: "acme/web-public", tenant: "acme" });
+    await expect(driver.remove({ kind: "load_balancer", name: "web-public", id: "acme/web-public", tenant: "acme" })).resolves.toBeUndefined();
+    expect(server.get(paths.services("acme"), "web-public")).toBeUndefined();
+    expect(server.get(paths.services("acme"), "taken")).toBeDefined();
+    expect(server.requests.filter((request) => request.method === "DELETE").map((request) => request.path)).toEqual(["/api/v1/namespaces/acme/services/web-public", "/api/v1/namespaces/acme/services/web-public"]);
+  });
+});
+
+describe("kubernetes driver: listing details", () => {
+  it("carries each object's status, creation time and labels, and a load balancer's address", async () => {
+    await provisionNamespace();
+    server.setStatus(paths.namespaces, "acme", { phase: "Active" });
+    await driver.ensure(spec("workload", "web", { image: "nginx", replicas: 3 }));
+    await driver.ensure(spec("workload", "idle", { image: "nginx", replicas: 0 }));
+    await driver.ensure(spec("workload", "api", { image: "api:1" }));
+    server.setStatus(paths.deployments("acme"), "web", { replicas: 3, readyReplicas: 2 });
+    for (const name of ["by-name", "by-ip", "waiting"]) await driver.ensure(spec("load_balancer", name, { workload: "web" }));
+    server.setStatus(paths.services("acme"), "by-name", { loadBalancer: { ingress: [{ hostname: "a1b2.elb.example.com" }] } });
+    server.setStatus(paths.services("acme"), "by-ip", { loadBalancer: { ingress: [{ ip: "203.0.113.7" }] } });
+    await driver.ensure(spec("service_account", "sa", { access: "read" }));
+
+    const found = await driver.listTenantResources("acme");
+    const byId = Object.fromEntries(found.map((ref) => [`${ref.kind}:${ref.id}`, ref]));
+    expect(Object.fromEntries(Object.entries(byId).map(([key, ref]) => [key, ref.status]))).toEqual({
+      "namespace:acme": "Active",
+      "service_account:acme/acme-read": undefined,
+      "workload:acme/web": "2/3 ready",
+      "workload:acme/idle": "scaled to 0",
+      "workload:acme/api": "0/1 ready",
+      "load_balancer:acme/by-name": "a1b2.elb.example.com",
+      "load_balancer:acme/by-ip": "203.0.113.7",
+      "load_balancer:acme/waiting": "pending",
+    });
+    expect(byId["load_balancer:acme/by-name"]!.attributes.address).toBe("a1b2.elb.example.com");
+    expect(byId["load_balancer:acme/by-ip"]!.attributes.address).toBe("203.0.113.7");
+    expect(byId["load_balancer:acme/waiting"]!.attributes).not.toHaveProperty("address");
+    const stored: Partial<Record<ResourceKind, string>> = { namespace: paths.namespaces, service_account: paths.serviceAccounts("acme"), workload: paths.deployments("acme"), load_balancer: paths.services("acme") };
+    for (const ref of found) {
+      const createdAt = server.get(stored[ref.kind]!, ref.name)?.metadata.creationTimestamp;
+      expect(ref.createdAt).toBe(new Date(createdAt!).toISOString());
+      expect(ref.tags).toEqual({ "enclave.io/tenant": "acme", "app.kubernetes.io/managed-by": "enclave" });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { logLines } from "@/db/schema";
 import { generateLogs, generateRecentLogs } from "@/lib/telemetry/generate-logs";
 import { searchLogs, tailLogs, type LogSearch } from "@/lib/telemetry/log-queries";
 import { testDatabases, useDatabase } from "./helpers/databases";
+import { addDemoFleet } from "@/lib/resources/demo-fleet";
 import { createTenant } from "./helpers/factory";
 
 const to = new Date("2026-11-28T12:00:00Z");
@@ -15,6 +16,7 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
   const tenantWithLogs = async (seed: number) => {
     const { db } = database();
     const tenant = await createTenant(db);
+    await addDemoFleet(db, tenant.infrastructureId, tenant.name);
     const count = await generateLogs(db, tenant, from, to, { seed, perSourcePerMinute: 2 });
     return { db, tenant, count, cleanup: () => db.delete(logLines).where(eq(logLines.tenantId, tenant.id)) };
   };
@@ -39,6 +41,7 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
     expect(rows.filter((r) => r.level === "info").length / count).toBeGreaterThan(0.6);
     expect(rows.some((r) => r.level === "error") && rows.some((r) => r.level === "warn")).toBe(true);
     const again = await createTenant(db);
+    await addDemoFleet(db, again.infrastructureId, again.name);
     await generateLogs(db, again, from, to, { seed: 7, perSourcePerMinute: 2 });
     const twin = await db.select().from(logLines).where(eq(logLines.tenantId, again.id)).orderBy(logLines.id);
     expect(twin.map((r) => r.message)).toEqual([...rows].sort((a, b) => a.id - b.id).map((r) => r.message));
@@ -78,6 +81,7 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
   it("treats % and _ in the search text as literal characters", async () => {
     const { db } = database();
     const tenant = await createTenant(db);
+    await addDemoFleet(db, tenant.infrastructureId, tenant.name);
     const at = new Date(to.getTime() - 60_000);
     const line = (message: string) => ({ tenantId: tenant.id, at, level: "info", resource: "web", message });
     await db.insert(logLines).values([line("disk at 95% full"), line("disk at 95 full"), line("user_id=7"), line("userXid=7")]);

@@ -5,6 +5,7 @@ import { generateMetrics, generateRecentMetrics } from "@/lib/telemetry/generate
 import { parseMetricsQuery } from "@/lib/telemetry/metric-input";
 import { bucketsFor, queryMetrics } from "@/lib/telemetry/metric-queries";
 import { testDatabases, useDatabase } from "./helpers/databases";
+import { addDemoFleet } from "@/lib/resources/demo-fleet";
 import { createTenant } from "./helpers/factory";
 
 const now = new Date("2026-03-01T12:00:30Z");
@@ -46,6 +47,7 @@ describe.each(testDatabases())("metrics on $kind", (target) => {
   const tenantIds: string[] = [];
   const tenant = async () => {
     const made = await createTenant(database().db);
+    await addDemoFleet(database().db, made.infrastructureId, made.name);
     tenantIds.push(made.id);
     return made;
   };

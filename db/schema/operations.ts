@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
+export type ResourceRequest = { action: "create" | "delete"; kind: "service" | "host" | "bucket"; name: string; attributes?: Record<string, string | number | boolean> };
+
 export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource"]);
 export const runState = pgEnum("run_state", ["pending", "running", "succeeded", "failed"]);
 
@@ -16,6 +18,8 @@ export const operations = pgTable(
     kind: operationKind("kind").notNull(),
     state: runState("state").notNull().default("pending"),
     error: text("error"),
+    /** What a "resource" operation does: create or delete one resource of the tenant. */
+    request: jsonb("request").$type<ResourceRequest>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

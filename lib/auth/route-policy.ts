@@ -19,6 +19,7 @@ export const routePolicy = {
   "/api/me": "signed-in",
   "/t/[tenant]": "tenant:read",
   "/t/[tenant]/resources": "tenant:read",
+  "/t/[tenant]/resources/[kind]/[name]": "tenant:read",
   "/t/[tenant]/logs": "tenant:read",
   "/t/[tenant]/metrics": "tenant:read",
   "/t/[tenant]/alerts": "tenant:read",
@@ -61,6 +62,8 @@ export const actionPolicy = {
   registerInfrastructure: "admin:write",
   addNetworkRule: "tenant:write",
   removeNetworkRule: "tenant:write",
+  createResource: "tenant:write",
+  deleteResource: "tenant:write",
   createGroupMapping: "admin:write",
   deleteGroupMapping: "admin:write",
 } as const satisfies Record<string, Access>;

@@ -1,8 +1,10 @@
 import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "./driver";
 
 /**
- * An AWS infrastructure is two clouds: the account (groups, IAM, KMS, keys, hosts) and its EKS
- * cluster (namespace and what lives in it). Each kind goes to the cloud that has it.
+ * An AWS infrastructure is two clouds: the account (groups, IAM, KMS, keys, hosts, buckets) and
+ * its EKS cluster (namespace and what lives in it). Each kind goes to the cloud that has it.
+ * Logs come from CloudWatch when there is an account (where EKS ships its containers' logs), else
+ * from the pods themselves; metrics only from CloudWatch.
  */
 export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver): CloudDriver {
   const route = (kind: ResourceKind) => (awsKinds.includes(kind) ? aws : kubernetesKinds.includes(kind) ? kubernetes : null);
@@ -11,8 +13,11 @@ export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver)
     if (!driver) throw new Error(`No cloud of this infrastructure holds ${kind}.`);
     return driver;
   };
+  const logs = aws?.readLogs ? aws : kubernetes;
   return {
     supports: (kind) => route(kind) !== null,
+    readLogs: logs.readLogs ? (tenant, query) => logs.readLogs!(tenant, query) : undefined,
+    readMetrics: aws?.readMetrics ? (tenant, query) => aws.readMetrics!(tenant, query) : undefined,
     ensure: (spec) => pick(spec.kind).ensure(spec),
     remove: (ref) => pick(ref.kind).remove(ref),
     async listTenantResources(tenant) {

@@ -11,6 +11,7 @@ export const resourceKinds = [
   "kms_alias",
   "key_pair",
   "host",
+  "bucket",
   // Kubernetes side
   "namespace",
   "service_account",
@@ -18,6 +19,7 @@ export const resourceKinds = [
   "network_policy",
   "resource_quota",
   "workload",
+  "load_balancer",
 ] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
 
@@ -44,12 +46,31 @@ export interface ResourceRef {
   id: string;
   tenant: string | null;
   attributes: Record<string, unknown>;
+  /** What the cloud says of it now (running, pending, 2/2 ready…), where it says anything. */
+  status?: string;
+  /** ISO time the cloud created it, where the cloud keeps one. */
+  createdAt?: string;
+  /** Its tags (AWS) or labels (Kubernetes). */
+  tags?: Record<string, string>;
 }
 
-export const awsKinds: readonly ResourceKind[] = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host"];
-export const kubernetesKinds: readonly ResourceKind[] = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload"];
+export const awsKinds: readonly ResourceKind[] = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host", "bucket"];
+export const kubernetesKinds: readonly ResourceKind[] = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"];
 
-export interface CloudDriver {
+/** A search of one tenant's logs in a cloud's own log service; newest lines first. */
+export type CloudLogQuery = { from: Date; to: Date; text?: string; level?: string; resource?: string; limit: number; cursor?: string };
+export type CloudLogLine = { at: string; level: string; resource: string; message: string };
+export type CloudMetricName = "cpu" | "memory" | "network_in" | "network_out" | "requests" | "errors";
+/** One metric of a tenant (or one of its resources), one value per bucket from `from` on. */
+export type CloudMetricQuery = { metric: CloudMetricName; resource?: string; from: Date; to: Date; bucketSeconds: number };
+
+/** A cloud that keeps logs and metrics of its own (CloudWatch, the pods' logs); the local cloud's live in the portal's database. */
+export interface TelemetryReader {
+  readLogs?(tenant: string, query: CloudLogQuery): Promise<{ lines: CloudLogLine[]; nextCursor: string | null }>;
+  readMetrics?(tenant: string, query: CloudMetricQuery): Promise<[string, number][]>;
+}
+
+export interface CloudDriver extends TelemetryReader {
   /** Which kinds this cloud has; a plan skips the rest (a bare cluster has no IAM). All when absent. */
   supports?(kind: ResourceKind): boolean;
   /** Creates the resource, or adopts it when it already exists with this tenant's tag. */

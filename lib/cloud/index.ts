@@ -1,5 +1,6 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { Infrastructure } from "@/db/schema";
+import { infrastructures, type Infrastructure } from "@/db/schema";
 import { createAwsDriver } from "./aws";
 import { combineDrivers } from "./composite-driver";
 import type { CloudDriver } from "./driver";
@@ -15,4 +16,11 @@ export async function driverFor(db: Db, infrastructure: Infrastructure): Promise
   const kubernetes = createKubernetesDriver({ kubeconfig: config.kubeconfig, context: config.context });
   if (infrastructure.driver === "kubernetes") return combineDrivers(null, kubernetes);
   return combineDrivers(createAwsDriver({ region: infrastructure.region, vpcId: config.vpcId ?? "" }), kubernetes);
+}
+
+/** The driver of the infrastructure a tenant lives on. */
+export async function driverForInfrastructureId(db: Db, infrastructureId: string): Promise<CloudDriver> {
+  const [infrastructure] = await db.select().from(infrastructures).where(eq(infrastructures.id, infrastructureId));
+  if (!infrastructure) throw new Error(`Infrastructure ${infrastructureId} does not exist.`);
+  return driverFor(db, infrastructure);
 }

@@ -2,7 +2,7 @@ import { randomBytes, generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantTagKey, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
 
 /** Per-kind faults, for demos and tests: fail N times transiently, or fail for good. */
 export type LocalFaults = Partial<Record<ResourceKind, { failTimes?: number; permanent?: boolean }>>;
@@ -14,14 +14,31 @@ const served = new Map<string, number>();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Namespaced objects are unique per namespace, as in Kubernetes: stored as "namespace/name".
-const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.name);
+// A host's name is only its Name tag, which two tenants may share: stored as "tenant/name".
+const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.kind === "host" ? `${spec.tenant}/${spec.name}` : spec.name);
 const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
   kind: row.kind as ResourceKind,
   name: row.name.split("/").pop()!,
   id: row.id,
   tenant: row.tenantTag,
   attributes: row.attributes,
+  status: localStatus(row),
+  createdAt: row.createdAt.toISOString(),
+  tags: row.tenantTag ? { [tenantTagKey]: row.tenantTag } : {},
 });
+
+// The simulated cloud has nothing that fails to start: what exists is up.
+function localStatus(row: typeof localCloudResources.$inferSelect): string | undefined {
+  const replicas = Number(row.attributes.replicas ?? 1);
+  const statuses: Partial<Record<string, string>> = {
+    host: "running",
+    workload: replicas === 0 ? "scaled to 0" : `${replicas}/${replicas} ready`,
+    bucket: "available",
+    load_balancer: `${row.name.split("/").pop()}.${row.tenantTag}.local.enclave`,
+    namespace: "Active",
+  };
+  return statuses[row.kind];
+}
 
 export function createLocalDriver(db: Db, infrastructureId: string, config: LocalCloudConfig = {}): CloudDriver {
   async function callCloud(kind: ResourceKind, name: string) {

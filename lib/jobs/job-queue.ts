@@ -1,13 +1,12 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
-import { infrastructures } from "@/db/schema";
-import { driverFor } from "@/lib/cloud";
+import { driverForInfrastructureId } from "@/lib/cloud";
 import { runOperation } from "@/lib/provisioning/engine";
 import { sealSecret } from "@/lib/security/encryption";
 import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
+import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { expireDueTenants } from "./expire-tenants";
 
 export const operationQueue = "tenant-operation";
@@ -30,7 +29,7 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
   await boss.start();
   await boss.createQueue(operationQueue, { name: operationQueue, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 15 * 60 });
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const timers: { sweeper?: NodeJS.Timeout; telemetry?: NodeJS.Timeout } = {};
+  const timers: { sweeper?: NodeJS.Timeout; telemetry?: NodeJS.Timeout; retention?: NodeJS.Timeout } = {};
   const queue: JobQueue = {
     async enqueue(operationId) {
       await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
@@ -38,6 +37,7 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
     async stop() {
       clearInterval(timers.sweeper);
       clearInterval(timers.telemetry);
+      clearInterval(timers.retention);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },
   };
@@ -46,10 +46,7 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
     const outcome = await runOperation(database.db, job!.data.operationId, {
       workerId,
       seal: sealSecret,
-      driverFor: async (tenant) => {
-        const [infrastructure] = await database.db.select().from(infrastructures).where(eq(infrastructures.id, tenant.infrastructureId));
-        return driverFor(database.db, infrastructure!);
-      },
+      driverFor: (tenant) => driverForInfrastructureId(database.db, tenant.infrastructureId),
     });
     log("info", `operation ${outcome}`, { operationId: job!.data.operationId, workerId });
   });
@@ -61,6 +58,12 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
     void tick();
     timers.telemetry = setInterval(tick, 15_000);
   }
+  // Hourly; several workers pruning at once delete disjoint batches or nothing.
+  timers.retention = setInterval(() => {
+    pruneTelemetry(database.db)
+      .then((removed) => removed.logLines + removed.metricPoints > 0 && log("info", "telemetry pruned", removed))
+      .catch((error) => log("error", `telemetry retention failed: ${error.message}`));
+  }, 3_600_000);
   log("info", "worker started", { workerId });
   return queue;
 }

@@ -7,6 +7,7 @@ import { isCloudError, type EngineHooks } from "./run-context";
 import type { RetryPolicy } from "./retry";
 import { runProvision } from "./run-provision";
 import { runTeardown } from "./run-teardown";
+import { finishResource, runResourceOperation } from "./run-resource";
 
 export type EngineOptions = {
   workerId: string;
@@ -42,13 +43,15 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, op.tenantId));
     const ctx = { db, operationId, driver: await options.driverFor(tenant!), retry: options.retry, hooks: options.hooks, seal: options.seal, isCloudError };
     try {
-      await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!));
+      if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
+      else await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!));
     } catch (error) {
       if (!isCloudError(error)) throw error;
-      await finish(db, op.id, tenant!.id, { state: "failed", error: (error as Error).message });
+      const outcome = { state: "failed", error: (error as Error).message } as const;
+      await (op.kind === "resource" ? finishResource(db, op, outcome) : finish(db, op.id, tenant!.id, outcome));
       return "finished";
     }
-    await finish(db, op.id, tenant!.id, { state: "succeeded", deleted: op.kind === "delete" });
+    await (op.kind === "resource" ? finishResource(db, op, { state: "succeeded" }) : finish(db, op.id, tenant!.id, { state: "succeeded", deleted: op.kind === "delete" }));
     return "finished";
   } finally {
     clearInterval(heartbeat);

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { operations, operationSteps, type Operation } from "@/db/schema";
+import { operations, operationSteps, type Operation, type ResourceRequest } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { ConflictError } from "@/lib/errors";
 import { stepOrder } from "./plan";
@@ -11,9 +11,9 @@ type OperationKind = Operation["kind"];
  * Records a new operation for the tenant, inside the caller's transaction. The partial unique
  * index allows one unfinished operation per tenant, so a second one is a clear conflict.
  */
-export async function startTenantOperation(tx: Db, tenantId: string, kind: OperationKind): Promise<string> {
+export async function startTenantOperation(tx: Db, tenantId: string, kind: OperationKind, request?: ResourceRequest): Promise<string> {
   try {
-    const [row] = await tx.insert(operations).values({ tenantId, kind }).returning({ id: operations.id });
+    const [row] = await tx.insert(operations).values({ tenantId, kind, request }).returning({ id: operations.id });
     return row!.id;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError("Another operation is still running on this tenant; wait for it to finish.");
@@ -26,6 +26,7 @@ export type StepProgress = { key: string; state: string; attempts: number; error
 export type OperationProgress = {
   id: string;
   kind: OperationKind;
+  request: ResourceRequest | null;
   state: Operation["state"];
   error: string | null;
   createdAt: string;
@@ -36,9 +37,18 @@ export type OperationProgress = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The tenant's latest operation and its steps, as plain data for the live progress view. */
-export async function getLatestOperation(db: Db, tenantId: string): Promise<OperationProgress | null> {
-  const [op] = await db.select().from(operations).where(eq(operations.tenantId, tenantId)).orderBy(desc(operations.createdAt)).limit(1);
+/** Which operations a progress panel follows: the tenant's own life, or the resources in it. */
+export type OperationScope = "lifecycle" | "resource";
+const scopeKinds: Record<OperationScope, OperationKind[]> = { lifecycle: ["provision", "delete"], resource: ["resource"] };
+
+/** The tenant's latest operation of a scope and its steps, as plain data for the live progress view. */
+export async function getLatestOperation(db: Db, tenantId: string, scope: OperationScope = "lifecycle"): Promise<OperationProgress | null> {
+  const [op] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.tenantId, tenantId), inArray(operations.kind, scopeKinds[scope])))
+    .orderBy(desc(operations.createdAt))
+    .limit(1);
   if (!op) return null;
   const steps = await db
     .select()
@@ -50,6 +60,7 @@ export async function getLatestOperation(db: Db, tenantId: string): Promise<Oper
   return {
     id: op.id,
     kind: op.kind,
+    request: op.request,
     state: op.state,
     error: op.error,
     createdAt: op.createdAt.toISOString(),

@@ -1,59 +1,10 @@
-import { tenantSecrets, type Tenant } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
-import { tenantHasPem } from "@/lib/tenants/queries";
-import { provisionPlan, type PlanStep } from "./plan";
-import { withRetry } from "./retry";
-import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
+import type { Tenant } from "@/db/schema";
+import { provisionPlan } from "./plan";
+import { runPlan } from "./run-plan";
 import type { RunContext } from "./run-context";
 
-/** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
+/** Provisions the constructs of the tenant its cloud has (a bare cluster has no IAM). */
 export async function runProvision(ctx: RunContext, tenant: Tenant): Promise<void> {
   const plan = provisionPlan({ name: tenant.name, quota: tenant.quota }).filter((s) => ctx.driver.supports?.(s.kind) ?? true);
-  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key));
-  const results: Record<string, ResourceRef> = {};
-  for (const row of await loadSteps(ctx.db, ctx.operationId)) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
-
-  const running = new Map<string, Promise<void>>();
-  let failure: unknown = null;
-  const launchReady = () => {
-    for (const step of plan) {
-      if (failure || results[step.key] || running.has(step.key) || !step.deps.every((d) => results[d])) continue;
-      const run = runStep(ctx, tenant, step, results)
-        .catch((error) => void (failure ??= error))
-        .finally(() => running.delete(step.key));
-      running.set(step.key, run);
-    }
-  };
-  launchReady();
-  while (running.size > 0) {
-    await Promise.race(running.values());
-    launchReady();
-  }
-  if (failure) throw failure;
-}
-
-async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
-  const spec = step.spec(results);
-  await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
-  try {
-    let ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
-    if (spec.kind === "key_pair" && !ref.secret && !(await tenantHasPem(ctx.db, tenant.id))) {
-      // Adopted after a crash: the cloud never shows a private key twice, so make a fresh pair.
-      await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
-      ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
-    }
-    await ctx.hooks?.afterCloudCall?.(step.key);
-    const { secret, ...result } = ref;
-    await ctx.db.transaction(async (tx) => {
-      if (secret) {
-        const ciphertext = ctx.seal(secret);
-        await tx.insert(tenantSecrets).values({ tenantId: tenant.id, kind: "pem", ciphertext }).onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } });
-      }
-      await recordSuccess(tx, ctx.operationId, step.key, result);
-    });
-    results[step.key] = result;
-  } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, step.key, (error as Error).message);
-    throw error;
-  }
+  await runPlan(ctx, tenant, plan);
 }

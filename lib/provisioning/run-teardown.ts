@@ -3,7 +3,8 @@ import { TransientCloudError } from "@/lib/cloud/driver";
 import { removeRulesTouching } from "@/lib/network/remove-network-rule";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
-import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
+import { ensureStepRows, loadSteps } from "./step-log";
+import { runRecordedStep } from "./run-plan";
 import type { RunContext } from "./run-context";
 
 const sweepKey = sweepStep;
@@ -19,10 +20,10 @@ export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void
   const done = new Set((await loadSteps(ctx.db, ctx.operationId)).filter((s) => s.state === "succeeded").map((s) => s.key));
 
   // Rules in other tenants that let this one in reference its group: they go first.
-  if (!done.has(rulesKey)) await inStep(ctx, rulesKey, async () => ({ removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry) }));
+  if (!done.has(rulesKey)) await runRecordedStep(ctx, rulesKey, async () => ({ removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry) }));
   for (const phase of teardownPhases) {
     if (done.has(phase.key)) continue;
-    await inStep(ctx, phase.key, async () => {
+    await runRecordedStep(ctx, phase.key, async () => {
       const tagged = await withRetry(() => ctx.driver.listTenantResources(tenant.name), ctx.retry);
       let removed = 0;
       for (const kind of phase.kinds) {
@@ -34,23 +35,11 @@ export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void
       return { removed };
     });
   }
-  await inStep(ctx, sweepKey, () =>
+  await runRecordedStep(ctx, sweepKey, () =>
     withRetry(async () => {
       const left = (await ctx.driver.listTenantResources(tenant.name)).filter((r) => !(r.kind === "kms_key" && r.attributes.pendingDeletion));
       if (left.length > 0) throw new TransientCloudError(`${left.length} resources still carry the tenant tag: ${left.map((r) => `${r.kind} ${r.name}`).join(", ")}.`);
       return { left: 0 };
     }, ctx.retry),
   );
-}
-
-async function inStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
-  await recordIntent(ctx.db, ctx.operationId, key, null);
-  try {
-    const result = await work();
-    await ctx.hooks?.afterCloudCall?.(key);
-    await recordSuccess(ctx.db, ctx.operationId, key, result);
-  } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, key, (error as Error).message);
-    throw error;
-  }
 }

@@ -1,7 +1,10 @@
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
+import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { createAwsDriver } from "@/lib/cloud/aws";
@@ -11,13 +14,16 @@ export const region = "eu-west-1";
 export const vpcId = "vpc-0abc";
 
 /** A driver on real SDK clients whose `send` is replaced by aws-sdk-client-mock: no network, exact commands. */
-export function createMockedAwsDriver() {
+export function createMockedAwsDriver(driverRegion = region) {
   const clients = {
     ec2: new EC2Client({ region }),
     iam: new IAMClient({ region }),
     kms: new KMSClient({ region }),
     sts: new STSClient({ region }),
     tagging: new ResourceGroupsTaggingAPIClient({ region }),
+    s3: new S3Client({ region }),
+    cloudwatch: new CloudWatchClient({ region }),
+    logs: new CloudWatchLogsClient({ region }),
   };
   const mocks = {
     ec2: mockClient(clients.ec2),
@@ -25,8 +31,11 @@ export function createMockedAwsDriver() {
     kms: mockClient(clients.kms),
     sts: mockClient(clients.sts),
     tagging: mockClient(clients.tagging),
+    s3: mockClient(clients.s3),
+    cloudwatch: mockClient(clients.cloudwatch),
+    logs: mockClient(clients.logs),
   };
-  return { driver: createAwsDriver({ region, vpcId, clients }), ...mocks };
+  return { driver: createAwsDriver({ region: driverRegion, vpcId, clients }), ...mocks };
 }
 
 /** An error shaped as the SDK throws it for an EC2-style code (name = code, HTTP status in $metadata). */

@@ -12,13 +12,15 @@ const kindsByResourceType: Record<string, ResourceKind> = {
 
 /**
  * The driver's kind and id for an ARN, or null for what no step creates (volumes go with their
- * instance). IAM ids are names, the last segment after the path; the others are the cloud id.
+ * instance). IAM ids are names, the last segment after the path; buckets (`arn:aws:s3:::name`,
+ * no slash) are their name; the others are the cloud id.
  */
 export function parseResourceArn(arn: string): { kind: ResourceKind; id: string } | null {
   const [prefix, , service, , , ...rest] = arn.split(":");
   if (prefix !== "arn" || !service) return null;
   const resource = rest.join(":");
   const slash = resource.indexOf("/");
+  if (service === "s3") return slash < 0 && resource ? { kind: "bucket", id: resource } : null;
   if (slash < 0) return null;
   const kind = kindsByResourceType[`${service}:${resource.slice(0, slash)}`];
   const id = resource.slice(resource.lastIndexOf("/") + 1);

@@ -1,7 +1,10 @@
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
+import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { PermanentCloudError, type ResourceSpec } from "../driver";
 
@@ -11,6 +14,9 @@ export interface AwsClients {
   kms: KMSClient;
   sts: STSClient;
   tagging: ResourceGroupsTaggingAPIClient;
+  s3: S3Client;
+  cloudwatch: CloudWatchClient;
+  logs: CloudWatchLogsClient;
 }
 
 /** What every per-kind function gets: the clients plus the infrastructure's place in AWS. */
@@ -28,6 +34,9 @@ export function createAwsClients(region: string, given: Partial<AwsClients> = {}
     kms: given.kms ?? new KMSClient({ region }),
     sts: given.sts ?? new STSClient({ region }),
     tagging: given.tagging ?? new ResourceGroupsTaggingAPIClient({ region }),
+    s3: given.s3 ?? new S3Client({ region }),
+    cloudwatch: given.cloudwatch ?? new CloudWatchClient({ region }),
+    logs: given.logs ?? new CloudWatchLogsClient({ region }),
   };
 }
 

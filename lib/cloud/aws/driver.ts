@@ -1,5 +1,6 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { PermanentCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "../driver";
+import { ensureBucket, removeBucket } from "./buckets";
 import { createAwsClients, type AwsClients, type AwsContext } from "./clients";
 import { dependencyCodes, eventualConsistencyCodes, hasErrorCode, notFoundCodes, toCloudError } from "./errors";
 import { ensureHost, removeHost } from "./instances";
@@ -9,6 +10,8 @@ import { listTenantResources } from "./inventory";
 import { ensureKeyPair, removeKeyPair } from "./key-pairs";
 import { ensureKmsAlias, removeKmsAlias } from "./kms-aliases";
 import { ensureKmsKey, removeKmsKey } from "./kms-keys";
+import { readTenantLogs } from "./logs";
+import { readTenantMetrics } from "./metrics";
 import { ensureSecurityGroupRule, removeSecurityGroupRule } from "./security-group-rules";
 import { ensureSecurityGroup, removeSecurityGroup } from "./security-groups";
 
@@ -30,7 +33,10 @@ const operations: Partial<Record<ResourceKind, { ensure: Ensure; remove: Remove 
   kms_alias: { ensure: ensureKmsAlias, remove: removeKmsAlias },
   key_pair: { ensure: ensureKeyPair, remove: removeKeyPair },
   host: { ensure: ensureHost, remove: removeHost },
+  bucket: { ensure: ensureBucket, remove: removeBucket },
 };
+// A log group deleted between listing and querying, or too many Insights queries at once: worth a retry.
+const logRetryCodes = ["ResourceNotFoundException", "LimitExceededException"];
 
 function operationsFor(kind: ResourceKind) {
   const found = operations[kind];
@@ -61,6 +67,20 @@ export function createAwsDriver({ region, vpcId, clients }: AwsDriverOptions): C
     async listTenantResources(tenant) {
       try {
         return await listTenantResources(context, tenant);
+      } catch (error) {
+        throw toCloudError(error);
+      }
+    },
+    async readLogs(tenant, query) {
+      try {
+        return await readTenantLogs(context, tenant, query);
+      } catch (error) {
+        throw toCloudError(error, logRetryCodes);
+      }
+    },
+    async readMetrics(tenant, query) {
+      try {
+        return await readTenantMetrics(context, tenant, query);
       } catch (error) {
         throw toCloudError(error);
       }

@@ -19,11 +19,12 @@ export const notFoundCodes = [
   "NotFoundException",
   "InvalidKeyPair.NotFound",
   "InvalidInstanceID.NotFound",
+  "NoSuchBucket",
 ];
 /** A create's follow-up call can land on a server that has not heard of the new resource yet. */
-export const eventualConsistencyCodes = ["InvalidGroup.NotFound", "InvalidInstanceID.NotFound", "NoSuchEntity"];
-/** Something still uses the resource (an instance shutting down, a role still in a profile). */
-export const dependencyCodes = ["DependencyViolation", "DeleteConflict"];
+export const eventualConsistencyCodes = ["InvalidGroup.NotFound", "InvalidInstanceID.NotFound", "NoSuchEntity", "NoSuchBucket"];
+/** Something still uses the resource (an instance shutting down, a role still in a profile, an object written during emptying). */
+export const dependencyCodes = ["DependencyViolation", "DeleteConflict", "BucketNotEmpty"];
 
 interface AwsErrorShape {
   name?: string;

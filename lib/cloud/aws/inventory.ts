@@ -1,21 +1,23 @@
-import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
 import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { tenantTagKey, type ResourceRef } from "../driver";
 import { parseResourceArn } from "./arn-kinds";
 import type { AwsContext } from "./clients";
+import { describeHosts } from "./host-details";
 import { buildTenantPath } from "./iam-policies";
 import { listKeyAliases } from "./kms-aliases";
 import { describeKey } from "./kms-keys";
-import { readTag } from "./tags";
+import { readTag, toTagRecord } from "./tags";
 
 /** Everything still carrying the tenant's tag: what a finished delete must have made empty. */
 export async function listTenantResources(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
   const found = new Map<string, ResourceRef>();
+  // The tagging API's entry wins: it carries the tags, which ListRoles and ListInstanceProfiles do not.
   for (const ref of [...(await listTagged(context, tenant)), ...(await listIamByPath(context, tenant))]) {
-    found.set(`${ref.kind}:${ref.id}`, ref);
+    const key = `${ref.kind}:${ref.id}`;
+    if (!found.has(key)) found.set(key, ref);
   }
-  const live = await dropFinished(context, [...found.values()]);
+  const live = await describeLive(context, [...found.values()]);
   const aliases = await Promise.all(live.filter((ref) => ref.kind === "kms_key").map((ref) => listKeyAliases(context, ref.id, tenant)));
   return [...live, ...aliases.flat()];
 }
@@ -29,7 +31,7 @@ async function listTagged({ clients }: AwsContext, tenant: string): Promise<Reso
       const parsed = mapping.ResourceARN ? parseResourceArn(mapping.ResourceARN) : null;
       if (!parsed) continue;
       const name = readTag(mapping.Tags, "Name") ?? parsed.id;
-      refs.push({ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN } });
+      refs.push({ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN }, tags: toTagRecord(mapping.Tags) });
     }
     PaginationToken = page.PaginationToken || undefined;
   } while (PaginationToken);
@@ -60,24 +62,23 @@ async function listIamByPath({ clients }: AwsContext, tenant: string): Promise<R
   return refs;
 }
 
-/** Terminated instances and keys pending deletion stay visible for a while but are not left over. */
-async function dropFinished(context: AwsContext, refs: ResourceRef[]): Promise<ResourceRef[]> {
-  const instanceIds = refs.filter((ref) => ref.kind === "host").map((ref) => ref.id);
-  const terminated = new Set<string>();
-  if (instanceIds.length > 0) {
-    const described = await context.clients.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: "instance-id", Values: instanceIds }] }));
-    for (const instance of described.Reservations?.flatMap((reservation) => reservation.Instances ?? []) ?? []) {
-      if (instance.InstanceId && instance.State?.Name === "terminated") terminated.add(instance.InstanceId);
-    }
-  }
+/** Adds what the cloud says of each now; terminated instances and keys pending deletion stay visible a while but are gone. */
+async function describeLive(context: AwsContext, refs: ResourceRef[]): Promise<ResourceRef[]> {
+  const hosts = await describeHosts(context, refs.filter((ref) => ref.kind === "host").map((ref) => ref.id));
   const kept: ResourceRef[] = [];
   for (const ref of refs) {
-    if (ref.kind === "host" && terminated.has(ref.id)) continue;
-    if (ref.kind === "kms_key") {
-      const state = (await describeKey(context, ref.id))?.KeyState;
+    if (ref.kind === "host") {
+      const host = hosts.get(ref.id);
+      if (!host || host.status === "terminated") continue;
+      kept.push({ ...ref, ...host, name: host.name ?? ref.name });
+    } else if (ref.kind === "kms_key") {
+      const key = await describeKey(context, ref.id);
+      const state = key?.KeyState;
       if (!state || state === "PendingDeletion" || state === "PendingReplicaDeletion") continue;
+      kept.push({ ...ref, status: state, createdAt: key.CreationDate?.toISOString() });
+    } else {
+      kept.push(ref.kind === "bucket" ? { ...ref, status: "available" } : ref);
     }
-    kept.push(ref);
   }
   return kept;
 }

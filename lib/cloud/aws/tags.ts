@@ -24,6 +24,10 @@ export function buildKmsTags(spec: ResourceSpec) {
   return buildTenantTags(spec).map(({ Key, Value }) => ({ TagKey: Key, TagValue: Value }));
 }
 
+export function toTagRecord(tags: readonly KeyValue[] | undefined): Record<string, string> {
+  return Object.fromEntries((tags ?? []).filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key!, tag.Value ?? ""]));
+}
+
 export function readTag(tags: readonly KeyValue[] | undefined, key: string): string | null {
   return tags?.find((tag) => tag.Key === key)?.Value ?? null;
 }

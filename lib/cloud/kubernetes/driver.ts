@@ -1,4 +1,4 @@
-import type { KubernetesObject, V1Namespace } from "@kubernetes/client-node";
+import type { CoreV1Api, KubernetesObject, V1Namespace } from "@kubernetes/client-node";
 import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantLabelKey, type CloudDriver, type ResourceKind, type ResourceRef } from "../driver";
 import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
 import { readHttpStatus, toCloudError } from "./errors";
@@ -6,8 +6,10 @@ import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifest
 import { readOwner } from "./metadata";
 import { createObjectApis, type ObjectApi } from "./object-apis";
 import { formatObjectId, parseObjectId, placeObject, type Placement } from "./placement";
+import { readTenantPodLogs } from "./pod-logs";
+import { describeObject } from "./resource-details";
 
-const namespacedKinds: KubernetesKind[] = ["service_account", "role_binding", "network_policy", "resource_quota", "workload"];
+const namespacedKinds: KubernetesKind[] = ["service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"];
 
 function requireKind(kind: ResourceKind): KubernetesKind {
   if (!isKubernetesKind(kind)) throw new PermanentCloudError(`The Kubernetes driver does not manage ${kind.replace(/_/g, " ")}s.`);
@@ -15,18 +17,19 @@ function requireKind(kind: ResourceKind): KubernetesKind {
 }
 
 function toRef(kind: KubernetesKind, placement: Placement, object: KubernetesObject): ResourceRef {
-  const attributes = { uid: object.metadata?.uid, namespace: placement.namespace ?? undefined };
-  return { kind, name: placement.name, id: formatObjectId(placement), tenant: readOwner(object), attributes };
+  const { address, ...details } = describeObject(kind, object);
+  const attributes = { uid: object.metadata?.uid, namespace: placement.namespace ?? undefined, ...(address ? { address } : {}) };
+  return { kind, name: placement.name, id: formatObjectId(placement), tenant: readOwner(object), attributes, ...details };
 }
 
 export function createKubernetesDriver(options: KubernetesDriverOptions = {}): CloudDriver {
   // Loaded on first use, so a bad kubeconfig shows up as a readable error rather than at start.
-  let loaded: { objects: Record<KubernetesKind, ObjectApi>; version: KubernetesApis["version"] } | undefined;
+  let loaded: { objects: Record<KubernetesKind, ObjectApi>; core: CoreV1Api; version: KubernetesApis["version"] } | undefined;
   function connect() {
     if (!loaded) {
       try {
         const apis = createKubernetesApis(loadKubeConfig(options));
-        loaded = { objects: createObjectApis(apis), version: apis.version };
+        loaded = { objects: createObjectApis(apis), core: apis.core, version: apis.version };
       } catch (error) {
         throw new PermanentCloudError(`Kubernetes configuration could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -76,6 +79,13 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): C
           }
         }
         return refs;
+      } catch (error) {
+        throw toCloudError(error);
+      }
+    },
+    async readLogs(tenant, query) {
+      try {
+        return await readTenantPodLogs(connect().core, tenant, query);
       } catch (error) {
         throw toCloudError(error);
       }

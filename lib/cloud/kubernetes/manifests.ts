@@ -1,5 +1,6 @@
 import type { KubernetesObject, V1Namespace, V1ResourceQuota, V1RoleBinding, V1ServiceAccount } from "@kubernetes/client-node";
 import { PermanentCloudError, type ResourceSpec } from "../driver";
+import { buildLoadBalancerService } from "./load-balancers";
 import { buildMetadata } from "./metadata";
 import { buildNetworkPolicy } from "./network-policies";
 import { buildServiceAccountName, readAccessLevel, type Placement } from "./placement";
@@ -53,6 +54,7 @@ const builders = {
   network_policy: buildNetworkPolicy,
   resource_quota: buildResourceQuota,
   workload: buildDeployment,
+  load_balancer: buildLoadBalancerService,
 } satisfies Record<string, (spec: ResourceSpec, placement: Placement) => KubernetesObject>;
 
 export type KubernetesKind = keyof typeof builders;

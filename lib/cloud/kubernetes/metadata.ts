@@ -2,6 +2,9 @@ import type { V1ObjectMeta } from "@kubernetes/client-node";
 import { tenantLabelKey, type ResourceSpec } from "../driver";
 import type { Placement } from "./placement";
 
+/** The label a workload's pods carry with its name; load balancers select by it, logs filter by it. */
+export const appNameLabelKey = "app.kubernetes.io/name";
+
 export function buildMetadata(spec: ResourceSpec, { namespace, name }: Placement): V1ObjectMeta {
   return {
     name,

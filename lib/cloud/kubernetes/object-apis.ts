@@ -5,6 +5,7 @@ import type {
   V1NetworkPolicy,
   V1ResourceQuota,
   V1RoleBinding,
+  V1Service,
   V1ServiceAccount,
 } from "@kubernetes/client-node";
 import type { KubernetesApis } from "./client";
@@ -56,6 +57,12 @@ export function createObjectApis({ core, apps, rbac, networking }: KubernetesApi
       // Background: the ReplicaSets and pods go too, without making the caller wait for them.
       remove: (namespace, name) => apps.deleteNamespacedDeployment({ namespace, name, propagationPolicy: "Background" }),
       list: async (namespace, labelSelector) => (await apps.listNamespacedDeployment({ namespace, labelSelector })).items,
+    },
+    load_balancer: {
+      create: (namespace, body) => core.createNamespacedService({ namespace, body: body as V1Service }),
+      read: (namespace, name) => core.readNamespacedService({ namespace, name }),
+      remove: (namespace, name) => core.deleteNamespacedService({ namespace, name }),
+      list: async (namespace, labelSelector) => (await core.listNamespacedService({ namespace, labelSelector })).items,
     },
   };
 }

@@ -2,22 +2,29 @@
 
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { OperationProgress } from "@/lib/provisioning/operations";
+import type { OperationProgress, OperationScope } from "@/lib/provisioning/operations";
 import { formatElapsed, OperationSteps } from "./operation-steps-client";
 import { DeleteTenantButton, RetryProvisioningButton } from "./tenant-lifecycle-client";
 
 export type ProgressSnapshot = { operation: OperationProgress | null; now: string };
-type Props = { tenant: string; initial: ProgressSnapshot; canManage: boolean; deletionProtection: boolean };
+type Props = { tenant: string; initial: ProgressSnapshot; canManage: boolean; deletionProtection: boolean; scope?: OperationScope };
 
 const isLive = (op: OperationProgress | null) => op?.state === "pending" || op?.state === "running";
 const titles = {
   provision: { pending: "Provisioning", running: "Provisioning", succeeded: "Provisioned", failed: "Provisioning failed" },
   delete: { pending: "Deleting", running: "Deleting", succeeded: "Deleted", failed: "Deletion failed" },
-  resource: { pending: "Working", running: "Working", succeeded: "Done", failed: "Failed" },
 } as const;
 
+function titleOf(operation: OperationProgress): string {
+  const request = operation.request;
+  if (operation.kind !== "resource" || !request) return titles[operation.kind === "delete" ? "delete" : "provision"][operation.state];
+  const what = `${request.kind} ${request.name}`;
+  const verb = request.action === "create" ? ["Creating", "Created"] : ["Deleting", "Deleted"];
+  return { pending: `${verb[0]} ${what}`, running: `${verb[0]} ${what}`, succeeded: `${verb[1]} ${what}`, failed: `${verb[0]} ${what} failed` }[operation.state];
+}
+
 /** Polls the latest operation every second while it runs; when it ends the page is refreshed (or left, once deleted). */
-function useLiveOperation(tenant: string, initial: ProgressSnapshot) {
+function useLiveOperation(tenant: string, initial: ProgressSnapshot, scope: OperationScope) {
   const router = useRouter();
   const [snapshot, setSnapshot] = useState(initial);
   const live = isLive(snapshot.operation);
@@ -27,7 +34,7 @@ function useLiveOperation(tenant: string, initial: ProgressSnapshot) {
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation`, { cache: "no-store" });
+        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation?scope=${scope}`, { cache: "no-store" });
         if (stopped) return;
         const next = response.ok ? ((await response.json()) as ProgressSnapshot) : null;
         const deleted = response.status === 404 || (next?.operation?.kind === "delete" && next.operation.state === "succeeded");
@@ -44,15 +51,15 @@ function useLiveOperation(tenant: string, initial: ProgressSnapshot) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [live, tenant, router]);
+  }, [live, tenant, router, scope]);
   return snapshot;
 }
 
-export function OperationProgressPanel({ tenant, initial, canManage, deletionProtection }: Props) {
-  const { operation, now } = useLiveOperation(tenant, initial);
+export function OperationProgressPanel({ tenant, initial, canManage, deletionProtection, scope = "lifecycle" }: Props) {
+  const { operation, now } = useLiveOperation(tenant, initial, scope);
   const [watched] = useState(isLive(initial.operation));
   if (!operation) return null;
-  const title = titles[operation.kind][operation.state];
+  const title = titleOf(operation);
   const total = operation.steps.length;
   const done = operation.steps.filter((s) => s.state === "succeeded").length;
   const failed = operation.state === "failed";
@@ -73,7 +80,9 @@ export function OperationProgressPanel({ tenant, initial, canManage, deletionPro
       {failed && (
         <div role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
           <p className="font-medium">{operation.error ?? "The operation failed."}</p>
-          {canManage ? (
+          {operation.kind === "resource" ? (
+            <p className="mt-1">The steps below show how far it got. Delete what was made, then create it again.</p>
+          ) : canManage ? (
             <div className="mt-3 flex flex-wrap items-center gap-2">
               {operation.kind === "provision" && <RetryProvisioningButton tenant={tenant} />}
               <DeleteTenantButton tenant={tenant} deletionProtection={deletionProtection} />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
-import { listLogResources } from "@/lib/telemetry/log-resources";
 import { logQuery, logWindow, queryObject } from "@/lib/telemetry/log-filters";
-import { searchLogs } from "@/lib/telemetry/log-queries";
+import { searchTenantLogs, tenantTelemetrySources, withCloudNotice } from "@/lib/telemetry/tenant-telemetry";
+import { CloudNotice } from "@/components/cloud-notice";
 import { PageHeader } from "@/components/page-header";
 import { LogsView } from "./logs-client";
 
@@ -18,14 +18,16 @@ export default async function TenantLogsPage({ params, searchParams }: { params:
   const filters = { q: query.q ?? "", level: query.level ?? "", resource: query.resource ?? "", range: query.range ?? "1h" };
   const window = logWindow({ range: filters.range });
   const db = await getDb();
-  const [first, resources] = await Promise.all([
-    searchLogs(db, tenant.id, { ...window, text: query.q, level: query.level, resource: query.resource, limit: pageSize }),
-    listLogResources(db, tenant.id),
+  const [first, sources] = await Promise.all([
+    withCloudNotice(searchTenantLogs(db, tenant, { ...window, text: query.q, level: query.level, resource: query.resource, limit: pageSize }), { lines: [], nextCursor: null }),
+    tenantTelemetrySources(db, tenant),
   ]);
+  const resources = [...new Set(sources.map((s) => s.name))];
   return (
     <>
       <PageHeader title="Logs" description={`Every resource in ${tenant.name}, newest first.`} />
-      <LogsView key={JSON.stringify(filters)} tenant={tenant.name} filters={filters} resources={resources} first={first} window={{ from: window.from.toISOString(), to: window.to.toISOString() }} pageSize={pageSize} />
+      <CloudNotice notice={first.notice} />
+      <LogsView key={JSON.stringify(filters)} tenant={tenant.name} filters={filters} resources={resources} first={first.value} window={{ from: window.from.toISOString(), to: window.to.toISOString() }} pageSize={pageSize} />
     </>
   );
 }

@@ -12,10 +12,11 @@ import { useMetrics, type MetricsSelection } from "./use-metrics";
 // recharts is large: load it only on this page, in the browser.
 const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), { ssr: false, loading: () => <ChartSkeleton /> });
 
-type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsData };
+/** With `resource`, the charts are that resource's alone (its detail page) and there is nothing to pick. */
+type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsData; resource?: string };
 
-export function MetricsDashboard({ tenant, local, sources, initial }: Props) {
-  const [selection, setSelection] = useState<MetricsSelection>({ range: "24h", resource: "" });
+export function MetricsDashboard({ tenant, local, sources, initial, resource }: Props) {
+  const [selection, setSelection] = useState<MetricsSelection>({ range: "24h", resource: resource ?? "" });
   const [autoRefresh, setAutoRefresh] = useState(true);
   const { data, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
   const host = sources.find((s) => s.name === selection.resource)?.kind === "host";
@@ -25,7 +26,7 @@ export function MetricsDashboard({ tenant, local, sources, initial }: Props) {
   const scope = selection.resource ? selection.resource : "the whole tenant (rates summed, CPU and memory averaged over resources)";
   return (
     <>
-      <MetricsControls selection={selection} onChange={setSelection} resources={sources.map((s) => s.name)} autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} />
+      <MetricsControls selection={selection} onChange={setSelection} resources={resource ? [] : sources.map((s) => s.name)} autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} />
       <p className="mb-4 flex flex-wrap gap-x-3 text-xs text-slate-500" aria-live="polite">
         <span>Showing {scope}; {describeBucket(data.cpu?.bucketSeconds)}; times in UTC.</span>
         {loading && <span>Updating…</span>}
@@ -39,7 +40,7 @@ export function MetricsDashboard({ tenant, local, sources, initial }: Props) {
         <EmptyState title="No metrics in this range">
           {local
             ? "The local cloud records a point a minute for each workload and host once the tenant is ready. Pick a longer range, or check back in a minute; the page refreshes itself while auto-refresh is on."
-            : "This tenant's infrastructure does not send metrics to Enclave yet. Its metrics are in the cloud provider's own console."}
+            : "The cloud reported no metrics for this tenant's hosts and load balancers in this range. Pick a longer range, or check that CloudWatch collects them."}
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">

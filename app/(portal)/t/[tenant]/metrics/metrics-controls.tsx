@@ -10,6 +10,7 @@ const ranges = [
   ["7d", "7 days"],
   ["custom", "Custom"],
 ] as const;
+// No resources to choose from: the dashboard is one resource's own.
 type Props = { selection: MetricsSelection; onChange: (next: MetricsSelection) => void; resources: string[]; autoRefresh: boolean; onAutoRefresh: (on: boolean) => void };
 
 const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
@@ -59,15 +60,17 @@ export function MetricsControls({ selection, onChange, resources, autoRefresh, o
           <button type="submit" className="btn-secondary">Apply</button>
         </form>
       )}
-      <label className="block">
-        <span className="mb-1 block font-medium text-slate-700">Resource</span>
-        <select className="input" value={selection.resource} onChange={(e) => onChange({ ...selection, resource: e.target.value })}>
-          <option value="">Whole tenant</option>
-          {resources.map((r) => (
-            <option key={r} value={r}>{r}</option>
-          ))}
-        </select>
-      </label>
+      {resources.length > 0 && (
+        <label className="block">
+          <span className="mb-1 block font-medium text-slate-700">Resource</span>
+          <select className="input" value={selection.resource} onChange={(e) => onChange({ ...selection, resource: e.target.value })}>
+            <option value="">Whole tenant</option>
+            {resources.map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="ml-auto inline-flex items-center gap-2 text-slate-700">
         <input type="checkbox" checked={autoRefresh} onChange={(e) => onAutoRefresh(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
         Auto-refresh every 30 s

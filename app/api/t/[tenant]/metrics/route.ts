@@ -2,12 +2,17 @@
 import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { parseMetricsQuery } from "@/lib/telemetry/metric-input";
-import { queryMetrics } from "@/lib/telemetry/metric-queries";
+import { CloudTelemetryError, queryTenantMetrics } from "@/lib/telemetry/tenant-telemetry";
 
 const noStore = { "cache-control": "no-store" };
 
 export const GET = routeHandler("/api/t/[tenant]/metrics", async (request, { tenant }) => {
   const parsed = parseMetricsQuery(Object.fromEntries(new URL(request.url).searchParams), new Date());
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 400, headers: noStore });
-  return Response.json(await queryMetrics(await getDb(), tenant.id, parsed.query), { headers: noStore });
+  try {
+    return Response.json(await queryTenantMetrics(await getDb(), tenant, parsed.query), { headers: noStore });
+  } catch (error) {
+    if (error instanceof CloudTelemetryError) return Response.json({ error: error.message }, { status: 502, headers: noStore });
+    throw error;
+  }
 });

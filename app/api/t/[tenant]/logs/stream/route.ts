@@ -2,9 +2,11 @@
 import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { describeQueryError, logQuery, queryObject } from "@/lib/telemetry/log-filters";
+import { cloudLogTail } from "@/lib/telemetry/cloud-log-tail";
 import { latestLogId, tailLogs, type LogFilters, type LogLineView } from "@/lib/telemetry/log-queries";
 
-const pollMs = 1000;
+// The portal's own table is cheap to ask every second; a cloud's log API is billed and throttled.
+const pollMs = { local: 1000, cloud: 5000 };
 const heartbeatMs = 15_000;
 const maxStreamMs = 10 * 60_000;
 const noStore = { "cache-control": "no-store" };
@@ -16,18 +18,20 @@ export const GET = routeHandler("/api/t/[tenant]/logs/stream", async (request, {
   const filters: LogFilters = { text: parsed.data.q, level: parsed.data.level, resource: parsed.data.resource };
   // EventSource resumes from the last event id it saw; otherwise from the newest line shown, or from now.
   const resumeFrom = Number(request.headers.get("last-event-id"));
-  const after = Number.isSafeInteger(resumeFrom) && resumeFrom > 0 ? resumeFrom : parsed.data.after || (await latestLogId(db));
+  const local = tenant.driver === "local";
+  const after = Number.isSafeInteger(resumeFrom) && resumeFrom > 0 ? resumeFrom : parsed.data.after || (local ? await latestLogId(db) : Date.now() * 1000);
+  const poll = local ? (id: number) => tailLogs(db, tenant.id, id, filters) : cloudLogTail(db, tenant, filters, after);
   // Without EventSource (a plain fetch) there is no stream to hold open: answer once, as polling would.
   if (!request.headers.get("accept")?.includes("text/event-stream")) {
-    const lines = await tailLogs(db, tenant.id, after, filters);
+    const lines = await poll(after);
     return Response.json({ lines, after: lines.at(-1)?.id ?? after }, { headers: noStore });
   }
-  return new Response(streamLines(request.signal, (id) => tailLogs(db, tenant.id, id, filters), after), {
+  return new Response(streamLines(request.signal, poll, after, local ? pollMs.local : pollMs.cloud), {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
   });
 });
 
-function streamLines(requestSignal: AbortSignal, poll: (afterId: number) => Promise<LogLineView[]>, after: number) {
+function streamLines(requestSignal: AbortSignal, poll: (afterId: number) => Promise<LogLineView[]>, after: number, everyMs: number) {
   const encoder = new TextEncoder();
   const cancelled = new AbortController();
   const signal = AbortSignal.any([requestSignal, cancelled.signal]);
@@ -48,7 +52,7 @@ function streamLines(requestSignal: AbortSignal, poll: (afterId: number) => Prom
             send(`: heartbeat\n\n`);
             lastBeat = Date.now();
           }
-          if (lines.length < 500) await sleep(pollMs, signal);
+          if (lines.length < 500) await sleep(everyMs, signal);
         }
       } catch (error) {
         if (!signal.aborted) console.error("log stream stopped:", error);

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { authorizePage } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/policy";
+import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
+import { isUserKind, toTenantResources, userKinds } from "@/lib/resources/resource-kinds";
+import { PageHeader } from "@/components/page-header";
+import { formatDateTime } from "@/components/format";
+import { DeleteResourceButton } from "../../delete-resource-button-client";
+import { ResourceTelemetry } from "./resource-telemetry";
+
+type Props = { params: Promise<{ tenant: string; kind: string; name: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: decodeURIComponent((await params).name) };
+}
+
+export default async function ResourceDetailPage({ params }: Props) {
+  const { tenant: tenantName, kind, name: encoded } = await params;
+  const { actor, tenant } = await authorizePage("/t/[tenant]/resources/[kind]/[name]", tenantName);
+  const name = decodeURIComponent(encoded);
+  if (!isUserKind(kind)) notFound();
+  const db = await getDb();
+  const cloud = await listTenantCloud(db, tenant);
+  const resource = toTenantResources(cloud.resources).find((r) => r.kind === kind && r.name === name);
+  if (!resource) notFound();
+  const { singular } = userKinds[kind];
+  const manageable = can(actor, "tenant:write", tenant.id) && (kind === "service" || kind === "host" || kind === "bucket");
+  const facts: [string, React.ReactNode][] = [
+    ["Kind", singular],
+    ["Status", resource.status ?? "—"],
+    ["Created", resource.createdAt ? formatDateTime(new Date(resource.createdAt)) : "—"],
+    ["Cloud id", <code key="id" className="text-xs">{resource.id}</code>],
+    ...Object.entries(resource.attributes)
+      .filter(([key, value]) => !["idempotencyKey", "uid", "namespace"].includes(key) && value !== undefined && value !== null && typeof value !== "object")
+      .map(([key, value]): [string, React.ReactNode] => [key, String(value)]),
+    ["Tags", <span key="tags" className="font-mono text-xs">{Object.entries(resource.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}</span>],
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className="text-sky-700 hover:underline" href={`/t/${tenant.name}/resources`}>← Resources</Link>
+      </p>
+      <PageHeader title={resource.name} description={`A ${singular} of ${tenant.name}.`} actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />} />
+      <dl className="card mb-6 grid gap-x-6 gap-y-3 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
+            <dd className="mt-0.5 break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {kind === "service" || kind === "host" ? (
+        <ResourceTelemetry tenant={tenant} resource={resource.name} />
+      ) : (
+        <p className="card p-4 text-sm text-slate-600">A {singular} has no metrics or logs of its own in Enclave; the services that use it do.</p>
+      )}
+    </>
+  );
+}

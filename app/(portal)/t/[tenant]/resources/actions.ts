@@ -1,0 +1,16 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { enqueueOperation } from "@/lib/jobs/enqueue";
+import { createResourceInput, deleteResourceInput } from "@/lib/resources/resource-input";
+import { requestResourceCreation, requestResourceDeletion } from "@/lib/resources/request-resource-change";
+
+export const createResource = defineAction("createResource", createResourceInput, async (ctx, input) => {
+  const { operationId } = await requestResourceCreation(ctx, ctx.tenant!, input);
+  await enqueueOperation(operationId);
+});
+
+export const deleteResource = defineAction("deleteResource", deleteResourceInput, async (ctx, input) => {
+  const { operationId } = await requestResourceDeletion(ctx, ctx.tenant!, input);
+  await enqueueOperation(operationId);
+});

@@ -1,0 +1,37 @@
+import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
+import { tenantTagKey } from "../driver";
+import type { AwsContext } from "./clients";
+import { readTag } from "./tags";
+
+export type MetricResourceType = "ec2:instance" | "elasticloadbalancing:loadbalancer";
+/** A resource as CloudWatch names it (its dimension value) and every name a query may use for it. */
+export type MetricSource = { dimension: string; names: string[] };
+
+/** The tenant's instances or load balancers, found by the tenant tag alone, never by name. */
+export async function listMetricSources({ clients }: AwsContext, tenant: string, type: MetricResourceType): Promise<MetricSource[]> {
+  const sources: MetricSource[] = [];
+  let PaginationToken: string | undefined;
+  do {
+    const page = await clients.tagging.send(
+      new GetResourcesCommand({ ResourceTypeFilters: [type], TagFilters: [{ Key: tenantTagKey, Values: [tenant] }], PaginationToken }),
+    );
+    for (const { ResourceARN, Tags } of page.ResourceTagMappingList ?? []) {
+      if (readTag(Tags, tenantTagKey) !== tenant) continue;
+      const source = ResourceARN ? toMetricSource(ResourceARN, readTag(Tags, "Name")) : null;
+      if (source) sources.push(source);
+    }
+    PaginationToken = page.PaginationToken || undefined;
+  } while (PaginationToken);
+  return sources;
+}
+
+// Instances: ...:instance/i-0abc → InstanceId i-0abc. Application load balancers:
+// ...:loadbalancer/app/web/50dc6c49 → LoadBalancer app/web/50dc6c49 (network and classic ones have no request metrics).
+function toMetricSource(arn: string, nameTag: string | null): MetricSource | null {
+  const names = nameTag ? [nameTag, arn] : [arn];
+  const instance = /:instance\/(i-[0-9a-f]+)$/.exec(arn);
+  if (instance) return { dimension: instance[1]!, names: [instance[1]!, ...names] };
+  const balancer = /:loadbalancer\/(app\/([^/]+)\/[^/]+)$/.exec(arn);
+  if (balancer) return { dimension: balancer[1]!, names: [balancer[1]!, balancer[2]!, ...names] };
+  return null;
+}

@@ -1,0 +1,57 @@
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import { driverForInfrastructureId } from "@/lib/cloud";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { startTenantOperation } from "@/lib/provisioning/operations";
+import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
+import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
+
+type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+
+function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
+  if (input.kind === "service") {
+    const { image, replicas, port, expose } = input;
+    return { action: "create", kind: "service", name: input.name, attributes: { image, replicas, expose, ...(port ? { port } : {}) } };
+  }
+  if (input.kind === "host") return { action: "create", kind: "host", name: input.name, attributes: { instanceType: hostSizes[input.size], ...(hostImageId ? { imageId: hostImageId } : {}) } };
+  return { action: "create", kind: "bucket", name: bucketCloudName(tenant, input.name) };
+}
+
+async function findExisting(db: Db, tenant: { name: string; infrastructureId: string }, kind: ResourceRequest["kind"], name: string) {
+  const driver = await driverForInfrastructureId(db, tenant.infrastructureId);
+  if (driver.supports && !driver.supports(userKinds[kind].cloudKind)) {
+    throw new ConflictError(`This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`);
+  }
+  return toTenantResources(await driver.listTenantResources(tenant.name)).find((r) => r.kind === kind && r.name === name) ?? null;
+}
+
+/** Records the operation (and its audit) in one transaction, on a ready tenant only; the caller enqueues after commit. */
+async function startResourceOperation(ctx: Ctx, tenantName: string, request: ResourceRequest): Promise<{ operationId: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const [tenant] = await tx.select().from(tenants).where(and(eq(tenants.name, tenantName), ne(tenants.status, "deleted"))).for("update");
+    if (!tenant) throw new NotFoundError();
+    if (tenant.status !== "ready") throw new ConflictError(`Resources can be changed once ${tenant.name} is ready; it is ${tenant.status}.`);
+    const operationId = await startTenantOperation(tx, tenant.id, "resource", request);
+    const target = `${request.kind} ${request.name}`;
+    await recordAudit(tx, { actorId: ctx.actor.id, action: `resource.${request.action}_requested`, tenantId: tenant.id, target, details: { operationId, ...request.attributes }, ip: ctx.ip });
+    return { operationId };
+  });
+}
+
+export async function requestResourceCreation(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: CreateResourceInput) {
+  // An AWS infrastructure names the machine image its hosts boot (config.hostImageId).
+  const [infrastructure] = await ctx.db.select({ config: infrastructures.config }).from(infrastructures).where(eq(infrastructures.id, tenant.infrastructureId));
+  const request = toCreateRequest(tenant.name, input, (infrastructure?.config as { hostImageId?: string } | undefined)?.hostImageId);
+  if (await findExisting(ctx.db, tenant, request.kind, request.name)) {
+    throw new ConflictError(`A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`);
+  }
+  return startResourceOperation(ctx, tenant.name, request);
+}
+
+export async function requestResourceDeletion(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: DeleteResourceInput) {
+  if (!(await findExisting(ctx.db, tenant, input.kind, input.name))) throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
+  return startResourceOperation(ctx, tenant.name, { action: "delete", kind: input.kind, name: input.name });
+}

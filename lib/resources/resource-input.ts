@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+const tenantRef = z.string().trim().min(1, "Name the tenant.").max(64);
+// A DNS label: a Deployment, a Service and an EC2 Name tag all accept it.
+const resourceName = z
+  .string({ error: "Give the resource a name." })
+  .trim()
+  .min(2, "A name has at least 2 characters.")
+  .max(30, "A name has at most 30 characters.")
+  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
+const containerImage = z
+  .string({ error: "Give the container image, such as nginx:1.27." })
+  .trim()
+  .min(1, "Give the container image, such as nginx:1.27.")
+  .max(200, "An image reference has at most 200 characters.")
+  .regex(/^[a-z0-9][a-z0-9._/:@-]*$/, "An image looks like nginx:1.27 or registry.example.com/team/app@sha256:…");
+const count = (what: string, max: number) => z.coerce.number({ error: `${what} is a whole number.` }).int(`${what} is a whole number.`).min(0, `${what} cannot be negative.`).max(max, `At most ${max} ${what.toLowerCase()}.`);
+
+export const hostSizes = { small: "t3.small", medium: "t3.medium", large: "t3.large" } as const;
+
+export const createResourceInput = z.discriminatedUnion(
+  "kind",
+  [
+    z
+      .object({
+        tenant: tenantRef,
+        kind: z.literal("service"),
+        name: resourceName,
+        image: containerImage,
+        replicas: count("Replicas", 20).default(1),
+        port: z.coerce.number({ error: "The port is a number." }).int("The port is a whole number.").min(1, "Ports run from 1 to 65535.").max(65535, "Ports run from 1 to 65535.").optional(),
+        expose: z.boolean().default(false),
+      })
+      .refine((s) => !s.expose || s.port !== undefined, { message: "A service behind a load balancer needs the port it listens on.", path: ["port"] }),
+    z.object({ tenant: tenantRef, kind: z.literal("host"), name: resourceName, size: z.enum(Object.keys(hostSizes) as [keyof typeof hostSizes], { error: "Choose a size: small, medium or large." }).default("small") }),
+    z.object({ tenant: tenantRef, kind: z.literal("bucket"), name: resourceName }),
+  ],
+  { error: "Choose what to create: a service, a host or a bucket." },
+);
+export type CreateResourceInput = z.infer<typeof createResourceInput>;
+
+export const deleteResourceInput = z.object({
+  tenant: tenantRef,
+  kind: z.enum(["service", "host", "bucket"], { error: "Only services, hosts and buckets can be deleted here." }),
+  name: z.string({ error: "Name the resource to delete." }).trim().min(1, "Name the resource to delete.").max(80),
+});
+export type DeleteResourceInput = z.infer<typeof deleteResourceInput>;
