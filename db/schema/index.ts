@@ -8,3 +8,6 @@ export * from "./group-mappings";
 export * from "./local-cloud";
 export * from "./network-rules";
 export * from "./telemetry";
+export * from "./alerts";
+export * from "./notifications";
+export * from "./billing";

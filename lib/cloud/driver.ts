@@ -70,7 +70,30 @@ export interface TelemetryReader {
   readMetrics?(tenant: string, query: CloudMetricQuery): Promise<[string, number][]>;
 }
 
-export interface CloudDriver extends TelemetryReader {
+/** One day's cost of one service for the tenant, in USD; `day` is YYYY-MM-DD (UTC). */
+export type CloudCostDay = { day: string; service: string; amount: number };
+/** An alarm the cloud itself raised for something of the tenant's. */
+export type CloudAlarm = {
+  /** Stable across reads (an alarm ARN, a fault's key): an alert is kept per id. */
+  id: string;
+  name: string;
+  state: "alarm" | "ok" | "insufficient_data";
+  severity: "info" | "warning" | "critical";
+  resource: string | null;
+  reason: string;
+  /** ISO time its state last changed. */
+  since: string;
+};
+
+/** A cloud that bills per tenant tag and raises alarms of its own. */
+export interface CostAndAlarmReader {
+  /** Daily cost by service for days in [from, to) (YYYY-MM-DD), only what carries the tenant's tag. */
+  readDailyCosts?(tenant: string, from: string, to: string): Promise<CloudCostDay[]>;
+  /** The tenant's alarms, in whatever state. */
+  listAlarms?(tenant: string): Promise<CloudAlarm[]>;
+}
+
+export interface CloudDriver extends TelemetryReader, CostAndAlarmReader {
   /** Which kinds this cloud has; a plan skips the rest (a bare cluster has no IAM). All when absent. */
   supports?(kind: ResourceKind): boolean;
   /** Creates the resource, or adopts it when it already exists with this tenant's tag. */
