@@ -3,3 +3,7 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 export function formatDateTime(value: Date | null | undefined): string {
   return value ? `${dateTime.format(value)} UTC` : "—";
 }
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+/** USD with cents: $1,234.50. */
+export const formatUsd = (amount: number) => usd.format(amount);

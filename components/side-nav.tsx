@@ -16,7 +16,8 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
   );
 }
 
-export function SideNav({ showAdmin }: { showAdmin: boolean }) {
+/** `alertCounts`: unresolved alerts by tenant name, shown beside Alerts for the tenant being looked at. */
+export function SideNav({ showAdmin, alertCounts = {} }: { showAdmin: boolean; alertCounts?: Record<string, number> }) {
   const pathname = usePathname();
   const current = parseTenantPath(pathname);
   return (
@@ -33,6 +34,11 @@ export function SideNav({ showAdmin }: { showAdmin: boolean }) {
             {tenantPages.map((page) => (
               <NavLink key={page.segment} href={tenantHref(current.tenant, page.segment)} active={current.segment === page.segment}>
                 {page.label}
+                {page.segment === "alerts" && (alertCounts[current.tenant] ?? 0) > 0 && (
+                  <span aria-label={`${alertCounts[current.tenant]} unresolved`} className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                    {alertCounts[current.tenant]}
+                  </span>
+                )}
               </NavLink>
             ))}
           </div>

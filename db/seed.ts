@@ -21,6 +21,8 @@ export const demoAccounts = [
 }[];
 
 export const demoTenants = ["dev", "stage", "prod"] as const;
+// The demo fleet "has been running" this long: enough for months of costs on the billing pages.
+const demoHistoryDays = 100;
 
 /** Idempotent: what already exists is left as it is, so a re-run never resets a changed password. */
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
@@ -42,7 +44,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       // Provisioned by the job engine once the portal starts, like any other tenant.
       await startTenantOperation(tx, t.id, "provision");
       // As if its team had already deployed: services, a database host and a bucket to look at.
-      await addDemoFleet(tx, local!.id, t.name);
+      await addDemoFleet(tx, local!.id, t.name, new Date(Date.now() - demoHistoryDays * 86_400_000));
       await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
     }
     await tx

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { listVisibleTenants } from "@/lib/tenants/queries";
+import { unresolvedAlertCounts } from "@/lib/alerts/alert-queries";
 import { SideNav } from "@/components/side-nav";
 import { TenantSwitcher } from "@/components/tenant-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -11,14 +12,17 @@ import { SignOutButton } from "@/components/sign-out-button";
 // do not re-run on client navigation.
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const { actor } = await authorizePage("/");
-  const tenants = await listVisibleTenants(await getDb(), actor);
+  const db = await getDb();
+  const tenants = await listVisibleTenants(db, actor);
+  const counts = await unresolvedAlertCounts(db, tenants.map((t) => t.id));
+  const alertCounts = Object.fromEntries(tenants.map((t) => [t.name, counts.get(t.id) ?? 0]));
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-60 shrink-0 bg-ink-900 px-3 py-5 md:block">
         <Link href="/tenants" className="mb-6 block px-3 text-lg font-semibold tracking-tight text-white">
           Enclave
         </Link>
-        <SideNav showAdmin={can(actor, "admin:read")} />
+        <SideNav showAdmin={can(actor, "admin:read")} alertCounts={alertCounts} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">

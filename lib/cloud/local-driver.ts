@@ -2,7 +2,10 @@ import { randomBytes, generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantTagKey, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
+import { localAlarms } from "./local-alarms";
+import { toRef } from "./local-resource-ref";
+import { localDailyCosts } from "./local-costs";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
 
 /** Per-kind faults, for demos and tests: fail N times transiently, or fail for good. */
 export type LocalFaults = Partial<Record<ResourceKind, { failTimes?: number; permanent?: boolean }>>;
@@ -16,31 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Namespaced objects are unique per namespace, as in Kubernetes: stored as "namespace/name".
 // A host's name is only its Name tag, which two tenants may share: stored as "tenant/name".
 const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.kind === "host" ? `${spec.tenant}/${spec.name}` : spec.name);
-const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
-  kind: row.kind as ResourceKind,
-  name: row.name.split("/").pop()!,
-  id: row.id,
-  tenant: row.tenantTag,
-  attributes: row.attributes,
-  status: localStatus(row),
-  createdAt: row.createdAt.toISOString(),
-  tags: row.tenantTag ? { [tenantTagKey]: row.tenantTag } : {},
-});
-
-// The simulated cloud has nothing that fails to start: what exists is up.
-function localStatus(row: typeof localCloudResources.$inferSelect): string | undefined {
-  const replicas = Number(row.attributes.replicas ?? 1);
-  const statuses: Partial<Record<string, string>> = {
-    host: "running",
-    workload: replicas === 0 ? "scaled to 0" : `${replicas}/${replicas} ready`,
-    bucket: "available",
-    load_balancer: `${row.name.split("/").pop()}.${row.tenantTag}.local.enclave`,
-    namespace: "Active",
-  };
-  return statuses[row.kind];
-}
-
-export function createLocalDriver(db: Db, infrastructureId: string, config: LocalCloudConfig = {}): CloudDriver {
+export function createLocalDriver(db: Db, infrastructureId: string, config: LocalCloudConfig = {}, clock: () => Date = () => new Date()): CloudDriver {
   async function callCloud(kind: ResourceKind, name: string) {
     if (config.latencyMs) await sleep(config.latencyMs);
     const fault = config.faults?.[kind];
@@ -57,6 +36,14 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
       .select()
       .from(localCloudResources)
       .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.kind, kind), eq(localCloudResources.name, name)));
+
+  async function listTenantResources(tenant: string): Promise<ResourceRef[]> {
+    const rows = await db
+      .select()
+      .from(localCloudResources)
+      .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)));
+    return rows.map(toRef);
+  }
 
   return {
     async ensure(spec: ResourceSpec) {
@@ -79,15 +66,16 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
       if (config.latencyMs) await sleep(config.latencyMs);
       await db.delete(localCloudResources).where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
     },
-    async listTenantResources(tenant) {
-      const rows = await db
-        .select()
-        .from(localCloudResources)
-        .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)));
-      return rows.map(toRef);
-    },
+    listTenantResources,
     async checkConnectivity() {
       return { ok: true, detail: "Local cloud in the portal's database" };
+    },
+    async readDailyCosts(tenant, from, to) {
+      return localDailyCosts(tenant, await listTenantResources(tenant), from, to, clock());
+    },
+    async listAlarms(tenant) {
+      const running = (await listTenantResources(tenant)).filter((r): r is ResourceRef & { kind: "workload" | "host" } => r.kind === "workload" || r.kind === "host");
+      return localAlarms(tenant, running, clock());
     },
   };
 }

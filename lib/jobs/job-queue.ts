@@ -7,6 +7,8 @@ import { runOperation } from "@/lib/provisioning/engine";
 import { sealSecret } from "@/lib/security/encryption";
 import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
 import { pruneTelemetry } from "@/lib/telemetry/retention";
+import { deliverDueNotifications } from "@/lib/notifications/deliver";
+import { runBillingTick, runMonitoringTick } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
 
 export const operationQueue = "tenant-operation";
@@ -29,15 +31,13 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
   await boss.start();
   await boss.createQueue(operationQueue, { name: operationQueue, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 15 * 60 });
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const timers: { sweeper?: NodeJS.Timeout; telemetry?: NodeJS.Timeout; retention?: NodeJS.Timeout } = {};
+  const timers: NodeJS.Timeout[] = [];
   const queue: JobQueue = {
     async enqueue(operationId) {
       await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
     },
     async stop() {
-      clearInterval(timers.sweeper);
-      clearInterval(timers.telemetry);
-      clearInterval(timers.retention);
+      timers.forEach(clearInterval);
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },
   };
@@ -50,20 +50,29 @@ export async function startJobQueue(database: Database, { work }: { work: boolea
     });
     log("info", `operation ${outcome}`, { operationId: job!.data.operationId, workerId });
   });
-  timers.sweeper = setInterval(() => {
-    expireDueTenants(database.db, (id) => queue.enqueue(id)).catch((error) => log("error", `expiry sweep failed: ${error.message}`));
-  }, 15_000);
-  if (process.env.ENCLAVE_TELEMETRY !== "false") {
-    const tick = () => generateRecentTelemetry(database.db).catch((error) => log("error", `telemetry generation failed: ${error.message}`));
-    void tick();
-    timers.telemetry = setInterval(tick, 15_000);
+  const db = database.db;
+  // Periodic work every worker does; each is safe to run on several workers at once (keys, locks).
+  type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
+  const periodic: Periodic[] = [
+    ["expiry sweep", 15_000, () => expireDueTenants(db, (id) => queue.enqueue(id))],
+    ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as Periodic] : []),
+    ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
+    ["notification delivery", 5_000, () => deliverDueNotifications(db)],
+    ["cost sync", 5 * 60_000, () => runBillingTick(db, log)],
+    ["telemetry retention", 3_600_000, () => pruneTelemetry(db)],
+  ];
+  for (const [name, everyMs, task] of periodic) {
+    let busy = false;
+    const tick = () => {
+      if (busy) return;
+      busy = true;
+      task()
+        .catch((error: Error) => log("error", `${name} failed: ${error.message}`))
+        .finally(() => (busy = false));
+    };
+    if (everyMs < 3_600_000) setTimeout(tick, 1_000);
+    timers.push(setInterval(tick, everyMs));
   }
-  // Hourly; several workers pruning at once delete disjoint batches or nothing.
-  timers.retention = setInterval(() => {
-    pruneTelemetry(database.db)
-      .then((removed) => removed.logLines + removed.metricPoints > 0 && log("info", "telemetry pruned", removed))
-      .catch((error) => log("error", `telemetry retention failed: ${error.message}`));
-  }, 3_600_000);
   log("info", "worker started", { workerId });
   return queue;
 }

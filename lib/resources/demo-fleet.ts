@@ -1,4 +1,6 @@
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { localCloudResources } from "@/db/schema";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
 import type { ResourceSpec } from "@/lib/cloud/driver";
 import { bucketCloudName } from "./resource-kinds";
@@ -17,8 +19,13 @@ export function demoFleet(tenant: string): ResourceSpec[] {
   ];
 }
 
-/** Puts the demo fleet of a tenant into a local cloud (again safely: the driver adopts what is there). */
-export async function addDemoFleet(db: Db, infrastructureId: string, tenant: string): Promise<void> {
+/**
+ * Puts the demo fleet of a tenant into a local cloud (again safely: the driver adopts what is
+ * there). `runningSince` backdates it, so the demo has months of costs to show.
+ */
+export async function addDemoFleet(db: Db, infrastructureId: string, tenant: string, runningSince?: Date): Promise<void> {
   const driver = createLocalDriver(db, infrastructureId);
-  for (const spec of demoFleet(tenant)) await driver.ensure(spec);
+  const ids = [];
+  for (const spec of demoFleet(tenant)) ids.push((await driver.ensure(spec)).id);
+  if (runningSince) await db.update(localCloudResources).set({ createdAt: runningSince }).where(inArray(localCloudResources.id, ids));
 }

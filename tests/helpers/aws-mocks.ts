@@ -1,5 +1,6 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
@@ -24,6 +25,7 @@ export function createMockedAwsDriver(driverRegion = region) {
     s3: new S3Client({ region }),
     cloudwatch: new CloudWatchClient({ region }),
     logs: new CloudWatchLogsClient({ region }),
+    costExplorer: new CostExplorerClient({ region: "us-east-1" }),
   };
   const mocks = {
     ec2: mockClient(clients.ec2),
@@ -34,6 +36,7 @@ export function createMockedAwsDriver(driverRegion = region) {
     s3: mockClient(clients.s3),
     cloudwatch: mockClient(clients.cloudwatch),
     logs: mockClient(clients.logs),
+    costExplorer: mockClient(clients.costExplorer),
   };
   return { driver: createAwsDriver({ region: driverRegion, vpcId, clients }), ...mocks };
 }

@@ -1,5 +1,6 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
@@ -17,6 +18,7 @@ export interface AwsClients {
   s3: S3Client;
   cloudwatch: CloudWatchClient;
   logs: CloudWatchLogsClient;
+  costExplorer: CostExplorerClient;
 }
 
 /** What every per-kind function gets: the clients plus the infrastructure's place in AWS. */
@@ -37,7 +39,19 @@ export function createAwsClients(region: string, given: Partial<AwsClients> = {}
     s3: given.s3 ?? new S3Client({ region }),
     cloudwatch: given.cloudwatch ?? new CloudWatchClient({ region }),
     logs: given.logs ?? new CloudWatchLogsClient({ region }),
+    costExplorer: given.costExplorer ?? new CostExplorerClient({ region: costExplorerRegion(region) }),
   };
+}
+
+/** Cost Explorer has one endpoint per partition, whatever region the infrastructure is in. */
+export function costExplorerRegion(region: string): string {
+  return region.startsWith("cn-") ? "cn-northwest-1" : "us-east-1";
+}
+
+/** An empty tenant would turn a tag filter into a match on untagged or everyone's resources. */
+export function requireTenantName(tenant: string): string {
+  if (tenant.trim() === "") throw new PermanentCloudError("A tenant name is required to read its costs or alarms.");
+  return tenant;
 }
 
 export function requireRef(spec: ResourceSpec, key: string): string {

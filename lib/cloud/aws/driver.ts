@@ -1,7 +1,9 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { PermanentCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "../driver";
+import { listTenantAlarms } from "./alarms";
 import { ensureBucket, removeBucket } from "./buckets";
 import { createAwsClients, type AwsClients, type AwsContext } from "./clients";
+import { readTenantDailyCosts } from "./daily-costs";
 import { dependencyCodes, eventualConsistencyCodes, hasErrorCode, notFoundCodes, toCloudError } from "./errors";
 import { ensureHost, removeHost } from "./instances";
 import { ensureInstanceProfile, removeInstanceProfile } from "./instance-profiles";
@@ -37,6 +39,8 @@ const operations: Partial<Record<ResourceKind, { ensure: Ensure; remove: Remove 
 };
 // A log group deleted between listing and querying, or too many Insights queries at once: worth a retry.
 const logRetryCodes = ["ResourceNotFoundException", "LimitExceededException"];
+// Cost Explorer's rate limit, and a report that changed between two pages of one read.
+const costRetryCodes = ["LimitExceededException", "RequestChangedException"];
 
 function operationsFor(kind: ResourceKind) {
   const found = operations[kind];
@@ -81,6 +85,22 @@ export function createAwsDriver({ region, vpcId, clients }: AwsDriverOptions): C
     async readMetrics(tenant, query) {
       try {
         return await readTenantMetrics(context, tenant, query);
+      } catch (error) {
+        throw toCloudError(error);
+      }
+    },
+    async readDailyCosts(tenant, from, to) {
+      try {
+        return await readTenantDailyCosts(context, tenant, from, to);
+      } catch (error) {
+        // An account (or a tag) Cost Explorer has no data for yet has no costs.
+        if (hasErrorCode(error, "DataUnavailableException")) return [];
+        throw toCloudError(error, costRetryCodes);
+      }
+    },
+    async listAlarms(tenant) {
+      try {
+        return await listTenantAlarms(context, tenant);
       } catch (error) {
         throw toCloudError(error);
       }

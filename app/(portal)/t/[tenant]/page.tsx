@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { unresolvedAlertCounts } from "@/lib/alerts/alert-queries";
+import { tenantCostSummary } from "@/lib/billing/cost-queries";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
@@ -8,7 +11,7 @@ import { getTenantInventory } from "@/lib/tenants/tenant-inventory";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/empty-state";
-import { formatDateTime } from "@/components/format";
+import { formatDateTime, formatUsd } from "@/components/format";
 import { OperationProgressPanel } from "./operation-progress-client";
 import { TenantInventoryTable } from "./tenant-inventory-table";
 
@@ -31,13 +34,16 @@ export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [members, events, operation, pem, inventory] = await Promise.all([
+  const [members, events, operation, pem, inventory, cost, alertCounts] = await Promise.all([
     listTenantAccess(db, tenant.id),
     listRecentTenantAudit(db, tenant.id),
     getLatestOperation(db, tenant.id),
     canWrite && tenant.status !== "deleting" ? tenantHasPem(db, tenant.id) : false,
     getTenantInventory(db, tenant),
+    tenantCostSummary(db, tenant.id, new Date().toISOString().slice(0, 10)),
+    unresolvedAlertCounts(db, [tenant.id]),
   ]);
+  const openAlerts = alertCounts.get(tenant.id) ?? 0;
   const downloadPem = pem && (
     <a className="btn-secondary" href={`/api/t/${tenant.name}/pem`} download={`enclave-${tenant.name}.pem`}>
       Download PEM key
@@ -53,6 +59,13 @@ export default async function TenantOverviewPage({ params }: Props) {
         </Fact>
         <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
         <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>
+        <Fact label="Cost this month">
+          <Link className="hover:underline" href={`/t/${tenant.name}/billing`}>{formatUsd(cost.monthToDate)}</Link>
+          <span className="block text-xs font-normal text-slate-500">forecast {formatUsd(cost.forecast)}</span>
+        </Fact>
+        <Fact label="Unresolved alerts">
+          <Link className={`hover:underline ${openAlerts ? "text-red-700" : ""}`} href={`/t/${tenant.name}/alerts`}>{openAlerts}</Link>
+        </Fact>
         <Fact label="Members">{members.length}</Fact>
         <Fact label="Deletion protection">{tenant.deletionProtection ? "On" : "Off"}</Fact>
         <Fact label="Expires">{tenant.expiresAt ? formatDateTime(tenant.expiresAt) : "Never"}</Fact>

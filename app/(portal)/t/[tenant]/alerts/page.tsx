@@ -1,7 +1,53 @@
-import { UpcomingTenantPage } from "@/components/upcoming-tenant-page";
+import { getDb } from "@/db";
+import { authorizePage } from "@/lib/auth/authorize";
+import { can } from "@/lib/auth/policy";
+import { alertListQuery } from "@/lib/alerts/alert-input";
+import { alertHistories, listAlertRules, listAlerts } from "@/lib/alerts/alert-queries";
+import { smtpConfigured } from "@/lib/notifications/channel-input";
+import { listChannels } from "@/lib/notifications/channels";
+import { tenantTelemetrySources } from "@/lib/telemetry/tenant-telemetry";
+import { AlertFilters } from "@/components/alerts/alert-filters";
+import { AlertTable } from "@/components/alerts/alert-table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { AlertRulesSection } from "./alert-rules-section";
+import { ChannelsSection } from "./channels-section";
 
 export const metadata = { title: "Alerts" };
+const pageSize = 25;
 
-export default function TenantAlertsPage({ params }: { params: Promise<{ tenant: string }> }) {
-  return <UpcomingTenantPage params={params} page="alerts" />;
+type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TenantAlertsPage({ params, searchParams }: Props) {
+  const { actor, tenant } = await authorizePage("/t/[tenant]/alerts", (await params).tenant);
+  const parsed = alertListQuery.safeParse(await searchParams);
+  const filter = parsed.success ? parsed.data : {};
+  const page = filter.page ?? 1;
+  const db = await getDb();
+  const canWrite = can(actor, "tenant:write", tenant.id);
+  const [list, rules, channels, sources] = await Promise.all([
+    listAlerts(db, { tenantId: tenant.id }, filter, page, pageSize),
+    listAlertRules(db, tenant.id),
+    listChannels(db, tenant.id),
+    tenantTelemetrySources(db, tenant),
+  ]);
+  const history = await alertHistories(db, list.rows.map((a) => a.id));
+  const href = (p: number) => `/t/${tenant.name}/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
+  return (
+    <>
+      <PageHeader title="Alerts" description={`Everything wrong in ${tenant.name}: its alert rules, its cloud's alarms and its budget.`} />
+      <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
+      {list.rows.length === 0 ? (
+        <EmptyState title={filter.state === "all" || filter.state === "resolved" ? "No alerts match these filters" : "Nothing is wrong right now"}>
+          Alerts open here when a rule below is breached, the cloud raises an alarm, or the budget is crossed. Choose “All” to see the history.
+        </EmptyState>
+      ) : (
+        <AlertTable rows={list.rows} history={history} canWrite={canWrite} />
+      )}
+      <Pagination page={page} pageCount={Math.ceil(list.total / pageSize)} pageSize={pageSize} total={list.total} shown={list.rows.length} href={href} />
+      <AlertRulesSection tenant={tenant.name} rules={rules} resources={sources.map((s) => s.name)} canWrite={canWrite} />
+      <ChannelsSection tenant={tenant.name} channels={channels} canWrite={canWrite} emailAvailable={smtpConfigured()} />
+    </>
+  );
 }

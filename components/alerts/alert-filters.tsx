@@ -1,0 +1,20 @@
+import { SelectField } from "@/components/select-field";
+
+const states = [
+  { value: "unresolved", label: "Unresolved" },
+  { value: "open", label: "Open" },
+  { value: "acknowledged", label: "Acknowledged" },
+  { value: "resolved", label: "Resolved" },
+  { value: "all", label: "All" },
+];
+
+/** A plain GET form: filters live in the URL, so a filtered list can be shared and reloaded. */
+export function AlertFilters({ state, severity }: { state: string; severity: string }) {
+  return (
+    <form method="get" aria-label="Filter alerts" className="card mb-4 flex flex-wrap items-end gap-4 p-4">
+      <SelectField label="State" name="state" options={states} defaultValue={state} />
+      <SelectField label="Severity" name="severity" options={["critical", "warning", "info"]} anyLabel="Any" defaultValue={severity} />
+      <button type="submit" className="btn-secondary">Filter</button>
+    </form>
+  );
+}

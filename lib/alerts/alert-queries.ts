@@ -1,0 +1,71 @@
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { alertEvents, alertRules, alerts, tenants, users } from "@/db/schema";
+
+export type AlertFilter = { state?: "open" | "acknowledged" | "resolved" | "unresolved" | "all"; severity?: "info" | "warning" | "critical" };
+const acknowledger = aliasedTable(users, "acknowledger");
+const resolver = aliasedTable(users, "resolver");
+
+function filterConditions(filter: AlertFilter): (SQL | undefined)[] {
+  const state = filter.state ?? "unresolved";
+  return [state === "unresolved" ? ne(alerts.state, "resolved") : state === "all" ? undefined : eq(alerts.state, state), filter.severity ? eq(alerts.severity, filter.severity) : undefined];
+}
+
+const alertColumns = {
+  id: alerts.id,
+  tenant: tenants.name,
+  source: alerts.source,
+  title: alerts.title,
+  severity: alerts.severity,
+  resource: alerts.resource,
+  state: alerts.state,
+  value: alerts.value,
+  openedAt: alerts.openedAt,
+  acknowledgedAt: alerts.acknowledgedAt,
+  acknowledgedBy: acknowledger.name,
+  resolvedAt: alerts.resolvedAt,
+  resolvedBy: resolver.name,
+};
+export type AlertRow = { [K in keyof typeof alertColumns]: (typeof alertColumns)[K]["_"]["data"] | null } & { id: string; title: string };
+
+/** One page of alerts, newest first: one tenant's, or (no tenant) every tenant's for the admin view. */
+export async function listAlerts(db: Db, scope: { tenantId?: string }, filter: AlertFilter, page = 1, pageSize = 25): Promise<{ rows: AlertRow[]; total: number }> {
+  const where = and(scope.tenantId ? eq(alerts.tenantId, scope.tenantId) : undefined, ...filterConditions(filter));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(alertColumns)
+      .from(alerts)
+      .innerJoin(tenants, eq(tenants.id, alerts.tenantId))
+      .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
+      .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy))
+      .where(where)
+      .orderBy(desc(alerts.openedAt), desc(alerts.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(alerts).where(where),
+  ]);
+  return { rows: rows as AlertRow[], total: total?.n ?? 0 };
+}
+
+/** Each alert's state changes with who made them, oldest first. */
+export async function alertHistories(db: Db, alertIds: string[]) {
+  if (alertIds.length === 0) return new Map<string, { transition: string; actor: string | null; at: Date }[]>();
+  const events = await db
+    .select({ alertId: alertEvents.alertId, transition: alertEvents.transition, actor: users.name, at: alertEvents.at })
+    .from(alertEvents)
+    .leftJoin(users, eq(users.id, alertEvents.actorId))
+    .where(inArray(alertEvents.alertId, alertIds))
+    .orderBy(asc(alertEvents.at));
+  const byAlert = new Map<string, { transition: string; actor: string | null; at: Date }[]>();
+  for (const { alertId, ...event } of events) byAlert.set(alertId, [...(byAlert.get(alertId) ?? []), event]);
+  return byAlert;
+}
+
+/** Unresolved alerts per tenant, for the navigation badge and the overview. */
+export async function unresolvedAlertCounts(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
+  if (tenantIds.length === 0) return new Map();
+  const rows = await db.select({ tenantId: alerts.tenantId, n: sql<number>`count(*)`.mapWith(Number) }).from(alerts).where(and(inArray(alerts.tenantId, tenantIds), ne(alerts.state, "resolved"))).groupBy(alerts.tenantId);
+  return new Map(rows.map((r) => [r.tenantId, r.n]));
+}
+
+export const listAlertRules = (db: Db, tenantId: string) => db.select().from(alertRules).where(eq(alertRules.tenantId, tenantId)).orderBy(asc(alertRules.name));

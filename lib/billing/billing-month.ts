@@ -1,0 +1,21 @@
+import { addDays, monthStart } from "./forecast";
+
+const currentMonth = () => new Date().toISOString().slice(0, 7);
+
+/** The month a billing view or export asks for (this month when absent), or a message saying what is wrong. */
+export function billingMonth(value: string | null | undefined): { ok: true; month: string } | { ok: false; error: string } {
+  if (!value) return { ok: true, month: currentMonth() };
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return { ok: false, error: "month: give a month as YYYY-MM, such as 2026-11." };
+  if (value > currentMonth()) return { ok: false, error: "month: that month has not started yet." };
+  return { ok: true, month: value };
+}
+
+/** Its days as [from, to): the first of the month and the first of the next. */
+export function monthRange(month: string): { from: string; to: string } {
+  const from = monthStart(month);
+  const next = addDays(from, 32).slice(0, 7);
+  return { from, to: monthStart(next) };
+}
+
+/** The month before, as YYYY-MM. */
+export const previousMonth = (month: string) => addDays(monthStart(month), -1).slice(0, 7);

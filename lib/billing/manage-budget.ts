@@ -1,0 +1,31 @@
+import { and, eq } from "drizzle-orm";
+import { budgetCrossings, budgets } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import { monthBounds } from "./forecast";
+import type { SetBudgetInput } from "./budget-input";
+
+type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+type TenantRef = { id: string; name: string };
+
+/** A new amount or set of thresholds is a new budget: this month's thresholds may fire again against it. */
+export async function setBudget(ctx: Ctx, tenant: TenantRef, input: SetBudgetInput, today = new Date().toISOString().slice(0, 10)) {
+  const thresholds = [...input.thresholds].sort((a, b) => a - b);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(budgets)
+      .values({ tenantId: tenant.id, monthlyAmount: input.monthlyAmount, thresholds })
+      .onConflictDoUpdate({ target: budgets.tenantId, set: { monthlyAmount: input.monthlyAmount, thresholds, updatedAt: new Date() } });
+    await tx.delete(budgetCrossings).where(and(eq(budgetCrossings.tenantId, tenant.id), eq(budgetCrossings.month, monthBounds(today).month)));
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "budget.set", tenantId: tenant.id, target: tenant.name, details: { monthlyAmount: input.monthlyAmount, thresholds }, ip: ctx.ip });
+  });
+}
+
+/** Removing a budget that is not there (already removed in another tab) changes nothing and is not an error. */
+export async function removeBudget(ctx: Ctx, tenant: TenantRef) {
+  await ctx.db.transaction(async (tx) => {
+    const [removed] = await tx.delete(budgets).where(eq(budgets.tenantId, tenant.id)).returning();
+    if (!removed) return;
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "budget.removed", tenantId: tenant.id, target: tenant.name, details: { monthlyAmount: removed.monthlyAmount }, ip: ctx.ip });
+  });
+}

@@ -1,0 +1,40 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { costDaily } from "@/db/schema";
+import type { CloudDriver } from "@/lib/cloud/driver";
+
+const dayMs = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** How far back a tenant's first sync reaches. */
+export const backfillDays = 120;
+// Clouds revise the last couple of days as usage records arrive; older days are settled.
+const unsettledDays = 3;
+
+/**
+ * Copies the tenant's daily costs by service from its cloud into cost_daily. The first sync
+ * backfills; later ones re-read only the unsettled days, so a settled day never changes (and a
+ * deleted resource keeps the cost it ran up).
+ */
+export async function syncTenantCosts(db: Db, tenant: { id: string; name: string }, driver: CloudDriver, now = new Date()): Promise<number> {
+  if (!driver.readDailyCosts) return 0;
+  const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
+  const settledBefore = isoDay(today - (unsettledDays - 1) * dayMs);
+  const [known] = await db
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
+    .from(costDaily)
+    .where(and(eq(costDaily.tenantId, tenant.id), lt(costDaily.day, settledBefore), gte(costDaily.day, isoDay(today - backfillDays * dayMs))));
+  const from = known!.count > 0 ? settledBefore : isoDay(today - backfillDays * dayMs);
+  const rows = await driver.readDailyCosts(tenant.name, from, isoDay(today + dayMs));
+  if (rows.length === 0) return 0;
+  // Kept in cents, as invoices are: every total on a page, and in its CSV, is then the same sum.
+  const values = rows.map((r) => ({ tenantId: tenant.id, day: r.day, service: r.service, amount: Math.round(r.amount * 100) / 100 })).filter((v) => v.amount !== 0);
+  await db.transaction(async (tx) => {
+    const settled = values.filter((v) => v.day < settledBefore);
+    const recent = values.filter((v) => v.day >= settledBefore);
+    for (let i = 0; i < settled.length; i += 1000) await tx.insert(costDaily).values(settled.slice(i, i + 1000)).onConflictDoNothing();
+    // The cloud's latest word on an unsettled day replaces what was read before, services and all.
+    await tx.delete(costDaily).where(and(eq(costDaily.tenantId, tenant.id), gte(costDaily.day, settledBefore)));
+    if (recent.length) await tx.insert(costDaily).values(recent);
+  });
+  return rows.length;
+}

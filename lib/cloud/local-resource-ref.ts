@@ -1,0 +1,26 @@
+import type { localCloudResources } from "@/db/schema";
+import { tenantTagKey, type ResourceKind, type ResourceRef } from "./driver";
+
+export const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
+  kind: row.kind as ResourceKind,
+  name: row.name.split("/").pop()!,
+  id: row.id,
+  tenant: row.tenantTag,
+  attributes: row.attributes,
+  status: localStatus(row),
+  createdAt: row.createdAt.toISOString(),
+  tags: row.tenantTag ? { [tenantTagKey]: row.tenantTag } : {},
+});
+
+// The simulated cloud has nothing that fails to start: what exists is up.
+function localStatus(row: typeof localCloudResources.$inferSelect): string | undefined {
+  const replicas = Number(row.attributes.replicas ?? 1);
+  const statuses: Partial<Record<string, string>> = {
+    host: "running",
+    workload: replicas === 0 ? "scaled to 0" : `${replicas}/${replicas} ready`,
+    bucket: "available",
+    load_balancer: `${row.name.split("/").pop()}.${row.tenantTag}.local.enclave`,
+    namespace: "Active",
+  };
+  return statuses[row.kind];
+}

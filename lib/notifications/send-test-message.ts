@@ -1,0 +1,35 @@
+import { and, eq } from "drizzle-orm";
+import { notificationChannels } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import { NotFoundError } from "@/lib/errors";
+import { testMessage } from "./messages";
+import { describeSendError, sendMessage, type SendMessage } from "./send-message";
+
+/** Sends a test message now, bypassing the queue, and keeps the outcome on the channel as a real message would. */
+export async function sendTestMessage(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  tenant: { id: string; name: string },
+  input: { channelId: string },
+  options: { timeoutMs?: number; send?: SendMessage } = {},
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const [channel] = await ctx.db
+    .select()
+    .from(notificationChannels)
+    .where(and(eq(notificationChannels.id, input.channelId), eq(notificationChannels.tenantId, tenant.id)));
+  if (!channel) throw new NotFoundError("That channel does not exist.");
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const now = new Date();
+  let error: string | undefined;
+  try {
+    await (options.send ?? sendMessage)(channel, testMessage(channel.kind, { tenant: tenant.name, channel: channel.name, at: now }), timeoutMs);
+  } catch (e) {
+    error = describeSendError(e, timeoutMs);
+  }
+  await ctx.db.transaction(async (tx) => {
+    const outcome = error ? { lastError: error, lastErrorAt: now } : { lastError: null, lastDeliveredAt: now };
+    await tx.update(notificationChannels).set(outcome).where(eq(notificationChannels.id, channel.id));
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "channel.tested", tenantId: tenant.id, target: channel.name, details: { channelId: channel.id, ok: !error, error }, ip: ctx.ip });
+  });
+  return error ? { ok: false, error } : { ok: true };
+}
