@@ -11,6 +11,8 @@ export type Access = "public" | "signed-in" | Permission;
 export const routePolicy = {
   "/login": "public",
   "/api/health": "public",
+  "/api/health/live": "public",
+  "/api/health/ready": "public",
   "/api/auth/[...nextauth]": "public",
   "/": "signed-in",
   "/tenants": "signed-in",
