@@ -1,7 +1,11 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `.next/standalone` holds server.js and only the files it needs: the Docker image ships that alone.
+  output: "standalone",
   // Bundling these would duplicate the database singleton and publish PGlite's wasm files.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "@node-rs/argon2", "@kubernetes/client-node"],
+  // Read at run time from process.cwd(), which tracing cannot follow.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
   poweredByHeader: false,
   typedRoutes: false,
 };

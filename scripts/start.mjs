@@ -1,14 +1,13 @@
 #!/usr/bin/env node
-// npm start: build when the sources changed since the last build, then serve the portal.
+// npm start: build when the sources changed since the last build, then serve the standalone portal.
 // The server itself migrates, seeds the demo and prints the URL and demo sign-in.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { buildIfNeeded } from "./build-if-needed.mjs";
+import { buildIfNeeded, standaloneServer } from "./build-if-needed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const next = path.join(root, "node_modules", ".bin", "next");
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "0.0.0.0";
 const dataDir = path.resolve(root, process.env.ENCLAVE_DATA_DIR ?? "data");
@@ -26,12 +25,16 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   ...process.env,
   PORT: port,
+  // server.js reads HOSTNAME, and changes into its own folder: relative paths must be made absolute.
+  HOSTNAME: host,
+  ENCLAVE_DATA_DIR: dataDir,
+  ...(process.env.ENCLAVE_MIGRATIONS_DIR && { ENCLAVE_MIGRATIONS_DIR: path.resolve(root, process.env.ENCLAVE_MIGRATIONS_DIR) }),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
 };
 
 if (!buildIfNeeded(root, env)) process.exit(1);
 
-const server = spawn(next, ["start", "-p", port, "-H", host], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,15 +1,13 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import PgBoss from "pg-boss";
+import { createLogger, type LogFields, type LogLevel } from "@/lib/observability/logger";
 import type { Database } from "@/db/client";
 import { driverForInfrastructureId } from "@/lib/cloud";
-import { runOperation } from "@/lib/provisioning/engine";
+import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
 import { sealSecret } from "@/lib/security/encryption";
-import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
-import { pruneTelemetry } from "@/lib/telemetry/retention";
-import { deliverDueNotifications } from "@/lib/notifications/deliver";
-import { runBillingTick, runMonitoringTick } from "./monitoring";
-import { expireDueTenants } from "./expire-tenants";
+import { startPeriodicTasks } from "./periodic-tasks";
+import { queueSettings, type QueueSettings } from "./queue-settings";
 
 export const operationQueue = "tenant-operation";
 
@@ -18,61 +16,54 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
-const log = (level: string, message: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level, at: new Date().toISOString(), component: "jobs", message, ...extra }));
+const logger = createLogger("jobs");
+const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[level](message, extra);
 
 /**
  * pg-boss on the portal's own database (PostgreSQL, or PGlite through its executeSql): each job
  * is claimed by one worker (SKIP LOCKED); a crashed worker's job expires and is retried, and the
- * engine's lease makes the retry resume rather than repeat.
+ * engine's lease makes the retry resume rather than repeat. A job for an operation another worker
+ * is running fails and is retried with backoff until that operation has finished.
  */
-export async function startJobQueue(database: Database, { work }: { work: boolean }): Promise<JobQueue> {
-  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema: "pgboss", schedule: false, maintenanceIntervalSeconds: 120 });
+export async function startJobQueue(database: Database, { work, settings = queueSettings() }: { work: boolean; settings?: QueueSettings }): Promise<JobQueue> {
+  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
+  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
-  await boss.createQueue(operationQueue, { name: operationQueue, retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds: 15 * 60 });
+  const options = { retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds };
+  await boss.createQueue(operationQueue, { name: operationQueue, ...options });
+  // createQueue leaves an existing queue as it was: bring its settings up to date.
+  await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
   const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const timers: NodeJS.Timeout[] = [];
+  let stopPeriodicTasks = () => {};
   const queue: JobQueue = {
     async enqueue(operationId) {
       await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
     },
     async stop() {
-      timers.forEach(clearInterval);
+      stopPeriodicTasks();
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     },
   };
   if (!work) return queue;
   await boss.work<{ operationId: string }>(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-    const outcome = await runOperation(database.db, job!.data.operationId, {
-      workerId,
-      seal: sealSecret,
-      driverFor: (tenant) => driverForInfrastructureId(database.db, tenant.infrastructureId),
-    });
-    log("info", `operation ${outcome}`, { operationId: job!.data.operationId, workerId });
+    const { operationId } = job!.data;
+    try {
+      const outcome = await runOperation(database.db, operationId, {
+        workerId,
+        leaseSeconds,
+        whenHeld: "throw",
+        seal: sealSecret,
+        driverFor: (tenant) => driverForInfrastructureId(database.db, tenant.infrastructureId),
+      });
+      log("info", `operation ${outcome}`, { operationId, workerId });
+    } catch (error) {
+      const held = error instanceof OperationHeldError;
+      log(held ? "info" : "error", held ? "operation held by another worker, retrying later" : `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
+      throw error;
+    }
   });
-  const db = database.db;
-  // Periodic work every worker does; each is safe to run on several workers at once (keys, locks).
-  type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
-  const periodic: Periodic[] = [
-    ["expiry sweep", 15_000, () => expireDueTenants(db, (id) => queue.enqueue(id))],
-    ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as Periodic] : []),
-    ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
-    ["notification delivery", 5_000, () => deliverDueNotifications(db)],
-    ["cost sync", 5 * 60_000, () => runBillingTick(db, log)],
-    ["telemetry retention", 3_600_000, () => pruneTelemetry(db)],
-  ];
-  for (const [name, everyMs, task] of periodic) {
-    let busy = false;
-    const tick = () => {
-      if (busy) return;
-      busy = true;
-      task()
-        .catch((error: Error) => log("error", `${name} failed: ${error.message}`))
-        .finally(() => (busy = false));
-    };
-    if (everyMs < 3_600_000) setTimeout(tick, 1_000);
-    timers.push(setInterval(tick, everyMs));
-  }
-  log("info", "worker started", { workerId });
+  stopPeriodicTasks = startPeriodicTasks(database.db, (id) => queue.enqueue(id), log);
+  log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
   return queue;
 }

@@ -1,9 +1,4 @@
-// GET /api/health — database reachable and migrations current; 503 with a reason otherwise
-import { checkHealth } from "@/lib/server/health";
+// GET /api/health — readiness under its older name, for monitors set up before the split
+export { GET } from "./ready/route";
 
 export const dynamic = "force-dynamic";
-
-export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
-}

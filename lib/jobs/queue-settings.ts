@@ -1,0 +1,24 @@
+export type QueueSettings = {
+  /** pg-boss's schema in the portal database. */
+  schema: string;
+  /** How long a worker holds an operation without renewing its lease (renewed every third of it). */
+  leaseSeconds: number;
+  /** How long a job may stay active before pg-boss fails it and retries it. */
+  expireInSeconds: number;
+  /** How often one process in the cluster expires stuck jobs (and archives old ones). */
+  maintenanceIntervalSeconds: number;
+};
+
+/**
+ * From the environment; give every portal and worker process the same values. A SIGKILLed
+ * worker's job is retried after about expiry + maintenance interval, and taken over once its lease
+ * has lapsed, so ENCLAVE_OPERATION_LEASE_SECONDS sets how fast a crash recovers.
+ */
+export function queueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
+  const leaseSeconds = Number(env.ENCLAVE_OPERATION_LEASE_SECONDS || 60);
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 3) throw new Error("ENCLAVE_OPERATION_LEASE_SECONDS must be a whole number of seconds, at least 3.");
+  // pg-boss 10 cannot extend a running job, so one that outlives its expiry is retried while its
+  // worker still runs it. The retry finds the lease renewed by that worker's heartbeat and backs
+  // off until the operation finishes: the lease, not the job, keeps an operation on one worker.
+  return { schema: env.ENCLAVE_JOBS_SCHEMA || "pgboss", leaseSeconds, expireInSeconds: 2 * leaseSeconds, maintenanceIntervalSeconds: Math.min(leaseSeconds, 120) };
+}

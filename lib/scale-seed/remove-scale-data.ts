@@ -1,0 +1,24 @@
+import { eq, inArray, like } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { costDaily, infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
+import { chunk } from "./batch-sql";
+import { scaleInfrastructureName } from "./scale-names";
+
+/**
+ * Removes what seedScaleData made under a prefix: telemetry and costs first (they have no
+ * foreign key), then the tenants (their operations, grants, rules and alerts go with them), the
+ * users of the prefix's email domain, and the infrastructure with its local-cloud resources.
+ */
+export async function removeScaleData(db: Db, prefix: string): Promise<void> {
+  const [infrastructure] = await db.select({ id: infrastructures.id }).from(infrastructures).where(eq(infrastructures.name, scaleInfrastructureName(prefix)));
+  if (infrastructure) {
+    const ids = (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infrastructure.id))).map((t) => t.id);
+    for (const batch of chunk(ids, 500)) {
+      for (const table of [logLines, metricPoints, costDaily]) await db.delete(table).where(inArray(table.tenantId, batch));
+    }
+    await db.delete(tenants).where(eq(tenants.infrastructureId, infrastructure.id));
+  }
+  // A prefix has no _ or %, so the pattern matches its email domain and nothing else.
+  await db.delete(users).where(like(users.email, `%@${prefix}.enclave.local`));
+  if (infrastructure) await db.delete(infrastructures).where(eq(infrastructures.id, infrastructure.id));
+}

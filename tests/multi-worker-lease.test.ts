@@ -1,0 +1,56 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { operations, tenants } from "@/db/schema";
+import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
+import { testDatabases, useDatabase } from "./helpers/databases";
+import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(testDatabases())("operation lease between workers on $kind", (target) => {
+  const database = useDatabase(target);
+  const operationRow = async (id: string) => (await database().db.select().from(operations).where(eq(operations.id, id)))[0]!;
+  const tenantRow = async (id: string) => (await database().db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
+
+  it("tells a job queue to retry while another worker runs the operation, and to stop once it has finished", async () => {
+    const p = await provisioningSetup(database().db, { latencyMs: 200 });
+    const { operationId } = await p.create();
+    const first = p.run(operationId, { workerId: "worker-a" });
+    while ((await operationRow(operationId)).leaseOwner !== "worker-a") await sleep(5);
+    await expect(p.run(operationId, { workerId: "worker-b", whenHeld: "throw" })).rejects.toBeInstanceOf(OperationHeldError);
+    expect(await first).toBe("finished");
+    expect(await p.run(operationId, { workerId: "worker-b", whenHeld: "throw" })).toBe("skipped");
+  });
+
+  it("hands an interrupted operation back at once, so another worker resumes it without waiting out the lease", async () => {
+    const p = await provisioningSetup(database().db);
+    const { tenantId, operationId } = await p.create();
+    const crash = (key: string) => {
+      if (key === "namespace") throw new Error("simulated failure");
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: crash } })).rejects.toThrow("simulated failure");
+    expect(await operationRow(operationId)).toMatchObject({ state: "running", leaseOwner: null });
+    expect(await p.run(operationId, { workerId: "worker-b", whenHeld: "throw" })).toBe("finished");
+    expect(countByKind(await p.resources(await tenantRow(tenantId)))).toEqual(oneOfEach);
+  });
+
+  it("stops a worker whose lease was taken over before it records more, and leaves the operation to the new holder", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    // As if worker-a stalled past its lease and worker-b claimed the operation meanwhile.
+    const takeOver = async (key: string) => {
+      if (key !== "namespace") return;
+      await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+      await sleep(1_200);
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", leaseSeconds: 3, hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await operationRow(operationId)).toMatchObject({ state: "running", leaseOwner: "worker-b" });
+    expect((await tenantRow(tenantId)).status).toBe("provisioning");
+
+    await db.update(operations).set({ leaseUntil: sql`now() - interval '1 second'` }).where(eq(operations.id, operationId));
+    expect(await p.run(operationId, { workerId: "worker-c" })).toBe("finished");
+    expect((await tenantRow(tenantId)).status).toBe("ready");
+    expect(countByKind(await p.resources(await tenantRow(tenantId)))).toEqual(oneOfEach);
+  });
+});
