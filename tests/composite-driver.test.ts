@@ -24,6 +24,20 @@ describe.each(testDatabases())("combined AWS + Kubernetes driver on $kind", (tar
     expect(await driver.checkConnectivity()).toMatchObject({ ok: true });
   });
 
+  it("reads costs and alarms from the account, and has none without one", async () => {
+    const { db } = database();
+    const [accountInfra, clusterInfra] = await Promise.all([createInfrastructure(db), createInfrastructure(db)]);
+    // An hour on, the host has run long enough to cost something.
+    const account = createLocalDriver(db, accountInfra.id, {}, () => new Date(Date.now() + 3_600_000));
+    await account.ensure({ kind: "host", name: "box", tenant: "a", idempotencyKey: "k1", attributes: { instanceType: "t3.small" } });
+    const driver = combineDrivers(account, createLocalDriver(db, clusterInfra.id));
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await driver.readDailyCosts!("a", today, "2999-01-01")).map((c) => c.service)).toContain("Amazon EC2");
+    expect((await driver.listAlarms!("a")).map((a) => a.resource)).toEqual(["box"]);
+    const clusterOnly = combineDrivers(null, createLocalDriver(db, clusterInfra.id));
+    expect([clusterOnly.readDailyCosts, clusterOnly.listAlarms]).toEqual([undefined, undefined]);
+  });
+
   it("provisions only the cluster's constructs on an infrastructure without a cloud account", async () => {
     const { db } = database();
     const p = await provisioningSetup(db);

@@ -4,7 +4,7 @@ import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "
  * An AWS infrastructure is two clouds: the account (groups, IAM, KMS, keys, hosts, buckets) and
  * its EKS cluster (namespace and what lives in it). Each kind goes to the cloud that has it.
  * Logs come from CloudWatch when there is an account (where EKS ships its containers' logs), else
- * from the pods themselves; metrics only from CloudWatch.
+ * from the pods themselves; metrics, costs and alarms only from the account.
  */
 export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver): CloudDriver {
   const route = (kind: ResourceKind) => (awsKinds.includes(kind) ? aws : kubernetesKinds.includes(kind) ? kubernetes : null);
@@ -18,6 +18,8 @@ export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver)
     supports: (kind) => route(kind) !== null,
     readLogs: logs.readLogs ? (tenant, query) => logs.readLogs!(tenant, query) : undefined,
     readMetrics: aws?.readMetrics ? (tenant, query) => aws.readMetrics!(tenant, query) : undefined,
+    readDailyCosts: aws?.readDailyCosts ? (tenant, from, to) => aws.readDailyCosts!(tenant, from, to) : undefined,
+    listAlarms: aws?.listAlarms ? (tenant) => aws.listAlarms!(tenant) : undefined,
     ensure: (spec) => pick(spec.kind).ensure(spec),
     remove: (ref) => pick(ref.kind).remove(ref),
     async listTenantResources(tenant) {
