@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { FormError } from "./form-error";
 
 const tones = {
   danger: "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
@@ -50,11 +51,7 @@ export function ConfirmButton({ label, title, children, confirmLabel, tone = "da
             {title}
           </h2>
           {children && <div className="mt-2 text-sm text-slate-600">{children}</div>}
-          {error && (
-            <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {error}
-            </p>
-          )}
+          <FormError error={error} className="mt-3" />
           <div className="mt-6 flex justify-end gap-2">
             <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()} disabled={pending}>
               Cancel

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { signInInput } from "@/lib/auth/sign-in-input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { FormError } from "@/components/form-error";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -38,11 +39,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         Password
         <input name="password" type="password" autoComplete="current-password" className="input mt-1" />
       </label>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" disabled={pending} className="btn-primary w-full">
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workloadMetrics } from "@/lib/telemetry/metric-shape";
+import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
 
-const tenantRef = z.string().trim().min(1, "Name the tenant.").max(64);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 export const alertSeverities = ["info", "warning", "critical"] as const;

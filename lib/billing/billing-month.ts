@@ -1,4 +1,4 @@
-import { addDays, monthStart } from "./forecast";
+import { monthBounds, monthStart } from "./forecast";
 
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -12,10 +12,9 @@ export function billingMonth(value: string | null | undefined): { ok: true; mont
 
 /** Its days as [from, to): the first of the month and the first of the next. */
 export function monthRange(month: string): { from: string; to: string } {
-  const from = monthStart(month);
-  const next = addDays(from, 32).slice(0, 7);
-  return { from, to: monthStart(next) };
+  const { start, end } = monthBounds(monthStart(month));
+  return { from: start, to: end };
 }
 
 /** The month before, as YYYY-MM. */
-export const previousMonth = (month: string) => addDays(monthStart(month), -1).slice(0, 7);
+export const previousMonth = (month: string) => monthBounds(monthStart(month)).previousStart.slice(0, 7);

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { budgets } from "@/db/schema";
 import { monthRange, previousMonth } from "./billing-month";
 import { dailyCostByService, monthByService, monthlyTotals, tenantCostSummary } from "./cost-queries";
+import { cents } from "./forecast";
 
-const cents = (amount: number) => Math.round(amount * 100) / 100;
 const monthsBack = (month: string, n: number) => Array.from({ length: n }).reduce<string>((m) => previousMonth(m), month);
 const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const monthLabel = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });

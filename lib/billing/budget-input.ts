@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const tenantRef = z.string().trim().min(1, "Name the tenant.").max(64);
+import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
 
 export const setBudgetInput = z.object({
   tenant: tenantRef,

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { alerts, budgetCrossings, budgets } from "@/db/schema";
 import { openAlert, resolveAlertByKey } from "@/lib/alerts/alert-transitions";
 import { tenantCostSummary } from "./cost-queries";
+import { cents } from "./forecast";
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`;
 const severityOf = (threshold: number) => (threshold >= 100 ? "critical" : threshold >= 80 ? "warning" : "info");
@@ -25,7 +26,7 @@ export async function evaluateBudget(db: Db, tenantId: string, today: string): P
     if (!crossing) continue;
     fired.push(threshold);
     const title = basis === "actual" ? `${threshold}% of the monthly budget spent: ${usd(amount)} of ${usd(budget.monthlyAmount)}` : `Forecast to reach ${threshold}% of the monthly budget: ${usd(amount)} of ${usd(budget.monthlyAmount)}`;
-    await openAlert(db, { tenantId, source: "budget", key: `budget:${summary.month}:${threshold}`, title, severity: severityOf(threshold), value: Math.round(amount * 100) / 100, details: { basis, threshold, budget: budget.monthlyAmount } });
+    await openAlert(db, { tenantId, source: "budget", key: `budget:${summary.month}:${threshold}`, title, severity: severityOf(threshold), value: cents(amount), details: { basis, threshold, budget: budget.monthlyAmount } });
   }
   // Last month's budget alerts are over with the month.
   const stale = await db.select({ key: alerts.key }).from(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.source, "budget"), ne(alerts.state, "resolved"), like(alerts.key, "budget:%"), notLike(alerts.key, `budget:${summary.month}:%`)));

@@ -27,6 +27,9 @@ function parseDay(day: string): Date {
 
 const formatDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** An amount in USD rounded to cents, as invoices (and cost_daily) keep it. */
+export const cents = (amount: number) => Math.round(amount * 100) / 100;
+
 export function addDays(day: string, days: number): string {
   const date = parseDay(day);
   date.setUTCDate(date.getUTCDate() + days);

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { budgetCrossings, budgets } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
@@ -28,4 +29,11 @@ export async function removeBudget(ctx: Ctx, tenant: TenantRef) {
     if (!removed) return;
     await recordAudit(tx, { actorId: ctx.actor.id, action: "budget.removed", tenantId: tenant.id, target: tenant.name, details: { monthlyAmount: removed.monthlyAmount }, ip: ctx.ip });
   });
+}
+
+/** Each tenant's monthly budget, for the tenants given (a page of a ranking). */
+export async function monthlyBudgets(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
+  if (tenantIds.length === 0) return new Map();
+  const rows = await db.select({ tenantId: budgets.tenantId, amount: budgets.monthlyAmount }).from(budgets).where(inArray(budgets.tenantId, tenantIds));
+  return new Map(rows.map((b) => [b.tenantId, b.amount]));
 }

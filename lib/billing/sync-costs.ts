@@ -2,9 +2,8 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { costDaily } from "@/db/schema";
 import type { CloudDriver } from "@/lib/cloud/driver";
+import { addDays, cents } from "./forecast";
 
-const dayMs = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** How far back a tenant's first sync reaches. */
 export const backfillDays = 120;
 // Clouds revise the last couple of days as usage records arrive; older days are settled.
@@ -17,17 +16,18 @@ const unsettledDays = 3;
  */
 export async function syncTenantCosts(db: Db, tenant: { id: string; name: string }, driver: CloudDriver, now = new Date()): Promise<number> {
   if (!driver.readDailyCosts) return 0;
-  const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
-  const settledBefore = isoDay(today - (unsettledDays - 1) * dayMs);
+  const today = now.toISOString().slice(0, 10);
+  const settledBefore = addDays(today, -(unsettledDays - 1));
+  const backfillFrom = addDays(today, -backfillDays);
   const [known] = await db
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(costDaily)
-    .where(and(eq(costDaily.tenantId, tenant.id), lt(costDaily.day, settledBefore), gte(costDaily.day, isoDay(today - backfillDays * dayMs))));
-  const from = known!.count > 0 ? settledBefore : isoDay(today - backfillDays * dayMs);
-  const rows = await driver.readDailyCosts(tenant.name, from, isoDay(today + dayMs));
+    .where(and(eq(costDaily.tenantId, tenant.id), lt(costDaily.day, settledBefore), gte(costDaily.day, backfillFrom)));
+  const from = known!.count > 0 ? settledBefore : backfillFrom;
+  const rows = await driver.readDailyCosts(tenant.name, from, addDays(today, 1));
   if (rows.length === 0) return 0;
   // Kept in cents, as invoices are: every total on a page, and in its CSV, is then the same sum.
-  const values = rows.map((r) => ({ tenantId: tenant.id, day: r.day, service: r.service, amount: Math.round(r.amount * 100) / 100 })).filter((v) => v.amount !== 0);
+  const values = rows.map((r) => ({ tenantId: tenant.id, day: r.day, service: r.service, amount: cents(r.amount) })).filter((v) => v.amount !== 0);
   await db.transaction(async (tx) => {
     const settled = values.filter((v) => v.day < settledBefore);
     const recent = values.filter((v) => v.day >= settledBefore);

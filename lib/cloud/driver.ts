@@ -1,27 +1,9 @@
 // One interface for every cloud an infrastructure can be: the embedded local cloud, AWS, Kubernetes.
 // The provisioning engine only ever talks to this.
 
-export const resourceKinds = [
-  // AWS side
-  "security_group",
-  "security_group_rule",
-  "iam_role",
-  "instance_profile",
-  "kms_key",
-  "kms_alias",
-  "key_pair",
-  "host",
-  "bucket",
-  // Kubernetes side
-  "namespace",
-  "service_account",
-  "role_binding",
-  "network_policy",
-  "resource_quota",
-  "workload",
-  "load_balancer",
-] as const;
-export type ResourceKind = (typeof resourceKinds)[number];
+const awsKindNames = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host", "bucket"] as const;
+const kubernetesKindNames = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"] as const;
+export type ResourceKind = (typeof awsKindNames)[number] | (typeof kubernetesKindNames)[number];
 
 /** The tag (AWS) and label (Kubernetes) every resource of a tenant carries. */
 export const tenantTagKey = "enclave:tenant";
@@ -54,8 +36,9 @@ export interface ResourceRef {
   tags?: Record<string, string>;
 }
 
-export const awsKinds: readonly ResourceKind[] = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host", "bucket"];
-export const kubernetesKinds: readonly ResourceKind[] = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"];
+/** The kinds each side of an AWS infrastructure holds: the account's, and its cluster's. */
+export const awsKinds: readonly ResourceKind[] = awsKindNames;
+export const kubernetesKinds: readonly ResourceKind[] = kubernetesKindNames;
 
 /** A search of one tenant's logs in a cloud's own log service; newest lines first. */
 export type CloudLogQuery = { from: Date; to: Date; text?: string; level?: string; resource?: string; limit: number; cursor?: string };

@@ -1,18 +1,22 @@
 import type { Db } from "@/db/client";
 import { driverForInfrastructureId } from "./index";
-import type { ResourceRef } from "./driver";
+import type { CloudDriver, ResourceRef } from "./driver";
 
 const timeoutMs = 3_000;
 
-/** What the tenant's cloud holds under its tag; a cloud that cannot be reached in time says so. */
-export async function listTenantCloud(db: Db, tenant: { name: string; infrastructureId: string }): Promise<{ resources: ResourceRef[]; error: string | null }> {
+/**
+ * What the tenant's cloud holds under its tag, and the driver that listed it (for callers that ask
+ * it more); a cloud that cannot be reached in time says so.
+ */
+export async function listTenantCloud(db: Db, tenant: { name: string; infrastructureId: string }): Promise<{ resources: ResourceRef[]; error: string | null; driver: CloudDriver | null }> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let driver: CloudDriver | null = null;
   try {
-    const driver = await driverForInfrastructureId(db, tenant.infrastructureId);
+    driver = await driverForInfrastructureId(db, tenant.infrastructureId);
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)));
-    return { resources: await Promise.race([driver.listTenantResources(tenant.name), timeout]), error: null };
+    return { resources: await Promise.race([driver.listTenantResources(tenant.name), timeout]), error: null, driver };
   } catch (error) {
-    return { resources: [], error: `The cloud could not be listed: ${error instanceof Error ? error.message : String(error)}` };
+    return { resources: [], error: `The cloud could not be listed: ${error instanceof Error ? error.message : String(error)}`, driver };
   } finally {
     clearTimeout(timer);
   }

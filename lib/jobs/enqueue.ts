@@ -1,5 +1,8 @@
 import "server-only";
+import { createLogger } from "@/lib/observability/logger";
 import { getJobQueue } from "./queue";
+
+const logger = createLogger("jobs");
 
 /**
  * Hands a recorded operation to the job engine; call after the transaction that recorded it
@@ -10,6 +13,6 @@ export async function enqueueOperation(operationId: string): Promise<void> {
   try {
     await (await getJobQueue()).enqueue(operationId);
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", component: "jobs", message: "enqueue failed", operationId, error: error instanceof Error ? error.message : String(error) }));
+    logger.error("enqueue failed", { operationId, error: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -1,4 +1,4 @@
-import type { LogLevel } from "@/lib/observability/logger";
+import type { LogFields, LogLevel } from "@/lib/observability/logger";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { budgets, infrastructures, tenants, type Tenant } from "@/db/schema";
@@ -9,7 +9,7 @@ import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { driverFor } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/driver";
 
-type Log = (level: LogLevel, message: string, extra?: Record<string, unknown>) => void;
+export type Log = (level: LogLevel, message: string, extra?: LogFields) => void;
 
 // One driver per infrastructure per tick, and one tenant's failure does not stop the others.
 async function forEachTenant(db: Db, log: Log, statuses: Tenant["status"][], work: (tenant: { id: string; name: string }, driver: CloudDriver) => Promise<unknown>) {

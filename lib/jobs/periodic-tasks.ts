@@ -1,12 +1,10 @@
-import type { LogLevel } from "@/lib/observability/logger";
 import type { Db } from "@/db/client";
 import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
 import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
-import { runBillingTick, runMonitoringTick } from "./monitoring";
+import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
 
-type Log = (level: LogLevel, message: string, extra?: Record<string, unknown>) => void;
 type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
 
 /** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). Returns a stop function. */

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/driver";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { findTenantConstruct } from "@/lib/provisioning/constructs";
 import { withRetry, type RetryPolicy } from "@/lib/provisioning/retry";
 import { cloudObjectsOf } from "./cloud-rule";
 import type { AddNetworkRuleInput } from "./rule-input";
@@ -37,7 +38,7 @@ export async function addNetworkRule(ctx: Pick<ActionContext, "db" | "actor" | "
   });
 
   const target = await tenantNetwork(db, tenant, options.driver);
-  const sourceGroupId = source ? (await tenantNetwork(db, source, options.driver)).groupId : undefined;
+  const sourceGroupId = source ? (await findTenantConstruct(db, source.id, "security-group"))?.id : undefined;
   const made: { kind: string; name: string; id: string }[] = [];
   try {
     const specs = cloudObjectsOf(rule, { tenant: tenant.name, namespace: target.namespace ?? `tenant-${tenant.name}`, groupId: target.groupId, sourceTenant: source?.name, sourceGroupId });

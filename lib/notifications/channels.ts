@@ -67,6 +67,6 @@ export async function listChannels(db: Db, tenantId: string) {
 }
 export type ChannelRow = Awaited<ReturnType<typeof listChannels>>[number];
 
-function ownChannel(tenantId: string, channelId: string) {
+export function ownChannel(tenantId: string, channelId: string) {
   return and(eq(notificationChannels.id, channelId), eq(notificationChannels.tenantId, tenantId));
 }

@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { notificationChannels } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
+import { ownChannel } from "./channels";
 import { testMessage } from "./messages";
 import { describeSendError, sendMessage, type SendMessage } from "./send-message";
 
@@ -16,7 +17,7 @@ export async function sendTestMessage(
   const [channel] = await ctx.db
     .select()
     .from(notificationChannels)
-    .where(and(eq(notificationChannels.id, input.channelId), eq(notificationChannels.tenantId, tenant.id)));
+    .where(ownChannel(tenant.id, input.channelId));
   if (!channel) throw new NotFoundError("That channel does not exist.");
   const timeoutMs = options.timeoutMs ?? 5_000;
   const now = new Date();

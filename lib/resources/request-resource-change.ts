@@ -1,9 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
-import { driverForInfrastructureId } from "@/lib/cloud";
+import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
+import type { CloudDriver } from "@/lib/cloud/driver";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
@@ -20,8 +20,7 @@ function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId
   return { action: "create", kind: "bucket", name: bucketCloudName(tenant, input.name) };
 }
 
-async function findExisting(db: Db, tenant: { name: string; infrastructureId: string }, kind: ResourceRequest["kind"], name: string) {
-  const driver = await driverForInfrastructureId(db, tenant.infrastructureId);
+async function findExisting(driver: CloudDriver, tenant: { name: string }, kind: ResourceRequest["kind"], name: string) {
   if (driver.supports && !driver.supports(userKinds[kind].cloudKind)) {
     throw new ConflictError(`This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`);
   }
@@ -43,15 +42,16 @@ async function startResourceOperation(ctx: Ctx, tenantName: string, request: Res
 
 export async function requestResourceCreation(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: CreateResourceInput) {
   // An AWS infrastructure names the machine image its hosts boot (config.hostImageId).
-  const [infrastructure] = await ctx.db.select({ config: infrastructures.config }).from(infrastructures).where(eq(infrastructures.id, tenant.infrastructureId));
-  const request = toCreateRequest(tenant.name, input, (infrastructure?.config as { hostImageId?: string } | undefined)?.hostImageId);
-  if (await findExisting(ctx.db, tenant, request.kind, request.name)) {
+  const [infrastructure] = await ctx.db.select().from(infrastructures).where(eq(infrastructures.id, tenant.infrastructureId));
+  if (!infrastructure) throw new Error(`Infrastructure ${tenant.infrastructureId} does not exist.`);
+  const request = toCreateRequest(tenant.name, input, (infrastructure.config as { hostImageId?: string } | null)?.hostImageId);
+  if (await findExisting(await driverFor(ctx.db, infrastructure), tenant, request.kind, request.name)) {
     throw new ConflictError(`A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`);
   }
   return startResourceOperation(ctx, tenant.name, request);
 }
 
 export async function requestResourceDeletion(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: DeleteResourceInput) {
-  if (!(await findExisting(ctx.db, tenant, input.kind, input.name))) throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
+  if (!(await findExisting(await driverForInfrastructureId(ctx.db, tenant.infrastructureId), tenant, input.kind, input.name))) throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
   return startResourceOperation(ctx, tenant.name, { action: "delete", kind: input.kind, name: input.name });
 }

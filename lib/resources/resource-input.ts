@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
 
-const tenantRef = z.string().trim().min(1, "Name the tenant.").max(64);
 // A DNS label: a Deployment, a Service and an EC2 Name tag all accept it.
 const resourceName = z
   .string({ error: "Give the resource a name." })

@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { infrastructures, logLines, tenants } from "@/db/schema";
+import { logLines, tenants } from "@/db/schema";
 import { generateLine, seededRandom, type Random } from "./log-messages";
-import { telemetrySources } from "./sources";
+import { readyLocalTenants, telemetrySources } from "./sources";
 
 export type GenerateLogsOptions = { seed?: number; perSourcePerMinute?: number; batchSize?: number };
 type NewLine = typeof logLines.$inferInsert;
@@ -46,11 +46,7 @@ export async function generateLogs(db: Db, tenant: { id: string; name: string; i
 
 /** For every ready tenant on a local infrastructure, lines from its last generated one (at most a day back) up to now. */
 export async function generateRecentLogs(db: Db, now = new Date(), scope: { infrastructureId?: string } = {}): Promise<{ tenants: number; lines: number }> {
-  const ready = await db
-    .select({ id: tenants.id, name: tenants.name, infrastructureId: tenants.infrastructureId })
-    .from(tenants)
-    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(eq(tenants.status, "ready"), eq(infrastructures.driver, "local"), scope.infrastructureId ? eq(tenants.infrastructureId, scope.infrastructureId) : undefined));
+  const ready = await readyLocalTenants(db, scope.infrastructureId ? eq(tenants.infrastructureId, scope.infrastructureId) : undefined);
   const dayAgo = new Date(now.getTime() - 86_400_000);
   let lines = 0;
   for (const tenant of ready) {

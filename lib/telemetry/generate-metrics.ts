@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { infrastructures, metricPoints, tenants } from "@/db/schema";
+import { metricPoints, tenants } from "@/db/schema";
 import { noise, sampleSource } from "./metric-shape";
-import { telemetrySources, type TelemetrySource } from "./sources";
+import { readyLocalTenants, telemetrySources, type TelemetrySource } from "./sources";
 
 const minuteMs = 60_000;
 const weekMs = 7 * 24 * 60 * minuteMs;
@@ -45,11 +45,7 @@ export async function generateMetrics(db: Db, tenant: MetricTenant, from: Date, 
 /** Catches every ready tenant of a local infrastructure up to now, from its latest point or a week back. */
 export async function generateRecentMetrics(db: Db, now: Date, options: { lookbackMs?: number; tenantIds?: string[] } = {}): Promise<number> {
   const lookbackMs = options.lookbackMs ?? weekMs;
-  const ready = await db
-    .select({ id: tenants.id, name: tenants.name, infrastructureId: tenants.infrastructureId })
-    .from(tenants)
-    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(eq(tenants.status, "ready"), eq(infrastructures.driver, "local"), options.tenantIds ? inArray(tenants.id, options.tenantIds) : undefined));
+  const ready = await readyLocalTenants(db, options.tenantIds ? inArray(tenants.id, options.tenantIds) : undefined);
   let written = 0;
   for (const tenant of ready) {
     // Every source emits cpu, so its latest point is the tenant's; the (tenant, metric, at) index answers this.

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { localCloudResources, type Tenant } from "@/db/schema";
+import { infrastructures, localCloudResources, tenants, type Tenant } from "@/db/schema";
 
 export type TelemetrySource = { name: string; kind: "workload" | "host" };
 
@@ -11,4 +11,13 @@ export async function telemetrySources(db: Db, tenant: Pick<Tenant, "name" | "in
     .from(localCloudResources)
     .where(and(eq(localCloudResources.infrastructureId, tenant.infrastructureId), eq(localCloudResources.tenantTag, tenant.name), inArray(localCloudResources.kind, ["workload", "host"])));
   return running.map((r) => ({ name: r.name.split("/").pop()!, kind: r.kind as TelemetrySource["kind"] })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The ready tenants of local infrastructures (narrowed by `scope`): the ones whose telemetry is generated. */
+export function readyLocalTenants(db: Db, scope?: SQL) {
+  return db
+    .select({ id: tenants.id, name: tenants.name, infrastructureId: tenants.infrastructureId })
+    .from(tenants)
+    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
+    .where(and(eq(tenants.status, "ready"), eq(infrastructures.driver, "local"), scope));
 }

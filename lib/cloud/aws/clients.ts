@@ -44,7 +44,7 @@ export function createAwsClients(region: string, given: Partial<AwsClients> = {}
 }
 
 /** Cost Explorer has one endpoint per partition, whatever region the infrastructure is in. */
-export function costExplorerRegion(region: string): string {
+function costExplorerRegion(region: string): string {
   return region.startsWith("cn-") ? "cn-northwest-1" : "us-east-1";
 }
 

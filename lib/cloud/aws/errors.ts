@@ -40,7 +40,7 @@ function shapeOf(error: unknown): AwsErrorShape {
 }
 
 /** The AWS error code as on the wire (EC2's "InvalidGroup.Duplicate", IAM's "NoSuchEntity", …) or "". */
-export function readErrorCode(error: unknown): string {
+function readErrorCode(error: unknown): string {
   const shape = shapeOf(error);
   return shape.Code ?? (typeof shape.code === "string" ? shape.code : undefined) ?? shape.name ?? "";
 }

@@ -1,13 +1,12 @@
 import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
-import { tenantTagKey, type ResourceRef } from "../driver";
+import type { ResourceRef } from "../driver";
 import { parseResourceArn } from "./arn-kinds";
 import type { AwsContext } from "./clients";
 import { describeHosts } from "./host-details";
 import { buildTenantPath } from "./iam-policies";
 import { listKeyAliases } from "./kms-aliases";
 import { describeKey } from "./kms-keys";
-import { readTag, toTagRecord } from "./tags";
+import { listTenantTagMappings, readTag, toTagRecord } from "./tags";
 
 /** Everything still carrying the tenant's tag: what a finished delete must have made empty. */
 export async function listTenantResources(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
@@ -22,20 +21,13 @@ export async function listTenantResources(context: AwsContext, tenant: string): 
   return [...live, ...aliases.flat()];
 }
 
-async function listTagged({ clients }: AwsContext, tenant: string): Promise<ResourceRef[]> {
-  const refs: ResourceRef[] = [];
-  let PaginationToken: string | undefined;
-  do {
-    const page = await clients.tagging.send(new GetResourcesCommand({ TagFilters: [{ Key: tenantTagKey, Values: [tenant] }], PaginationToken }));
-    for (const mapping of page.ResourceTagMappingList ?? []) {
-      const parsed = mapping.ResourceARN ? parseResourceArn(mapping.ResourceARN) : null;
-      if (!parsed) continue;
-      const name = readTag(mapping.Tags, "Name") ?? parsed.id;
-      refs.push({ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN }, tags: toTagRecord(mapping.Tags) });
-    }
-    PaginationToken = page.PaginationToken || undefined;
-  } while (PaginationToken);
-  return refs;
+async function listTagged(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
+  return (await listTenantTagMappings(context, tenant)).flatMap((mapping) => {
+    const parsed = mapping.ResourceARN ? parseResourceArn(mapping.ResourceARN) : null;
+    if (!parsed) return [];
+    const name = readTag(mapping.Tags, "Name") ?? parsed.id;
+    return [{ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN }, tags: toTagRecord(mapping.Tags) }];
+  });
 }
 
 // IAM is global and the regional tagging API does not reliably list it, so roles and profiles are

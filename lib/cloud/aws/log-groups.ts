@@ -2,7 +2,7 @@ import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { AwsContext } from "./clients";
 
 /** Every log group of a tenant is named under this prefix; the rest of the name is the resource that writes to it. */
-export function buildLogGroupPrefix(tenant: string): string {
+function buildLogGroupPrefix(tenant: string): string {
   return `/enclave/${tenant}/`;
 }
 

@@ -17,7 +17,7 @@ const levelAliases: Record<string, string> = {
 const leadingLevel = /^\s*\[?(DEBUG|INFO|WARN|WARNING|ERROR)\b/;
 
 /** A JSON message's `level`, else a leading level word, else info; always one of debug, info, warn, error. */
-export function readLogLevel(message: string): string {
+function readLogLevel(message: string): string {
   if (message.trimStart().startsWith("{")) {
     try {
       const level = (JSON.parse(message) as { level?: unknown }).level;

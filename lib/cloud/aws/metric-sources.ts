@@ -1,27 +1,19 @@
-import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { tenantTagKey } from "../driver";
 import type { AwsContext } from "./clients";
-import { readTag } from "./tags";
+import { listTenantTagMappings, readTag } from "./tags";
 
 export type MetricResourceType = "ec2:instance" | "elasticloadbalancing:loadbalancer";
 /** A resource as CloudWatch names it (its dimension value) and every name a query may use for it. */
 export type MetricSource = { dimension: string; names: string[] };
 
 /** The tenant's instances or load balancers, found by the tenant tag alone, never by name. */
-export async function listMetricSources({ clients }: AwsContext, tenant: string, type: MetricResourceType): Promise<MetricSource[]> {
+export async function listMetricSources(context: AwsContext, tenant: string, type: MetricResourceType): Promise<MetricSource[]> {
   const sources: MetricSource[] = [];
-  let PaginationToken: string | undefined;
-  do {
-    const page = await clients.tagging.send(
-      new GetResourcesCommand({ ResourceTypeFilters: [type], TagFilters: [{ Key: tenantTagKey, Values: [tenant] }], PaginationToken }),
-    );
-    for (const { ResourceARN, Tags } of page.ResourceTagMappingList ?? []) {
-      if (readTag(Tags, tenantTagKey) !== tenant) continue;
-      const source = ResourceARN ? toMetricSource(ResourceARN, readTag(Tags, "Name")) : null;
-      if (source) sources.push(source);
-    }
-    PaginationToken = page.PaginationToken || undefined;
-  } while (PaginationToken);
+  for (const { ResourceARN, Tags } of await listTenantTagMappings(context, tenant, [type])) {
+    if (readTag(Tags, tenantTagKey) !== tenant) continue;
+    const source = ResourceARN ? toMetricSource(ResourceARN, readTag(Tags, "Name")) : null;
+    if (source) sources.push(source);
+  }
   return sources;
 }
 

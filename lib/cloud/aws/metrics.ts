@@ -16,7 +16,7 @@ const balancer = { resourceType: "elasticloadbalancing:loadbalancer", dimensionN
 const kibPerSecond = (bytes: number, periodSeconds: number) => bytes / 1024 / periodSeconds;
 const perMinute = (count: number, periodSeconds: number) => (count * 60) / periodSeconds;
 
-export const tenantMetrics: Record<CloudMetricName, TenantMetric> = {
+const tenantMetrics: Record<CloudMetricName, TenantMetric> = {
   cpu: { ...host, namespace: "AWS/EC2", metricName: "CPUUtilization", stat: "Average", combine: "average", convert: (percent) => percent },
   // Published by the CloudWatch agent (mem_used, bytes) when its config adds the InstanceId dimension.
   memory: { ...host, namespace: "CWAgent", metricName: "mem_used", stat: "Average", combine: "average", convert: (bytes) => bytes / 1024 / 1024 },

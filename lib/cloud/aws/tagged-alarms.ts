@@ -1,22 +1,14 @@
-import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { tenantTagKey } from "../driver";
 import type { AwsContext } from "./clients";
-import { toTagRecord } from "./tags";
+import { listTenantTagMappings, toTagRecord } from "./tags";
 
 /** The tenant's CloudWatch alarms by ARN, with their tags, found by the tenant tag alone. */
-export async function listTaggedAlarms({ clients }: AwsContext, tenant: string): Promise<Map<string, Record<string, string>>> {
+export async function listTaggedAlarms(context: AwsContext, tenant: string): Promise<Map<string, Record<string, string>>> {
   const alarms = new Map<string, Record<string, string>>();
-  let PaginationToken: string | undefined;
-  do {
-    const page = await clients.tagging.send(
-      new GetResourcesCommand({ ResourceTypeFilters: ["cloudwatch:alarm"], TagFilters: [{ Key: tenantTagKey, Values: [tenant] }], PaginationToken }),
-    );
-    for (const { ResourceARN, Tags } of page.ResourceTagMappingList ?? []) {
-      const tags = toTagRecord(Tags);
-      if (ResourceARN && readAlarmName(ResourceARN) && tags[tenantTagKey] === tenant) alarms.set(ResourceARN, tags);
-    }
-    PaginationToken = page.PaginationToken || undefined;
-  } while (PaginationToken);
+  for (const { ResourceARN, Tags } of await listTenantTagMappings(context, tenant, ["cloudwatch:alarm"])) {
+    const tags = toTagRecord(Tags);
+    if (ResourceARN && readAlarmName(ResourceARN) && tags[tenantTagKey] === tenant) alarms.set(ResourceARN, tags);
+  }
   return alarms;
 }
 

@@ -1,5 +1,7 @@
 import type { ResourceType, Tag as Ec2Tag } from "@aws-sdk/client-ec2";
+import { GetResourcesCommand, type ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
 import { ForeignResourceError, tenantTagKey, type ResourceKind, type ResourceSpec } from "../driver";
+import type { AwsContext } from "./clients";
 
 /** Cluster-autoscaler reads node labels from this tag; the kubelet gets the label itself from user data. */
 export const nodeLabelTagKey = "k8s.io/cluster-autoscaler/node-template/label/enclave.io/tenant";
@@ -36,4 +38,22 @@ export function readTag(tags: readonly KeyValue[] | undefined, key: string): str
 export function assertTenantOwns(spec: ResourceSpec, tags: readonly KeyValue[] | undefined, kind: ResourceKind = spec.kind): void {
   const owner = readTag(tags, tenantTagKey);
   if (owner !== spec.tenant) throw new ForeignResourceError(kind, spec.name, owner);
+}
+
+/** What the tagging API lists under the tenant's tag (of the given types, else of any), following every page. */
+export async function listTenantTagMappings({ clients }: AwsContext, tenant: string, resourceTypes?: string[]): Promise<ResourceTagMapping[]> {
+  const mappings: ResourceTagMapping[] = [];
+  let PaginationToken: string | undefined;
+  do {
+    const page = await clients.tagging.send(
+      new GetResourcesCommand({
+        ...(resourceTypes ? { ResourceTypeFilters: resourceTypes } : {}),
+        TagFilters: [{ Key: tenantTagKey, Values: [tenant] }],
+        PaginationToken,
+      }),
+    );
+    mappings.push(...(page.ResourceTagMappingList ?? []));
+    PaginationToken = page.PaginationToken || undefined;
+  } while (PaginationToken);
+  return mappings;
 }

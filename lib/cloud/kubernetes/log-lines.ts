@@ -24,7 +24,7 @@ function readJsonLevel(message: string): string | undefined {
 }
 
 /** A JSON line's `level`, else a leading DEBUG/INFO/WARN/WARNING/ERROR, else info. */
-export function readLevel(message: string): string {
+function readLevel(message: string): string {
   const word = leadingLevel.exec(message)?.[1];
   return readJsonLevel(message) ?? (word ? levelNames[word.toLowerCase()]! : "info");
 }

@@ -11,7 +11,7 @@ function describeWorkload(deployment: V1Deployment): string {
 }
 
 /** The first ingress the cloud gave the Service; none yet while the cloud is still provisioning it. */
-export function readLoadBalancerAddress(service: V1Service): string | undefined {
+function readLoadBalancerAddress(service: V1Service): string | undefined {
   const ingress = service.status?.loadBalancer?.ingress?.[0];
   return ingress?.hostname || ingress?.ip || undefined;
 }

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { budgets } from "@/db/schema";
 import { authorizePage } from "@/lib/auth/authorize";
 import { rankTenantsByMonthToDate, type RankedTenant } from "@/lib/billing/cost-queries";
+import { monthlyBudgets } from "@/lib/billing/manage-budget";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { formatUsd } from "@/components/format";
@@ -19,8 +18,7 @@ export default async function AdminBillingPage({ searchParams }: { searchParams:
   const db = await getDb();
   const today = new Date().toISOString().slice(0, 10);
   const ranking = await rankTenantsByMonthToDate(db, today, { limit: pageSize, offset: (page - 1) * pageSize });
-  const budgetRows = ranking.rows.length ? await db.select().from(budgets).where(inArray(budgets.tenantId, ranking.rows.map((r) => r.tenantId))) : [];
-  const budgetOf = new Map(budgetRows.map((b) => [b.tenantId, b.monthlyAmount]));
+  const budgetOf = await monthlyBudgets(db, ranking.rows.map((r) => r.tenantId));
   return (
     <>
       <PageHeader title="Spend" description={`Every tenant ranked by what it has cost this month (${today.slice(0, 7)}), with the forecast to month end and its budget.`} />

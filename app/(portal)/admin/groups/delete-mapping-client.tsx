@@ -1,24 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
+import { useActionRunner } from "@/components/use-action-runner";
 import { deleteGroupMapping } from "./actions";
 
 /** Asks once more before deleting, inline rather than with a browser dialog. */
 export function DeleteMappingButton({ id, label }: { id: string; label: string }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionRunner();
 
   async function onConfirm() {
-    setPending(true);
-    setError(null);
-    const result = await deleteGroupMapping({ id });
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    setConfirming(false);
-    router.refresh();
+    const result = await run(() => deleteGroupMapping({ id }));
+    if (result.ok) setConfirming(false);
   }
 
   if (!confirming) {

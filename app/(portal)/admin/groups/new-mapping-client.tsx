@@ -1,31 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import type { CreateGroupMappingInput } from "@/lib/group-mappings/create-group-mapping";
+import { FormError } from "@/components/form-error";
+import { useActionRunner } from "@/components/use-action-runner";
 import { createGroupMapping } from "./actions";
 
 type Gives = "admin" | "auditor" | "tenant";
 
 export function NewMappingForm({ tenants }: { tenants: { id: string; name: string }[] }) {
-  const router = useRouter();
   const [group, setGroup] = useState("");
   const [gives, setGives] = useState<Gives>("tenant");
   const [tenantId, setTenantId] = useState(tenants[0]?.id ?? "");
   const [level, setLevel] = useState<"read" | "write">("read");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useActionRunner();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input: CreateGroupMappingInput = gives === "tenant" ? { group, target: "tenant", tenantId, level } : { group, target: "role", role: gives };
-    setPending(true);
-    setError(null);
-    const result = await createGroupMapping(input);
-    setPending(false);
-    if (!result.ok) return setError(result.error);
-    setGroup("");
-    router.refresh();
+    const result = await run(() => createGroupMapping(input));
+    if (result.ok) setGroup("");
   }
 
   return (
@@ -67,11 +61,7 @@ export function NewMappingForm({ tenants }: { tenants: { id: string; name: strin
       <button type="submit" disabled={pending} className="btn-primary">
         {pending ? "Adding…" : "Add mapping"}
       </button>
-      {error && (
-        <p role="alert" className="w-full rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError error={error} className="w-full" />
     </form>
   );
 }

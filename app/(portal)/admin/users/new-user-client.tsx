@@ -4,7 +4,14 @@ import { useState } from "react";
 import Link from "next/link";
 import { createLocalUser } from "./actions";
 import { FormError } from "@/components/form-error";
+import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
+
+const roleOptions = [
+  { value: "user", label: "user — sees the tenants granted to them" },
+  { value: "auditor", label: "auditor — reads every tenant and the audit log" },
+  { value: "admin", label: "admin — manages everything" },
+];
 
 export function NewUserPanel() {
   const [open, setOpen] = useState(false);
@@ -50,14 +57,7 @@ export function NewUserPanel() {
         Name
         <input name="name" autoComplete="off" className="input mt-1" />
       </label>
-      <label className="text-sm font-medium">
-        Role
-        <select name="role" defaultValue="user" className="input mt-1">
-          <option value="user">user — sees the tenants granted to them</option>
-          <option value="auditor">auditor — reads every tenant and the audit log</option>
-          <option value="admin">admin — manages everything</option>
-        </select>
-      </label>
+      <SelectField label="Role" name="role" defaultValue="user" options={roleOptions} />
       <label className="text-sm font-medium">
         Initial password
         <input name="password" type="password" autoComplete="new-password" aria-describedby="new-user-password-hint" className="input mt-1" />

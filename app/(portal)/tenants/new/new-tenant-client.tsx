@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { localInputToIso } from "@/components/datetime";
 import { FormError } from "@/components/form-error";
+import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
 import { tenantName } from "@/lib/tenants/tenant-input";
 import { createTenant } from "./actions";
@@ -56,17 +57,15 @@ export function NewTenantForm({ infrastructures }: { infrastructures: { id: stri
         </label>
         <NameHint name={name} />
       </div>
-      <label className="text-sm font-medium sm:col-span-2">
-        Infrastructure
-        <select name="infrastructureId" defaultValue={infrastructures.length === 1 ? infrastructures[0]!.id : ""} className="input mt-1">
-          <option value="">Choose an infrastructure…</option>
-          {infrastructures.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="sm:col-span-2">
+        <SelectField
+          label="Infrastructure"
+          name="infrastructureId"
+          anyLabel="Choose an infrastructure…"
+          options={infrastructures.map((i) => ({ value: i.id, label: i.label }))}
+          defaultValue={infrastructures.length === 1 ? infrastructures[0]!.id : ""}
+        />
+      </div>
       <fieldset className="grid grid-cols-3 gap-3 sm:col-span-2">
         <legend className="mb-1 text-sm font-medium">Namespace quota (optional)</legend>
         <label className="text-sm">

@@ -14,7 +14,7 @@ export default async function TenantNetworkPage({ params }: { params: Promise<{ 
   const db = await getDb();
   const manage = can(actor, "tenant:write", tenant.id);
   const [rules, visible] = await Promise.all([listNetworkRules(db, tenant.id), manage ? listVisibleTenants(db, actor) : []]);
-  const sources = visible.filter((t) => t.id !== tenant.id && t.status === "ready" && t.infrastructure === tenant.infrastructure).map((t) => t.name);
+  const sources = visible.filter((t) => t.id !== tenant.id && t.status === "ready" && t.infrastructureId === tenant.infrastructureId).map((t) => t.name);
   return (
     <>
       <PageHeader

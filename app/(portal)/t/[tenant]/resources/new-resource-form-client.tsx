@@ -2,12 +2,18 @@
 
 import { useRef, useState } from "react";
 import { FormError } from "@/components/form-error";
+import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
 import type { ManageableKind } from "@/lib/resources/resource-kinds";
 import { createResource } from "./actions";
 
 const kindLabels: Record<ManageableKind, string> = { service: "Service", host: "Host", bucket: "Bucket" };
 const field = "text-sm font-medium";
+const hostSizes = [
+  { value: "small", label: "Small (2 vCPU, 2 GiB)" },
+  { value: "medium", label: "Medium (2 vCPU, 4 GiB)" },
+  { value: "large", label: "Large (2 vCPU, 8 GiB)" },
+];
 
 /** One form for the three kinds a user can make; each shows only the fields it needs. */
 export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: ManageableKind[] }) {
@@ -69,14 +75,7 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
           </>
         )}
         {kind === "host" && (
-          <label className={field}>
-            Size
-            <select name="size" defaultValue="small" className="input mt-1">
-              <option value="small">Small (2 vCPU, 2 GiB)</option>
-              <option value="medium">Medium (2 vCPU, 4 GiB)</option>
-              <option value="large">Large (2 vCPU, 8 GiB)</option>
-            </select>
-          </label>
+          <SelectField label="Size" name="size" defaultValue="small" options={hostSizes} />
         )}
         <div className="flex items-end sm:col-span-2 lg:col-span-4">
           <button type="submit" className="btn-primary" disabled={pending}>

@@ -1,7 +1,6 @@
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { driverForInfrastructureId } from "@/lib/cloud";
 import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
 import { getLatestOperation } from "@/lib/provisioning/operations";
 import { toTenantResources, userKinds, type ManageableKind, type UserKind } from "@/lib/resources/resource-kinds";
@@ -17,9 +16,9 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
   const { actor, tenant } = await authorizePage("/t/[tenant]/resources", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [cloud, operation, driver] = await Promise.all([listTenantCloud(db, tenant), getLatestOperation(db, tenant.id, "resource"), driverForInfrastructureId(db, tenant.infrastructureId)]);
+  const [cloud, operation] = await Promise.all([listTenantCloud(db, tenant), getLatestOperation(db, tenant.id, "resource")]);
   const resources = toTenantResources(cloud.resources);
-  const manageable = (["service", "host", "bucket"] as const).filter((k) => driver.supports?.(userKinds[k].cloudKind) ?? true) as ManageableKind[];
+  const manageable = (["service", "host", "bucket"] as const).filter((k) => cloud.driver?.supports?.(userKinds[k].cloudKind) ?? true) as ManageableKind[];
   const kinds = (Object.keys(userKinds) as UserKind[]).filter((k) => resources.some((r) => r.kind === k));
   return (
     <>

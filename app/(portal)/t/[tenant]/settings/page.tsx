@@ -25,11 +25,10 @@ const notSettled = {
 
 export default async function TenantSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/settings", (await params).tenant);
-  const settings = tenant;
   const isAdmin = can(actor, "admin:write");
-  const notice = settings.status === "provisioning" || settings.status === "deleting" ? notSettled[settings.status] : null;
+  const notice = tenant.status === "provisioning" || tenant.status === "deleting" ? notSettled[tenant.status] : null;
   const manage = isAdmin && !notice;
-  const quota = settings.quota && Object.keys(settings.quota).length ? settings.quota : null;
+  const quota = tenant.quota && Object.keys(tenant.quota).length ? tenant.quota : null;
   const quotaText = quota ? [quota.cpu && `${quota.cpu} CPU`, quota.memory && `${quota.memory} memory`, quota.pods && `${quota.pods} pods`].filter(Boolean).join(" · ") : "No quota";
   return (
     <>
@@ -41,13 +40,13 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
       )}
       <div className="space-y-4">
         <Section title="Deletion protection" description="While it is on, nobody can delete the tenant, not even an administrator.">
-          {manage ? <ProtectionSwitch tenant={tenant.name} on={settings.deletionProtection} /> : <p className="text-sm font-medium">{settings.deletionProtection ? "On" : "Off"}</p>}
+          {manage ? <ProtectionSwitch tenant={tenant.name} on={tenant.deletionProtection} /> : <p className="text-sm font-medium">{tenant.deletionProtection ? "On" : "Off"}</p>}
         </Section>
         <Section title="Expiry" description="When the expiry passes, the tenant is deleted, even with deletion protection on.">
           <p className="mb-3 text-sm">
-            Expires: <span className="font-medium">{settings.expiresAt ? formatDateTime(settings.expiresAt) : "Never"}</span>
+            Expires: <span className="font-medium">{tenant.expiresAt ? formatDateTime(tenant.expiresAt) : "Never"}</span>
           </p>
-          {manage && <ExpiryForm tenant={tenant.name} current={settings.expiresAt?.toISOString() ?? null} />}
+          {manage && <ExpiryForm tenant={tenant.name} current={tenant.expiresAt?.toISOString() ?? null} />}
         </Section>
         <Section title="Quota" description="Limits on the tenant's Kubernetes namespace, set when it is provisioned.">
           {manage ? <QuotaForm tenant={tenant.name} quota={quota} /> : <p className="text-sm font-medium">{quotaText}</p>}
@@ -56,7 +55,7 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
           <section aria-label="Danger zone" className="rounded-lg border border-red-200 bg-white p-5 shadow-sm">
             <h2 className="text-base font-semibold text-red-700">Delete this tenant</h2>
             <p className="mt-1 mb-4 text-sm text-slate-600">Terminates every resource in {tenant.name} and removes its namespace, keys and access. You will be asked to type its name.</p>
-            <DeleteTenantButton tenant={tenant.name} deletionProtection={settings.deletionProtection} />
+            <DeleteTenantButton tenant={tenant.name} deletionProtection={tenant.deletionProtection} />
           </section>
         )}
       </div>
