@@ -17,6 +17,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   timeout: 60_000,
+  // Assertions wait on what the page shows; this only bounds how long a page may take to show it
+  // on a loaded 2-core machine (server render, hydration, a lazily loaded chart).
+  expect: { timeout: 20_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, waitingForHydration } from "./support/test";
 import { builtActions } from "./support/build-manifest";
 import { signIn, storageStateOf } from "./support/personas";
 
@@ -42,7 +42,7 @@ test.describe("an admin managing users", () => {
 
     // The new user, in a browser of their own.
     const userContext = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-    const user = await userContext.newPage();
+    const user = waitingForHydration(await userContext.newPage());
     await user.goto("/login");
     await signIn(user, email, password);
     await expect(user.getByRole("heading", { name: "Tenants" })).toBeVisible();

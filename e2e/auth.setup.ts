@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/test";
 import { personas, signIn, storageStateOf, type Persona } from "./support/personas";
 
 for (const persona of Object.keys(personas) as Persona[]) {

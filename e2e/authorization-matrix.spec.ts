@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "./support/test";
 import { actionPolicy, routePolicy, type Access } from "../lib/auth/route-policy";
 import { builtActions, builtRoutes } from "./support/build-manifest";
 import { expectedAllowed, matrixPersonas, type MatrixPersona } from "./support/expected-access";

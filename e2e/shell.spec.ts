@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 test.describe("the admin's portal shell", () => {
@@ -38,5 +38,18 @@ test.describe("the admin's portal shell", () => {
     await expect(page.getByRole("table", { name: "Users" })).toContainText("alice@enclave.local");
     await page.goto("/admin/infrastructure");
     await expect(page.getByRole("table", { name: "Infrastructures" })).toContainText("local");
+  });
+});
+
+test.describe("a visitor's browser", () => {
+  test("finds the portal's icons without a session, as every page names them", async ({ page }) => {
+    await page.goto("/login");
+    const named = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(named).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png"]));
+    for (const [path, type] of [["/favicon.ico", /icon/], ["/icon.svg", /svg/], ["/apple-touch-icon.png", /png/]] as const) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toMatch(type);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { formError, personas, signIn } from "./support/personas";
 
 test.describe("signing in", () => {

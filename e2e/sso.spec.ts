@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, waitingForHydration, type APIRequestContext, type Page } from "./support/test";
 import { formError, personas, storageStateOf } from "./support/personas";
 
 // The test OpenID Connect provider that playwright.config.ts starts (e2e/support/oidc-server.mjs).
@@ -47,7 +47,7 @@ test.describe("SSO with group mappings", () => {
 
     await setIdpAccount(request, id, { email: `${id}@sso.test`, email_verified: true, name: "Sid Stage", groups: ["unrelated", group] });
     const context = await browser.newContext({ baseURL, storageState: undefined });
-    const user = await context.newPage();
+    const user = waitingForHydration(await context.newPage());
     await signInWithIdp(user, id);
     await expect(user.getByRole("heading", { name: "Tenants" })).toBeVisible();
     await expect(user.getByTestId("signed-in-user")).toContainText(`${id}@sso.test`);

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { personas, storageStateOf } from "./support/personas";
 
 test.describe("an admin on a tenant's access page", () => {

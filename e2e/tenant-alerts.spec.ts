@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
@@ -27,7 +27,7 @@ test.describe("a write user on the alerts page", () => {
     await expect(async () => {
       await page.reload();
       await expect(alertRow(page, name)).toContainText("open", { timeout: 1_000 });
-    }).toPass({ timeout: 45_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page.getByRole("navigation", { name: "Main" }).getByLabel(/\d+ unresolved/)).toBeVisible();
     await alertRow(page, name).getByRole("button", { name: "Acknowledge" }).click();
     await expect(alertRow(page, name)).toContainText("acknowledged");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 test.describe("a user with grants on dev and stage", () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 type Lines = { lines: { id: number; level: string; message: string }[] };

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 type Metrics = { unit: string; bucketSeconds: number; series: { resource: string | null; points: [string, number][] }[] };

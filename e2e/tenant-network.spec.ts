@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
-async function waitUntilReady(request: import("@playwright/test").APIRequestContext, tenant: string) {
+async function waitUntilReady(request: APIRequestContext, tenant: string) {
   await expect.poll(async () => (await (await request.get(`/api/t/${tenant}`)).json()).status, { timeout: 30_000 }).toBe("ready");
 }
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);

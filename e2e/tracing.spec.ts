@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 // A second portal from the same build, started with an OTLP endpoint pointing at a receiver here:
 // what an operator gets by setting OTEL_EXPORTER_OTLP_ENDPOINT on the image.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { builtActions } from "./support/build-manifest";
 import { personas, signIn, storageStateOf } from "./support/personas";
 

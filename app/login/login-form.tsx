@@ -30,7 +30,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4">
       <label className="block text-sm font-medium">
         Email
         <input name="email" type="email" autoComplete="username" className="input mt-1" />

@@ -17,6 +17,11 @@ export function uniqueEmail(): string {
   return email;
 }
 
+/** For users a service made: deleted with the rest of what this file created. */
+export function trackUser(id: string): void {
+  created.users.add(id);
+}
+
 /** Deletes what this test file created, and nothing else: other files and e2e runs share the database. */
 export async function deleteCreatedRows(db: Db): Promise<void> {
   if (created.emails.size) await db.delete(loginAttempts).where(inArray(loginAttempts.email, [...created.emails]));
