@@ -21,8 +21,8 @@ export function waitingForHydration(page: Page): Page {
 }
 
 export const test = base.extend({
-  page: async ({ page }, use) => {
-    await use(waitingForHydration(page));
+  page: async ({ page }, provide) => {
+    await provide(waitingForHydration(page));
   },
 });
 
