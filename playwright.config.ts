@@ -53,6 +53,8 @@ export default defineConfig({
         OIDC_DISPLAY_NAME: "Test IdP",
         // A day of metrics is enough for the charts under test and keeps PGlite's first tick short.
         ENCLAVE_METRICS_BACKFILL_HOURS: "24",
+        // e2e/tenant-alerts.spec.ts sends a channel's test message to a receiver on 127.0.0.1.
+        ENCLAVE_OUTBOUND_ALLOW_PRIVATE: "true",
       },
     },
     {

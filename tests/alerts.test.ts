@@ -11,6 +11,7 @@ import type { CloudAlarm, CloudDriver } from "@/lib/cloud/driver";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
+import { allowLoopbackReceivers } from "./helpers/outbound";
 
 const received: { type: string; title: string }[] = [];
 let receiverUrl = "";
@@ -28,6 +29,7 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 });
 afterAll(() => receiver.close());
+allowLoopbackReceivers();
 
 const t0 = new Date("2026-11-28T10:00:00Z");
 const minute = (m: number) => new Date(t0.getTime() + m * 60_000);

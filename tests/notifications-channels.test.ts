@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, notificationChannels, notificationDeliveries } from "@/db/schema";
 import { createChannelInput, setChannelEnabledInput } from "@/lib/notifications/channel-input";
 import { createChannel, deleteChannel, listChannels, maxChannelsPerTenant, setChannelEnabled } from "@/lib/notifications/channels";
@@ -9,6 +9,7 @@ import { alertsUrl } from "@/lib/notifications/messages";
 import { sendTestMessage } from "@/lib/notifications/send-test-message";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { alertWithEvents, notificationSetup } from "./helpers/notification-fixtures";
+import { allowLoopbackReceivers, answerDns } from "./helpers/outbound";
 import { startSmtpReceiver } from "./helpers/smtp-receiver";
 import { startWebhookReceiver } from "./helpers/webhook-receiver";
 
@@ -19,6 +20,12 @@ afterEach(() => smtpSettings.forEach((k) => (savedEnv[k] === undefined ? delete 
 
 describe("channel input", () => {
   const base = { tenant: "acme", name: "pager" };
+  // Saving looks the host up; these names stand for a public address without asking the network.
+  let dns: ReturnType<typeof answerDns>;
+  beforeAll(() => {
+    dns = answerDns(() => ["93.184.216.34"]);
+  });
+  afterAll(() => dns.mockRestore());
   it.each([
     [{ ...base, name: " ", kind: "webhook", target: "https://example.com/hook" }, "Give the channel a name."],
     [{ ...base, name: "x".repeat(61), kind: "webhook", target: "https://example.com/hook" }, "A channel name has at most 60 characters."],
@@ -26,15 +33,15 @@ describe("channel input", () => {
     [{ ...base, kind: "webhook", target: "ftp://example.com/hook" }, "Give the webhook's URL, starting with https:// or http://."],
     [{ ...base, kind: "slack", target: "hooks.slack.com/services/T/B/x" }, "Give the incoming-webhook URL from Slack or a Slack-compatible chat (Mattermost, Rocket.Chat …), starting with https:// or http://."],
     [{ ...base, kind: "email", target: "ops@example.com" }, "Email channels need the portal's mail server, which is not set up. Ask an administrator, or use a webhook or Slack channel."],
-  ])("refuses %o", (input, message) => {
-    expect(createChannelInput.safeParse(input).error?.issues[0]?.message).toBe(message);
+  ])("refuses %o", async (input, message) => {
+    expect((await createChannelInput.safeParseAsync(input)).error?.issues[0]?.message).toBe(message);
   });
 
-  it("takes any http(s) URL for Slack, and an email address once SMTP is set up", () => {
-    expect(createChannelInput.safeParse({ ...base, kind: "slack", target: "https://chat.example.org/hooks/abc" }).success).toBe(true);
+  it("takes any http(s) URL for Slack, and an email address once SMTP is set up", async () => {
+    expect((await createChannelInput.safeParseAsync({ ...base, kind: "slack", target: "https://chat.example.org/hooks/abc" })).success).toBe(true);
     process.env.ENCLAVE_SMTP_URL = "smtp://127.0.0.1:2525";
-    expect(createChannelInput.safeParse({ ...base, kind: "email", target: " ops@example.com " }).data?.target).toBe("ops@example.com");
-    expect(createChannelInput.safeParse({ ...base, kind: "email", target: "ops at example" }).error?.issues[0]).toMatchObject({ message: "Give an email address such as ops@example.com.", path: ["target"] });
+    expect((await createChannelInput.safeParseAsync({ ...base, kind: "email", target: " ops@example.com " })).data?.target).toBe("ops@example.com");
+    expect((await createChannelInput.safeParseAsync({ ...base, kind: "email", target: "ops at example" })).error?.issues[0]).toMatchObject({ message: "Give an email address such as ops@example.com.", path: ["target"] });
     expect(setChannelEnabledInput.safeParse({ tenant: "acme", channelId: "nope", enabled: true }).error?.issues[0]?.message).toBe("Choose a channel.");
   });
 
@@ -54,6 +61,7 @@ describe("channel input", () => {
 
 describe.each(testDatabases())("notification channels on $kind", (target) => {
   const database = useDatabase(target);
+  allowLoopbackReceivers();
 
   it("lists channels with their targets masked, and audits each change without the token", async () => {
     const { db } = database();
@@ -121,7 +129,7 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     try {
       process.env.ENCLAVE_SMTP_URL = smtp.url;
       process.env.ENCLAVE_SMTP_FROM = "alerts@enclave.test";
-      const input = createChannelInput.parse({ tenant: tenant.name, name: "on-call", kind: "email", target: "oncall@example.com" });
+      const input = await createChannelInput.parseAsync({ tenant: tenant.name, name: "on-call", kind: "email", target: "oncall@example.com" });
       channel = await createChannel(ctx, tenantRef, input);
       const { resolved } = await alertWithEvents(db, tenant.id, null);
       await db.delete(notificationDeliveries).where(eq(notificationDeliveries.alertEventId, resolved.id));

@@ -6,6 +6,7 @@ import { backoffMs, deliverDueNotifications } from "@/lib/notifications/deliver"
 import { alertsUrl } from "@/lib/notifications/messages";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { alertWithEvents, notificationSetup } from "./helpers/notification-fixtures";
+import { allowLoopbackReceivers } from "./helpers/outbound";
 import { startWebhookReceiver, type WebhookReceiver } from "./helpers/webhook-receiver";
 
 describe("retry backoff", () => {
@@ -19,6 +20,7 @@ describe("retry backoff", () => {
 
 describe.each(testDatabases())("alert notifications on $kind", (target) => {
   const database = useDatabase(target);
+  allowLoopbackReceivers();
   const receivers: WebhookReceiver[] = [];
   afterEach(async () => {
     await Promise.all(receivers.splice(0).map((r) => r.close()));

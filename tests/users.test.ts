@@ -28,7 +28,7 @@ type Outcome = { ok: boolean; code?: string; error?: string; data?: unknown };
 type Case = [Record<string, unknown>, string, string];
 
 async function attempt<S extends z.ZodType>(schema: S, run: (ctx: ServiceContext, input: z.infer<S>) => Promise<unknown>, ctx: ServiceContext, raw: unknown): Promise<Outcome> {
-  const parsed = schema.safeParse(raw);
+  const parsed = await schema.safeParseAsync(raw);
   if (!parsed.success) return { ok: false, code: "invalid", error: parsed.error.issues[0]?.message };
   try {
     return { ok: true, data: await run(ctx, parsed.data) };

@@ -33,7 +33,7 @@ export function defineAction<S extends z.ZodType, R = void>(name: ActionName, sc
           ? { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." }
           : { ok: false, code: "not_found", error: "Not found." };
       }
-      const parsed = schema.safeParse(raw);
+      const parsed = await schema.safeParseAsync(raw);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
         return { ok: false, code: "invalid", error: first?.message ?? "Check the form.", field: first?.path.join(".") || undefined };

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { OutboundRefusedError } from "@/lib/outbound/address-guard";
+import { resolvePublicAddresses } from "@/lib/outbound/resolve-host";
 
 export const channelKinds = ["webhook", "slack", "email"] as const;
 export type ChannelKind = (typeof channelKinds)[number];
@@ -25,6 +27,18 @@ function isHttpUrl(value: string): boolean {
 
 const isEmail = (value: string) => z.email().safeParse(value).success;
 
+/** Why the portal will not send to this URL's host, or null; deliveries check again on the address they connect to. */
+async function hostProblem(target: string): Promise<string | null> {
+  const { hostname } = new URL(target);
+  try {
+    await resolvePublicAddresses(hostname);
+    return null;
+  } catch (error) {
+    if (error instanceof OutboundRefusedError) return `This address points inside the portal's own network (${error.reason}); give a public URL.`;
+    return `Could not find host ${hostname}. Check the URL for typos.`;
+  }
+}
+
 export const createChannelInput = z
   .object({
     tenant: z.string().max(64),
@@ -32,14 +46,17 @@ export const createChannelInput = z
     kind: z.enum(channelKinds, { error: "Choose a webhook, Slack or email channel." }),
     target: z.string({ error: "Give the channel's URL or address." }).trim().max(2000, "That is too long for a URL or an address."),
   })
-  .superRefine((input, ctx) => {
+  // Asynchronous (the host is looked up): parse with safeParseAsync.
+  .superRefine(async (input, ctx) => {
     // Read when parsing, not when loading the module, so the setting can change without a rebuild.
     if (input.kind === "email" && !smtpConfigured()) {
       ctx.addIssue({ code: "custom", path: ["kind"], message: emailOff });
       return;
     }
     const valid = input.kind === "email" ? isEmail(input.target) : isHttpUrl(input.target);
-    if (!valid) ctx.addIssue({ code: "custom", path: ["target"], message: targetMessages[input.kind] });
+    if (!valid) return ctx.addIssue({ code: "custom", path: ["target"], message: targetMessages[input.kind] });
+    const problem = input.kind === "email" ? null : await hostProblem(input.target);
+    if (problem) ctx.addIssue({ code: "custom", path: ["target"], message: problem });
   });
 export type CreateChannelInput = z.infer<typeof createChannelInput>;
 

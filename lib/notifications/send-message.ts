@@ -1,4 +1,6 @@
 import { createTransport } from "nodemailer";
+import { OutboundRefusedError } from "@/lib/outbound/address-guard";
+import { postJsonOutbound } from "@/lib/outbound/post-json";
 import type { ChannelKind } from "./channel-input";
 import type { OutgoingMessage } from "./messages";
 
@@ -20,16 +22,8 @@ export class DeliveryError extends Error {
 }
 
 async function postJson(url: string, body: Record<string, unknown>, timeoutMs: number) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", "user-agent": "Enclave-Notifier" },
-    body: JSON.stringify(body),
-    // A redirect is answered as a failure rather than followed to wherever it points.
-    redirect: "manual",
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  await response.body?.cancel().catch(() => {});
-  if (response.status < 200 || response.status > 299) throw new DeliveryError(`The receiver answered HTTP ${response.status}.`);
+  const status = await postJsonOutbound(url, body, { timeoutMs, headers: { "user-agent": "Enclave-Notifier" } });
+  if (status < 200 || status > 299) throw new DeliveryError(`The receiver answered HTTP ${status}.`);
 }
 
 async function sendEmail(to: string, message: { subject: string; text: string }, timeoutMs: number) {
@@ -51,7 +45,7 @@ async function sendEmail(to: string, message: { subject: string; text: string },
 
 /** Says what went wrong in words a person can act on, without repeating the URL (it may hold a token). */
 export function describeSendError(error: unknown, timeoutMs: number): string {
-  if (error instanceof DeliveryError) return error.message;
+  if (error instanceof DeliveryError || error instanceof OutboundRefusedError) return error.message;
   const e = error as { name?: string; code?: string; message?: string; responseCode?: number; response?: string; cause?: unknown };
   if (e?.name === "TimeoutError" || e?.name === "AbortError" || e?.code === "ETIMEDOUT") return `No answer within ${seconds(timeoutMs)} s.`;
   if (e?.responseCode === 535 || e?.code === "EAUTH") return "The mail server refused the portal's sign-in. Ask an administrator to check ENCLAVE_SMTP_URL.";
