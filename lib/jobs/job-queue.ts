@@ -1,10 +1,9 @@
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import PgBoss from "pg-boss";
 import { createLogger, type LogFields, type LogLevel } from "@/lib/observability/logger";
 import type { Database } from "@/db/client";
 import { driverForInfrastructureId } from "@/lib/cloud";
 import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
+import { newWorkerId } from "@/lib/provisioning/worker-identity";
 import { sealSecret } from "@/lib/security/encryption";
 import { startPeriodicTasks } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
@@ -34,7 +33,7 @@ export async function startJobQueue(database: Database, { work, settings = queue
   await boss.createQueue(operationQueue, { name: operationQueue, ...options });
   // createQueue leaves an existing queue as it was: bring its settings up to date.
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
-  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const workerId = newWorkerId();
   let stopPeriodicTasks = () => {};
   const queue: JobQueue = {
     async enqueue(operationId) {
@@ -58,8 +57,8 @@ export async function startJobQueue(database: Database, { work, settings = queue
       });
       log("info", `operation ${outcome}`, { operationId, workerId });
     } catch (error) {
-      const held = error instanceof OperationHeldError;
-      log(held ? "info" : "error", held ? "operation held by another worker, retrying later" : `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
+      if (error instanceof OperationHeldError) log("info", `operation held by ${error.holder}, retrying later`, { operationId, workerId });
+      else log("error", `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
       throw error;
     }
   });

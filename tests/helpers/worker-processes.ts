@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 export type WorkerLogLine = { level: string; message: string; operationId?: string; workerId?: string };
@@ -38,6 +38,13 @@ export async function waitForWorkers(workers: WorkerProcess[], timeoutMs = 30_00
     if (exited) throw new Error(`a worker exited (${exited.exit}) before starting:\n${exited.stderr.slice(-20).join("\n")}`);
     return workers.every((w) => w.workerId);
   }, timeoutMs, "workers to start");
+}
+
+/** The pid of a process that has already exited, for a lease owner that is provably dead. */
+export function deadPid(): number {
+  const { pid, status } = spawnSync(process.execPath, ["-e", ""]);
+  if (status !== 0 || !pid) throw new Error("could not run a short-lived process");
+  return pid;
 }
 
 export async function waitUntil(done: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
