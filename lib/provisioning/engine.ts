@@ -55,7 +55,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
       outcome = { state: "failed", error: (error as Error).message };
     }
     lease.assertHeld();
-    await (op.kind === "resource" ? finishResource(db, op, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
     return "finished";
   } finally {
     await lease.release();
