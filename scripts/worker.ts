@@ -15,7 +15,7 @@ const database = await openDatabase(target).catch((error: Error) => {
 });
 await migrateDatabase(database);
 const queue = await startJobQueue(database, { work: true });
-await resumeUnfinishedOperations(database.db, (id) => queue.enqueue(id));
+await resumeUnfinishedOperations(database.db, queue.revive);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await queue.stop();

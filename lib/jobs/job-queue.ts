@@ -5,13 +5,17 @@ import { driverForInfrastructureId } from "@/lib/cloud";
 import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
 import { newWorkerId } from "@/lib/provisioning/worker-identity";
 import { sealSecret } from "@/lib/security/encryption";
+import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob } from "./operation-jobs";
 import { startPeriodicTasks } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
 
-export const operationQueue = "tenant-operation";
+export { operationQueue } from "./operation-jobs";
 
 export interface JobQueue {
+  /** Sends the operation's one job; sending it again adds nothing. */
   enqueue(operationId: string): Promise<void>;
+  /** Makes the operation's job runnable again when nothing would run it (see reviveOperationJob). */
+  revive(operationId: string, holderDead: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +26,8 @@ const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[
  * pg-boss on the portal's own database (PostgreSQL, or PGlite through its executeSql): each job
  * is claimed by one worker (SKIP LOCKED); a crashed worker's job expires and is retried, and the
  * engine's lease makes the retry resume rather than repeat. A job for an operation another worker
- * is running fails and is retried with backoff until that operation has finished.
+ * is running fails and is retried with backoff until that operation has finished. Each operation
+ * has one job (see sendOperationJob).
  */
 export async function startJobQueue(database: Database, { work, settings = queueSettings() }: { work: boolean; settings?: QueueSettings }): Promise<JobQueue> {
   const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
@@ -33,12 +38,14 @@ export async function startJobQueue(database: Database, { work, settings = queue
   await boss.createQueue(operationQueue, { name: operationQueue, ...options });
   // createQueue leaves an existing queue as it was: bring its settings up to date.
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
+  await cancelLegacyJobs(boss, database, schema, log);
   const workerId = newWorkerId();
   let stopPeriodicTasks = () => {};
   const queue: JobQueue = {
     async enqueue(operationId) {
-      await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
+      await sendOperationJob(boss, operationId);
     },
+    revive: (operationId, holderDead) => reviveOperationJob(boss, operationId, holderDead, log),
     async stop() {
       stopPeriodicTasks();
       await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
@@ -62,7 +69,7 @@ export async function startJobQueue(database: Database, { work, settings = queue
       throw error;
     }
   });
-  stopPeriodicTasks = startPeriodicTasks(database.db, (id) => queue.enqueue(id), log);
+  stopPeriodicTasks = startPeriodicTasks(database.db, queue, log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
   return queue;
 }

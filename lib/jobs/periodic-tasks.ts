@@ -4,13 +4,14 @@ import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
+import type { JobQueue } from "./job-queue";
 
 type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
 
 /** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). Returns a stop function. */
-export function startPeriodicTasks(db: Db, enqueue: (operationId: string) => Promise<void>, log: Log): () => void {
+export function startPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue">, log: Log): () => void {
   const periodic: Periodic[] = [
-    ["expiry sweep", 15_000, () => expireDueTenants(db, enqueue)],
+    ["expiry sweep", 15_000, () => expireDueTenants(db, queue.enqueue)],
     ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as Periodic] : []),
     ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
     ["notification delivery", 5_000, () => deliverDueNotifications(db)],

@@ -17,7 +17,7 @@ export async function prepareServer(): Promise<void> {
   }
   const queue = await getJobQueue();
   if (process.env.ENCLAVE_SEED_DEMO !== "false") await seedDemo(database.db);
-  await resumeUnfinishedOperations(database.db, (id) => queue.enqueue(id));
+  await resumeUnfinishedOperations(database.db, queue.revive);
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
   if (process.env.ENCLAVE_SEED_DEMO === "false") return;
