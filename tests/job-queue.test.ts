@@ -73,6 +73,24 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "created" }]);
   });
 
+  it("runs again, from the periodic sweep, an operation whose job spent its retries", { timeout: 90_000 }, async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db, { latencyMs: 1 });
+    const { tenantId, operationId } = await p.create();
+    await withQueue(false, (queue) => queue.enqueue(operationId));
+    // What pg-boss leaves when a job's last retry fails: the operation itself still pending.
+    await database().executeSql(`update ${target.jobsSchema}.job set state = 'failed', completed_on = now() where name = $1 and id = $2`, [operationQueue, operationId]);
+    // No start-up resume here: only the sweep, every second, can bring the job back.
+    await withQueue(
+      true,
+      async () => {
+        await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 60_000, "the sweep to resume the operation");
+      },
+      { ENCLAVE_OPERATION_SWEEP_SECONDS: "1", ENCLAVE_TELEMETRY: "false" },
+    );
+    expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
+  });
+
   it("runs at once the job a dead worker on this host left active, without waiting for its expiry", { timeout: 90_000 }, async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 1 });

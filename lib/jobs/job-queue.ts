@@ -27,10 +27,10 @@ const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[
  * is claimed by one worker (SKIP LOCKED); a crashed worker's job expires and is retried, and the
  * engine's lease makes the retry resume rather than repeat. A job for an operation another worker
  * is running fails and is retried with backoff until that operation has finished. Each operation
- * has one job (see sendOperationJob).
+ * has one job (see sendOperationJob), and a periodic sweep revives the job of one nothing would run.
  */
 export async function startJobQueue(database: Database, { work, settings = queueSettings() }: { work: boolean; settings?: QueueSettings }): Promise<JobQueue> {
-  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
+  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds, sweepSeconds } = settings;
   const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
@@ -69,7 +69,7 @@ export async function startJobQueue(database: Database, { work, settings = queue
       throw error;
     }
   });
-  stopPeriodicTasks = startPeriodicTasks(database.db, queue, log);
+  stopPeriodicTasks = startPeriodicTasks(database.db, queue, log, { sweepSeconds });
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
   return queue;
 }

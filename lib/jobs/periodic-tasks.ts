@@ -5,12 +5,14 @@ import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
 import type { JobQueue } from "./job-queue";
+import { resumeUnfinishedOperations } from "./resume-operations";
 
 type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
 
 /** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). Returns a stop function. */
-export function startPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue">, log: Log): () => void {
+export function startPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue" | "revive">, log: Log, { sweepSeconds }: { sweepSeconds: number }): () => void {
   const periodic: Periodic[] = [
+    ["operation sweep", sweepSeconds * 1000, () => resumeUnfinishedOperations(db, queue.revive)],
     ["expiry sweep", 15_000, () => expireDueTenants(db, queue.enqueue)],
     ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as Periodic] : []),
     ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
