@@ -3,6 +3,8 @@ import { defaultTarget, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { startJobQueue } from "../lib/jobs/job-queue";
 import { resumeUnfinishedOperations } from "../lib/jobs/resume-operations";
+import { stopOnSignals } from "../lib/jobs/stop-on-signals";
+import { createLogger } from "../lib/observability/logger";
 
 const target = defaultTarget();
 if (!("url" in target)) {
@@ -16,10 +18,7 @@ const database = await openDatabase(target).catch((error: Error) => {
 await migrateDatabase(database);
 const queue = await startJobQueue(database, { work: true });
 await resumeUnfinishedOperations(database.db, queue.revive);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await queue.stop();
-    await database.close();
-    process.exit(0);
-  });
-}
+stopOnSignals(async () => {
+  await queue.stop();
+  await database.close();
+}, createLogger("worker"));

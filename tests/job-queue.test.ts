@@ -110,6 +110,34 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
   });
 
+  it("stops scheduling periodic work and, before it resolves, waits for a task in the middle of its queries", async () => {
+    const events: string[] = [];
+    let signalStarted: () => void;
+    const started = new Promise<void>((resolve) => (signalStarted = resolve));
+    // PGlite runs one query at a time on the event loop, so there "mid-query" is between many short
+    // ones; a stop that does not wait is caught on PostgreSQL, where the query is on the pool.
+    const slowPart = async () => {
+      if (target.kind === "postgres") await database().executeSql("select pg_sleep(1)");
+      else for (let i = 0; i < 300; i++) await database().executeSql("select $1::int", [i]);
+    };
+    const task = async () => {
+      await database().executeSql("select 1");
+      events.push("task started");
+      signalStarted();
+      try {
+        await slowPart();
+        events.push("task finished");
+      } catch (error) {
+        events.push(`task failed: ${(error as Error).message}`);
+      }
+    };
+    const queue = await startJobQueue(database(), { work: true, settings: settings(), periodicTasks: [["slow task", 100, task]] });
+    await started;
+    await queue.stop();
+    events.push("stopped");
+    expect(events).toEqual(["task started", "task finished", "stopped"]);
+  });
+
   it("cancels the duplicate jobs an older version queued, leaving one live job per operation", { timeout: 90_000 }, async () => {
     const p = await provisioningSetup(database().db);
     const { operationId } = await p.create();

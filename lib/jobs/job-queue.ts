@@ -1,12 +1,10 @@
 import PgBoss from "pg-boss";
 import { createLogger, type LogFields, type LogLevel } from "@/lib/observability/logger";
 import type { Database } from "@/db/client";
-import { driverForInfrastructureId } from "@/lib/cloud";
-import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
 import { newWorkerId } from "@/lib/provisioning/worker-identity";
-import { sealSecret } from "@/lib/security/encryption";
 import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob } from "./operation-jobs";
-import { startPeriodicTasks } from "./periodic-tasks";
+import { operationHandler } from "./operation-worker";
+import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
 
 export { operationQueue } from "./operation-jobs";
@@ -16,11 +14,14 @@ export interface JobQueue {
   enqueue(operationId: string): Promise<void>;
   /** Makes the operation's job runnable again when nothing would run it (see reviveOperationJob). */
   revive(operationId: string, holderDead: boolean): Promise<void>;
+  /** Stops taking work and waits (bounded) for running operations and periodic tasks; close the database after. */
   stop(): Promise<void>;
 }
 
 const logger = createLogger("jobs");
 const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[level](message, extra);
+// Within Kubernetes' default 30 s grace period, with room to close the database.
+const stopTimeoutMs = 20_000;
 
 /**
  * pg-boss on the portal's own database (PostgreSQL, or PGlite through its executeSql): each job
@@ -29,8 +30,11 @@ const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[
  * is running fails and is retried with backoff until that operation has finished. Each operation
  * has one job (see sendOperationJob), and a periodic sweep revives the job of one nothing would run.
  */
-export async function startJobQueue(database: Database, { work, settings = queueSettings() }: { work: boolean; settings?: QueueSettings }): Promise<JobQueue> {
-  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds, sweepSeconds } = settings;
+export async function startJobQueue(
+  database: Database,
+  { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
+): Promise<JobQueue> {
+  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
   const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
@@ -40,36 +44,23 @@ export async function startJobQueue(database: Database, { work, settings = queue
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
   await cancelLegacyJobs(boss, database, schema, log);
   const workerId = newWorkerId();
-  let stopPeriodicTasks = () => {};
+  const worker: { stopping: boolean; periodic?: PeriodicSchedule } = { stopping: false };
   const queue: JobQueue = {
     async enqueue(operationId) {
       await sendOperationJob(boss, operationId);
     },
     revive: (operationId, holderDead) => reviveOperationJob(boss, operationId, holderDead, log),
     async stop() {
-      stopPeriodicTasks();
-      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      worker.stopping = true;
+      // A running operation hands itself back at its next step, so the wait is one cloud call long.
+      const [, busy] = await Promise.all([boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }), worker.periodic?.stop(stopTimeoutMs) ?? []]);
+      if (busy.length > 0) log("warn", "periodic work still running at stop", { tasks: busy, workerId });
+      if (worker.periodic) log("info", "worker stopped", { workerId });
     },
   };
   if (!work) return queue;
-  await boss.work<{ operationId: string }>(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-    const { operationId } = job!.data;
-    try {
-      const outcome = await runOperation(database.db, operationId, {
-        workerId,
-        leaseSeconds,
-        whenHeld: "throw",
-        seal: sealSecret,
-        driverFor: (tenant) => driverForInfrastructureId(database.db, tenant.infrastructureId),
-      });
-      log("info", `operation ${outcome}`, { operationId, workerId });
-    } catch (error) {
-      if (error instanceof OperationHeldError) log("info", `operation held by ${error.holder}, retrying later`, { operationId, workerId });
-      else log("error", `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
-      throw error;
-    }
-  });
-  stopPeriodicTasks = startPeriodicTasks(database.db, queue, log, { sweepSeconds });
+  await boss.work(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }));
+  worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
   return queue;
 }

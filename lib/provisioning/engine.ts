@@ -40,6 +40,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, op.tenantId));
     // Checked after each cloud call, before its result is recorded: a worker that lost its lease stops there.
     const hooks: EngineHooks = {
+      beforeStep: options.hooks?.beforeStep,
       afterCloudCall: async (key) => {
         await options.hooks?.afterCloudCall?.(key);
         lease.assertHeld();

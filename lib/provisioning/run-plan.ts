@@ -32,6 +32,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[])
 }
 
 async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
+  await ctx.hooks?.beforeStep?.(step.key);
   const spec = step.spec(results);
   await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
   try {
@@ -59,6 +60,7 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
 
 /** One step that is not an `ensure` (a removal, a sweep): intent before, result after, like the others. */
 export async function runRecordedStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
+  await ctx.hooks?.beforeStep?.(key);
   await recordIntent(ctx.db, ctx.operationId, key, null);
   try {
     const result = await work();
