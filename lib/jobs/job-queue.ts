@@ -6,6 +6,7 @@ import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob 
 import { operationHandler } from "./operation-worker";
 import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
+import { watchDatabaseCalls } from "./watch-database-calls";
 
 export { operationQueue } from "./operation-jobs";
 
@@ -35,7 +36,7 @@ export async function startJobQueue(
   { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
 ): Promise<JobQueue> {
   const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
-  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema, schedule: false, maintenanceIntervalSeconds });
+  const boss = new PgBoss({ db: { executeSql: watchDatabaseCalls(database, log) }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
   const options = { retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds };

@@ -20,7 +20,12 @@ export function startWorkers(count: number, env: Record<string, string>): Worker
       worker.logs.push(entry);
       if (entry.message === "worker started") worker.workerId = entry.workerId;
     });
-    eachLine(child.stderr!, (line) => worker.stderr.push(line));
+    // Warnings and errors are JSON lines on stderr.
+    eachLine(child.stderr!, (line) => {
+      worker.stderr.push(line);
+      const entry = parseLogLine(line);
+      if (entry) worker.logs.push(entry);
+    });
     child.on("exit", (code, signal) => (worker.exit = signal ?? `code ${code}`));
     return worker;
   });
