@@ -2,7 +2,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { createLogger } from "../lib/observability/logger";
 import * as schema from "./schema";
+
+const logger = createLogger("database");
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -42,6 +45,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const location = redactUrl(target.url);
+    // An idle connection that breaks (a restarted server, a dropped network) is emitted here, and
+    // with no listener would end the process; the pool replaces it at its next use.
+    pool.on("error", (error) => logger.warn("an idle database connection failed", { location, error }));
     try {
       await pool.query("select 1");
     } catch (error) {

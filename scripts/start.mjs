@@ -31,6 +31,8 @@ const env = {
   ...(process.env.ENCLAVE_MIGRATIONS_DIR && { ENCLAVE_MIGRATIONS_DIR: path.resolve(root, process.env.ENCLAVE_MIGRATIONS_DIR) }),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
+  // The portal handles SIGTERM itself (lib/server/prepare.ts): Next's own handler exits before the in-process worker has drained.
+  NEXT_MANUAL_SIG_HANDLE: "true",
 };
 
 if (!buildIfNeeded(root, env)) process.exit(1);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { operations, tenants } from "@/db/schema";
+import { auditEvents, operations, tenants } from "@/db/schema";
+import { requestResourceCreation } from "@/lib/resources/request-resource-change";
 import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
@@ -52,5 +53,28 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     expect(await p.run(operationId, { workerId: "worker-c" })).toBe("finished");
     expect((await tenantRow(tenantId)).status).toBe("ready");
     expect(countByKind(await p.resources(await tenantRow(tenantId)))).toEqual(oneOfEach);
+  });
+
+  it.each(["tenant", "resource"])("refuses to let a worker whose lease was taken over finish a %s operation, even between checks", async (kind) => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const made = await p.create();
+    let operationId = made.operationId;
+    if (kind === "resource") {
+      await p.run(made.operationId);
+      const ctx = { db, actor: p.admin, ip: null };
+      operationId = (await requestResourceCreation(ctx, await tenantRow(made.tenantId), { tenant: made.name, kind: "bucket", name: "assets" })).operationId;
+    }
+    // Taken over after the last cloud call, before worker-a's heartbeat could notice: only the finish's own fence stops it.
+    let takenOver = false;
+    const takeOver = async () => {
+      if (takenOver) return;
+      takenOver = true;
+      await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await operationRow(operationId)).toMatchObject({ state: "running", leaseOwner: "worker-b", finishedAt: null });
+    const finishedAudits = (await db.select().from(auditEvents).where(eq(auditEvents.tenantId, made.tenantId))).filter((a) => ["tenant.ready", "resource.created"].includes(a.action));
+    expect(finishedAudits.map((a) => a.action)).toEqual(kind === "resource" ? ["tenant.ready"] : []);
   });
 });

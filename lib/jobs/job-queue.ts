@@ -1,69 +1,67 @@
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import PgBoss from "pg-boss";
 import { createLogger, type LogFields, type LogLevel } from "@/lib/observability/logger";
 import type { Database } from "@/db/client";
-import { driverForInfrastructureId } from "@/lib/cloud";
-import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
-import { sealSecret } from "@/lib/security/encryption";
-import { startPeriodicTasks } from "./periodic-tasks";
+import { newWorkerId } from "@/lib/provisioning/worker-identity";
+import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob } from "./operation-jobs";
+import { operationHandler } from "./operation-worker";
+import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
+import { watchDatabaseCalls } from "./watch-database-calls";
 
-export const operationQueue = "tenant-operation";
+export { operationQueue } from "./operation-jobs";
 
 export interface JobQueue {
+  /** Sends the operation's one job; sending it again adds nothing. */
   enqueue(operationId: string): Promise<void>;
+  /** Makes the operation's job runnable again when nothing would run it (see reviveOperationJob). */
+  revive(operationId: string, holderDead: boolean): Promise<void>;
+  /** Stops taking work and waits (bounded) for running operations and periodic tasks; close the database after. */
   stop(): Promise<void>;
 }
 
 const logger = createLogger("jobs");
 const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[level](message, extra);
+// Within Kubernetes' default 30 s grace period, with room to close the database.
+const stopTimeoutMs = 20_000;
 
 /**
  * pg-boss on the portal's own database (PostgreSQL, or PGlite through its executeSql): each job
  * is claimed by one worker (SKIP LOCKED); a crashed worker's job expires and is retried, and the
  * engine's lease makes the retry resume rather than repeat. A job for an operation another worker
- * is running fails and is retried with backoff until that operation has finished.
+ * is running fails and is retried with backoff until that operation has finished. Each operation
+ * has one job (see sendOperationJob), and a periodic sweep revives the job of one nothing would run.
  */
-export async function startJobQueue(database: Database, { work, settings = queueSettings() }: { work: boolean; settings?: QueueSettings }): Promise<JobQueue> {
+export async function startJobQueue(
+  database: Database,
+  { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
+): Promise<JobQueue> {
   const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
-  const boss = new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) }, schema, schedule: false, maintenanceIntervalSeconds });
+  const boss = new PgBoss({ db: { executeSql: watchDatabaseCalls(database, log) }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
   const options = { retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds };
   await boss.createQueue(operationQueue, { name: operationQueue, ...options });
   // createQueue leaves an existing queue as it was: bring its settings up to date.
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
-  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  let stopPeriodicTasks = () => {};
+  await cancelLegacyJobs(boss, database, schema, log);
+  const workerId = newWorkerId();
+  const worker: { stopping: boolean; periodic?: PeriodicSchedule } = { stopping: false };
   const queue: JobQueue = {
     async enqueue(operationId) {
-      await boss.send(operationQueue, { operationId }, { singletonKey: operationId });
+      await sendOperationJob(boss, operationId);
     },
+    revive: (operationId, holderDead) => reviveOperationJob(boss, operationId, holderDead, log),
     async stop() {
-      stopPeriodicTasks();
-      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+      worker.stopping = true;
+      // A running operation hands itself back at its next step, so the wait is one cloud call long.
+      const [, busy] = await Promise.all([boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }), worker.periodic?.stop(stopTimeoutMs) ?? []]);
+      if (busy.length > 0) log("warn", "periodic work still running at stop", { tasks: busy, workerId });
+      if (worker.periodic) log("info", "worker stopped", { workerId });
     },
   };
   if (!work) return queue;
-  await boss.work<{ operationId: string }>(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-    const { operationId } = job!.data;
-    try {
-      const outcome = await runOperation(database.db, operationId, {
-        workerId,
-        leaseSeconds,
-        whenHeld: "throw",
-        seal: sealSecret,
-        driverFor: (tenant) => driverForInfrastructureId(database.db, tenant.infrastructureId),
-      });
-      log("info", `operation ${outcome}`, { operationId, workerId });
-    } catch (error) {
-      const held = error instanceof OperationHeldError;
-      log(held ? "info" : "error", held ? "operation held by another worker, retrying later" : `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
-      throw error;
-    }
-  });
-  stopPeriodicTasks = startPeriodicTasks(database.db, (id) => queue.enqueue(id), log);
+  await boss.work(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }));
+  worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
   return queue;
 }

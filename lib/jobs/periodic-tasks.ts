@@ -4,31 +4,52 @@ import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
+import type { JobQueue } from "./job-queue";
+import { resumeUnfinishedOperations } from "./resume-operations";
 
-type Periodic = [name: string, everyMs: number, task: () => Promise<unknown>];
+export type PeriodicTask = [name: string, everyMs: number, task: () => Promise<unknown>];
 
-/** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). Returns a stop function. */
-export function startPeriodicTasks(db: Db, enqueue: (operationId: string) => Promise<void>, log: Log): () => void {
-  const periodic: Periodic[] = [
-    ["expiry sweep", 15_000, () => expireDueTenants(db, enqueue)],
-    ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as Periodic] : []),
+/** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). */
+export function workerPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue" | "revive">, log: Log, { sweepSeconds }: { sweepSeconds: number }): PeriodicTask[] {
+  return [
+    ["operation sweep", sweepSeconds * 1000, () => resumeUnfinishedOperations(db, queue.revive)],
+    ["expiry sweep", 15_000, () => expireDueTenants(db, queue.enqueue)],
+    ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as PeriodicTask] : []),
     ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
     ["notification delivery", 5_000, () => deliverDueNotifications(db)],
     ["cost sync", 5 * 60_000, () => runBillingTick(db, log)],
     ["telemetry retention", 3_600_000, () => pruneTelemetry(db)],
   ];
+}
+
+export type PeriodicSchedule = {
+  /** Schedules no more runs and waits, at most timeoutMs, for the ones in flight; returns the names of any still running. */
+  stop(timeoutMs: number): Promise<string[]>;
+};
+
+/** Runs each task every everyMs (the frequent ones first a second after start), never two runs of one task at once. */
+export function schedulePeriodicTasks(tasks: PeriodicTask[], log: Log): PeriodicSchedule {
   const timers: NodeJS.Timeout[] = [];
-  for (const [name, everyMs, task] of periodic) {
-    let busy = false;
+  const inFlight = new Map<string, Promise<void>>();
+  for (const [name, everyMs, task] of tasks) {
     const tick = () => {
-      if (busy) return;
-      busy = true;
-      task()
-        .catch((error: Error) => log("error", `${name} failed: ${error.message}`))
-        .finally(() => (busy = false));
+      if (inFlight.has(name)) return;
+      const run = task().then(
+        () => {},
+        (error: Error) => log("error", `${name} failed: ${error.message}`),
+      );
+      inFlight.set(name, run.finally(() => inFlight.delete(name)));
     };
     if (everyMs < 3_600_000) timers.push(setTimeout(tick, 1_000));
     timers.push(setInterval(tick, everyMs));
   }
-  return () => timers.forEach(clearTimeout);
+  return {
+    async stop(timeoutMs) {
+      timers.forEach(clearTimeout);
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(inFlight.values()), new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timeout);
+      return [...inFlight.keys()];
+    },
+  };
 }

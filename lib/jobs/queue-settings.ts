@@ -7,6 +7,8 @@ export type QueueSettings = {
   expireInSeconds: number;
   /** How often one process in the cluster expires stuck jobs (and archives old ones). */
   maintenanceIntervalSeconds: number;
+  /** How often each worker revives the job of an unfinished operation nothing would run (retries spent, lost). */
+  sweepSeconds: number;
 };
 
 /**
@@ -17,8 +19,10 @@ export type QueueSettings = {
 export function queueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
   const leaseSeconds = Number(env.ENCLAVE_OPERATION_LEASE_SECONDS || 60);
   if (!Number.isInteger(leaseSeconds) || leaseSeconds < 3) throw new Error("ENCLAVE_OPERATION_LEASE_SECONDS must be a whole number of seconds, at least 3.");
+  const sweepSeconds = Number(env.ENCLAVE_OPERATION_SWEEP_SECONDS || 60);
+  if (!Number.isInteger(sweepSeconds) || sweepSeconds < 1) throw new Error("ENCLAVE_OPERATION_SWEEP_SECONDS must be a whole number of seconds, at least 1.");
   // pg-boss 10 cannot extend a running job, so one that outlives its expiry is retried while its
   // worker still runs it. The retry finds the lease renewed by that worker's heartbeat and backs
   // off until the operation finishes: the lease, not the job, keeps an operation on one worker.
-  return { schema: env.ENCLAVE_JOBS_SCHEMA || "pgboss", leaseSeconds, expireInSeconds: 2 * leaseSeconds, maintenanceIntervalSeconds: Math.min(leaseSeconds, 120) };
+  return { schema: env.ENCLAVE_JOBS_SCHEMA || "pgboss", leaseSeconds, expireInSeconds: 2 * leaseSeconds, maintenanceIntervalSeconds: Math.min(leaseSeconds, 120), sweepSeconds };
 }

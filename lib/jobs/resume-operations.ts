@@ -1,14 +1,27 @@
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations } from "@/db/schema";
+import { isProvablyDead } from "@/lib/provisioning/worker-identity";
+
+export type ReviveJob = (operationId: string, holderDead: boolean) => Promise<void>;
 
 /**
- * Hands every unfinished operation to the queue again at start: ones recorded without a job (the
- * demo seed) or whose job was lost. A duplicate job is harmless: it is retried while another
- * worker holds the operation's lease, and skipped once the operation has finished.
+ * Makes sure every unfinished operation has a job that will run it: at start (ones recorded
+ * without a job, like the demo seed's, or whose worker died) and periodically (a job whose retries
+ * were spent). An operation a live worker holds is left to it; one whose lease lapsed, was
+ * released or belongs to a dead worker gets its job revived (see reviveOperationJob).
  */
-export async function resumeUnfinishedOperations(db: Db, enqueue: (operationId: string) => Promise<void>): Promise<number> {
-  const unfinished = await db.select({ id: operations.id }).from(operations).where(inArray(operations.state, ["pending", "running"]));
-  for (const op of unfinished) await enqueue(op.id);
-  return unfinished.length;
+export async function resumeUnfinishedOperations(db: Db, revive: ReviveJob): Promise<number> {
+  const unfinished = await db
+    .select({ id: operations.id, owner: operations.leaseOwner, leaseLapsed: sql<boolean>`coalesce(${operations.leaseUntil} < now(), true)` })
+    .from(operations)
+    .where(inArray(operations.state, ["pending", "running"]));
+  let unheld = 0;
+  for (const op of unfinished) {
+    const holderDead = op.owner !== null && isProvablyDead(op.owner);
+    if (op.owner !== null && !op.leaseLapsed && !holderDead) continue;
+    unheld++;
+    await revive(op.id, holderDead);
+  }
+  return unheld;
 }

@@ -3,6 +3,8 @@ import { PermanentCloudError, TransientCloudError, type CloudDriver } from "@/li
 import type { RetryPolicy } from "./retry";
 
 export type EngineHooks = {
+  /** Called before a step starts: where a stopping worker hands the operation back between steps. */
+  beforeStep?: (stepKey: string) => void | Promise<void>;
   /** Called after a step's cloud call and before its result is recorded: where tests crash. */
   afterCloudCall?: (stepKey: string) => void | Promise<void>;
 };

@@ -1,10 +1,13 @@
 import { tenantSecrets, type Tenant } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/driver";
+import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
 import type { RunContext } from "./run-context";
+
+const logger = createLogger("provisioning");
 
 /** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
 export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[]): Promise<void> {
@@ -32,6 +35,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[])
 }
 
 async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
+  await ctx.hooks?.beforeStep?.(step.key);
   const spec = step.spec(results);
   await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
   try {
@@ -50,6 +54,7 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
       }
       await recordSuccess(tx, ctx.operationId, step.key, result);
     });
+    logger.debug("step succeeded", { operationId: ctx.operationId, step: step.key });
     results[step.key] = result;
   } catch (error) {
     if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, step.key, (error as Error).message);
@@ -59,11 +64,13 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
 
 /** One step that is not an `ensure` (a removal, a sweep): intent before, result after, like the others. */
 export async function runRecordedStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
+  await ctx.hooks?.beforeStep?.(key);
   await recordIntent(ctx.db, ctx.operationId, key, null);
   try {
     const result = await work();
     await ctx.hooks?.afterCloudCall?.(key);
     await recordSuccess(ctx.db, ctx.operationId, key, result);
+    logger.debug("step succeeded", { operationId: ctx.operationId, step: key });
   } catch (error) {
     if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, key, (error as Error).message);
     throw error;

@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
-import { operations, type Operation, type ResourceRequest, type Tenant } from "@/db/schema";
+import type { Operation, ResourceRequest, Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { ResourceKind, ResourceRef } from "@/lib/cloud/driver";
+import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { runPlan, runRecordedStep } from "./run-plan";
@@ -60,12 +60,15 @@ async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceReq
   }
 }
 
-/** A resource operation ends without touching the tenant's status: a failed bucket does not fail the tenant. */
-export async function finishResource(db: RunContext["db"], op: Operation, outcome: { state: "succeeded" } | { state: "failed"; error: string }): Promise<void> {
+/**
+ * A resource operation ends without touching the tenant's status: a failed bucket does not fail the
+ * tenant. Like a tenant operation, only while this worker holds the lease (LeaseLostError otherwise).
+ */
+export async function finishResource(db: RunContext["db"], op: Operation, workerId: string, outcome: { state: "succeeded" } | { state: "failed"; error: string }): Promise<void> {
   const request = op.request!;
   await db.transaction(async (tx) => {
     const failed = outcome.state === "failed";
-    await tx.update(operations).set({ state: outcome.state, error: failed ? outcome.error : null, finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null }).where(eq(operations.id, op.id));
+    await finishHeldOperation(tx, op.id, workerId, outcome);
     const action = `resource.${request.action === "create" ? "created" : "deleted"}${failed ? "_failed" : ""}`;
     await recordAudit(tx, { actorId: null, action, tenantId: op.tenantId, target: `${request.kind} ${request.name}`, details: failed ? { operationId: op.id, error: outcome.error } : { operationId: op.id } });
   });

@@ -2,10 +2,14 @@ import { getDatabase } from "@/db";
 import { seedDemo, demoAccounts } from "@/db/seed";
 import { getJobQueue } from "@/lib/jobs/queue";
 import { resumeUnfinishedOperations } from "@/lib/jobs/resume-operations";
+import { stopOnSignals } from "@/lib/jobs/stop-on-signals";
+import { log } from "@/lib/observability/logger";
 
 /**
  * Opens and migrates the database before the first request, and refuses to start when it
- * cannot: an unreachable database is reported in one line, with any password hidden.
+ * cannot: an unreachable database is reported in one line, with any password hidden. On SIGTERM
+ * (with NEXT_MANUAL_SIG_HANDLE=true, as npm start and the image set it) the in-process worker
+ * drains before the database closes.
  */
 export async function prepareServer(): Promise<void> {
   let database;
@@ -17,7 +21,11 @@ export async function prepareServer(): Promise<void> {
   }
   const queue = await getJobQueue();
   if (process.env.ENCLAVE_SEED_DEMO !== "false") await seedDemo(database.db);
-  await resumeUnfinishedOperations(database.db, (id) => queue.enqueue(id));
+  await resumeUnfinishedOperations(database.db, queue.revive);
+  stopOnSignals(async () => {
+    await queue.stop();
+    await database.close();
+  }, log);
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
   if (process.env.ENCLAVE_SEED_DEMO === "false") return;

@@ -2,9 +2,12 @@ import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Database, type DatabaseKind } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { deleteCreatedRows } from "./factory";
+import { createWorkerSchema, newWorkerSchemaName } from "./worker-database";
 
 export interface TestDatabase {
   kind: DatabaseKind;
+  /** The job queue's schema for queues a test starts on this database. */
+  jobsSchema: string;
   open(): Promise<Database>;
 }
 
@@ -17,6 +20,7 @@ export function testDatabases(): TestDatabase[] {
   const databases: TestDatabase[] = [
     {
       kind: "pglite",
+      jobsSchema: "pgboss",
       async open() {
         const database = await openDatabase({ memory: true });
         await migrateDatabase(database);
@@ -25,8 +29,25 @@ export function testDatabases(): TestDatabase[] {
     },
   ];
   const url = process.env.DATABASE_URL;
-  if (url) databases.push({ kind: "postgres", open: () => openDatabase({ url }) });
+  if (url) databases.push({ kind: "postgres", jobsSchema: "pgboss", open: () => openDatabase({ url }) });
   return databases;
+}
+
+/**
+ * Like testDatabases(), but PostgreSQL in a schema of its own (dropped at close), for tests that
+ * start a working job queue: its sweep would otherwise run the operations of tests beside it.
+ */
+export function isolatedTestDatabases(): TestDatabase[] {
+  const [pglite] = testDatabases();
+  const url = process.env.DATABASE_URL;
+  if (!url) return [pglite!];
+  const schema = newWorkerSchemaName();
+  const open = async () => {
+    const isolated = await createWorkerSchema(url, schema);
+    const database = await openDatabase({ url: isolated.url });
+    return { ...database, close: () => database.close().finally(isolated.drop) };
+  };
+  return [pglite!, { kind: "postgres", jobsSchema: `${schema}_jobs`, open }];
 }
 
 /** Opens the database before the suite's tests and closes it after; call inside a describe. */

@@ -11,8 +11,7 @@ export type WorkerSchema = { schema: string; jobsSchema: string; url: string; dr
  * worker processes started by a test: they see none of the rows and jobs of tests running beside
  * them. A schema rather than a database because the test role may not create databases (CI's cannot).
  */
-export async function createWorkerSchema(baseUrl: string): Promise<WorkerSchema> {
-  const schema = `mw_${randomBytes(4).toString("hex")}`;
+export async function createWorkerSchema(baseUrl: string, schema = newWorkerSchemaName()): Promise<WorkerSchema> {
   const url = new URL(baseUrl);
   url.searchParams.set("options", `-c search_path=${schema}`);
   const client = await connect(baseUrl);
@@ -39,6 +38,8 @@ export async function createWorkerSchema(baseUrl: string): Promise<WorkerSchema>
   };
   return { schema, jobsSchema, url: url.toString(), drop };
 }
+
+export const newWorkerSchemaName = () => `mw_${randomBytes(4).toString("hex")}`;
 
 async function connect(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });

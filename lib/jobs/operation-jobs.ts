@@ -1,0 +1,54 @@
+import type PgBoss from "pg-boss";
+import type { Database } from "@/db/client";
+import type { Log } from "./monitoring";
+
+export const operationQueue = "tenant-operation";
+
+/**
+ * One job per operation: its id is the operation's, so a second send — a retried request, every
+ * worker's start-up, a sweep — finds the primary key taken and adds nothing. pg-boss 10's
+ * singleton and stately policies would dedupe by key, but a second job for a key whose job is
+ * active then stalls the fetch of the whole queue until that job ends, a dead worker's included.
+ */
+export async function sendOperationJob(boss: PgBoss, operationId: string): Promise<boolean> {
+  return (await boss.send(operationQueue, { operationId }, { id: operationId, singletonKey: operationId })) !== null;
+}
+
+/**
+ * Makes an unfinished operation's job runnable when nothing would run it: none (lost, or never
+ * sent), one that ended (retries spent, cancelled), or one still active for a worker proven dead,
+ * which pg-boss would only expire after its expiry. A job waiting to run, or active on a worker
+ * that may be alive, is left as it is. Each call is conditional on the job's state, so two
+ * workers reviving one job at once leave it with one live job.
+ */
+export async function reviveOperationJob(boss: PgBoss, operationId: string, holderDead: boolean, log: Log): Promise<void> {
+  const job = await boss.getJobById(operationQueue, operationId);
+  const state = job?.state ?? "missing";
+  if (state === "created" || state === "retry" || (state === "active" && !holderDead)) return;
+  if (state === "missing") {
+    if (await sendOperationJob(boss, operationId)) log("info", "operation job sent", { operationId });
+    return;
+  }
+  if (state === "failed") await boss.retry(operationQueue, operationId);
+  else if (state === "completed") {
+    await boss.deleteJob(operationQueue, operationId);
+    await sendOperationJob(boss, operationId);
+  } else {
+    // active for a dead worker: cancelled and resumed, it waits to be fetched again at once.
+    if (state === "active") await boss.cancel(operationQueue, operationId);
+    await boss.resume(operationQueue, operationId);
+  }
+  log("info", `operation job revived from ${state}`, { operationId });
+}
+
+/**
+ * Before one job per operation, every start sent another job with a random id: cancel those still
+ * waiting, so an upgraded database keeps one live job per operation (the sweep sends the new one).
+ * Active ones finish or expire on their own.
+ */
+export async function cancelLegacyJobs(boss: PgBoss, database: Database, schema: string, log: Log): Promise<void> {
+  const { rows } = await database.executeSql(`select id from ${schema}.job where name = $1 and state in ('created', 'retry') and id::text <> coalesce(singleton_key, '')`, [operationQueue]);
+  if (rows.length === 0) return;
+  await boss.cancel(operationQueue, (rows as { id: string }[]).map((r) => r.id));
+  log("info", "cancelled queued jobs sent before one job per operation", { count: rows.length });
+}

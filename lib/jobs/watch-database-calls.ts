@@ -1,0 +1,35 @@
+import type { Database } from "@/db/client";
+import type { Log } from "./monitoring";
+
+// While calls keep failing, one reminder per this interval instead of one line per poll.
+const reminderMs = 30_000;
+
+/**
+ * pg-boss's executeSql, logging failures: pg-boss swallows every error of its job fetch, so a worker
+ * that lost its database would poll on in silence. The first failure is logged at once, then a
+ * reminder every 30 s while they last, and the first success after them.
+ */
+export function watchDatabaseCalls(database: Database, log: Log): Database["executeSql"] {
+  let failing: { since: number; count: number; remindedAt: number } | null = null;
+  return async (text, values) => {
+    try {
+      const result = await database.executeSql(text, values);
+      if (failing) log("info", "job queue database calls succeed again", { failedCalls: failing.count, failingForSeconds: Math.round((Date.now() - failing.since) / 1000) });
+      failing = null;
+      return result;
+    } catch (error) {
+      const now = Date.now();
+      if (!failing) {
+        failing = { since: now, count: 1, remindedAt: now };
+        log("error", "job queue database call failed; retrying", { error });
+      } else {
+        failing.count++;
+        if (now - failing.remindedAt >= reminderMs) {
+          failing.remindedAt = now;
+          log("error", "job queue database calls still failing; retrying", { failedCalls: failing.count, error });
+        }
+      }
+      throw error;
+    }
+  };
+}
