@@ -43,7 +43,10 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     const takeOver = async (key: string) => {
       if (key !== "namespace") return;
       await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
-      await sleep(1_200);
+      // Not a guess at when the heartbeat runs (a loaded machine delays it): a whole lease after the
+      // takeover, worker-a's last renewal is older than its lease, so its next check must fail.
+      const takenAt = Date.now();
+      while (Date.now() - takenAt <= 3_000) await sleep(100);
     };
     await expect(p.run(operationId, { workerId: "worker-a", leaseSeconds: 3, hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
     expect(await operationRow(operationId)).toMatchObject({ state: "running", leaseOwner: "worker-b" });
