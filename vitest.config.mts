@@ -15,8 +15,9 @@ export default defineConfig({
     environment: "node",
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
-    // PGlite takes a few seconds to start, and argon2 hashing is deliberately slow.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // PGlite takes a few seconds to start (and migrate), argon2 hashing is deliberately slow, and
+    // both take several times longer on a loaded 2-core machine: these are deadlines, not waits.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
