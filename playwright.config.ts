@@ -16,7 +16,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  // A deadline for a whole test: flows of a dozen pages took over a minute on a loaded 2-core machine.
+  timeout: 180_000,
   // Assertions wait on what the page shows; this only bounds how long a page may take to show it
   // on a loaded 2-core machine (server render, hydration, a lazily loaded chart).
   expect: { timeout: 20_000 },

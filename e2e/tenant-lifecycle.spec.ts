@@ -8,7 +8,6 @@ test.describe("an admin, through a tenant's whole life", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("creates a tenant, watches it provision, downloads its key, unprotects and deletes it", async ({ page }) => {
-    test.setTimeout(120_000);
     const name = `e2e-${Math.random().toString(36).slice(2, 8)}`;
 
     await page.goto("/tenants");

@@ -42,7 +42,6 @@ test.describe("a user with read on dev", () => {
   });
 
   test("follows new lines in the live tail, and holds them while paused", async ({ page }) => {
-    test.setTimeout(120_000);
     await waitForLines(page, "");
     await page.goto("/t/dev/logs");
     const rows = page.getByRole("table", { name: "Log lines" }).locator("tbody tr");

@@ -26,7 +26,7 @@ test.describe("a write user on the resources page", () => {
     await form.getByLabel("Port").fill("8080");
     await form.getByLabel("Put a load balancer in front of it").check();
     await form.getByRole("button", { name: "Create service" }).click();
-    await expect(page.getByRole("heading", { name: `Created service ${service}` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: `Created service ${service}` })).toBeVisible({ timeout: 60_000 });
     await expect(table(page, "Services").getByRole("row", { name: new RegExp(`^${service} `) })).toContainText("1/1 ready");
     await expect(table(page, "Load balancers").getByRole("row", { name: new RegExp(`^${service} `) })).toContainText(`${service}.dev.local.enclave`);
 
@@ -34,20 +34,20 @@ test.describe("a write user on the resources page", () => {
     const bucket = `exports-${suffix()}`;
     await form.getByLabel("Name").fill(bucket);
     await form.getByRole("button", { name: "Create bucket" }).click();
-    await expect(page.getByRole("heading", { name: `Created bucket enclave-dev-${bucket}` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: `Created bucket enclave-dev-${bucket}` })).toBeVisible({ timeout: 60_000 });
     const bucketRow = table(page, "Storage buckets").getByRole("row", { name: new RegExp(`^enclave-dev-${bucket} `) });
     await expect(bucketRow).toContainText("available");
 
     const serviceRow = table(page, "Services").getByRole("row", { name: new RegExp(`^${service} `) });
     await serviceRow.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete service" }).click();
-    await expect(page.getByRole("heading", { name: `Deleted service ${service}` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: `Deleted service ${service}` })).toBeVisible({ timeout: 60_000 });
     await expect(serviceRow).toHaveCount(0);
     await expect(table(page, "Load balancers").getByRole("row", { name: new RegExp(`^${service} `) })).toHaveCount(0);
 
     await bucketRow.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Delete bucket" }).click();
-    await expect(page.getByRole("heading", { name: `Deleted bucket enclave-dev-${bucket}` })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: `Deleted bucket enclave-dev-${bucket}` })).toBeVisible({ timeout: 60_000 });
     await expect(bucketRow).toHaveCount(0);
     await page.screenshot({ path: "test-results/screenshots/resources.png", fullPage: true });
   });
@@ -66,7 +66,7 @@ test.describe("a read user on the resources page", () => {
     await table(page, "Services").getByRole("link", { name: "web", exact: true }).click();
     await expect(page.getByRole("heading", { name: "web", level: 1 })).toBeVisible();
     await expect(page.getByText("nginx:1.27")).toBeVisible();
-    await expect(page.getByRole("img", { name: "CPU chart" }).locator("svg path").first()).toBeAttached({ timeout: 15_000 });
+    await expect(page.getByRole("img", { name: "CPU chart" }).locator("svg path").first()).toBeAttached();
     const logRows = page.getByRole("table", { name: "Log lines" }).getByRole("row");
     await expect(logRows.nth(1)).toContainText("web");
     await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);

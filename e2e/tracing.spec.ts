@@ -34,7 +34,6 @@ async function freePort(): Promise<number> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
   const otlpPort = await listen(receiver);
   const port = await freePort();
   portalUrl = `http://127.0.0.1:${port}`;
@@ -70,7 +69,7 @@ test.afterAll(async () => {
 test("the portal exports a trace of a request to the OTLP endpoint", async () => {
   await expect.poll(() => fetch(`${portalUrl}/api/health/ready`).then((r) => r.status), { timeout: 60_000 }).toBe(200);
   const traced = () => received.find((r) => r.path === "/v1/traces" && r.body.includes("/api/health/ready"));
-  await expect.poll(() => traced() !== undefined, { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => traced() !== undefined, { timeout: 60_000 }).toBe(true);
   const body = traced()!.body;
   expect(body.length).toBeGreaterThan(0);
   // The resource's service.name, in the protobuf body as plain bytes.

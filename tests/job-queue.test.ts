@@ -11,7 +11,7 @@ import { isolatedTestDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 import { deadPid, waitUntil } from "./helpers/worker-processes";
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -37,7 +37,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
   };
   process.env.ENCLAVE_ENCRYPTION_KEY ??= "test-only-key";
 
-  it("provisions an enqueued tenant once, even when its job is sent twice, and expires it at its time", { timeout: 90_000 }, async () => {
+  it("provisions an enqueued tenant once, even when its job is sent twice, and expires it at its time", { timeout: 300_000 }, async () => {
     const { db } = database();
     const p = await provisioningSetup(db);
     await db.update(infrastructures).set({ config: { latencyMs: 1 } }).where(eq(infrastructures.id, p.infrastructure.id));
@@ -61,7 +61,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     });
   });
 
-  it("keeps one job per operation however often it is sent and however often workers start", { timeout: 90_000 }, async () => {
+  it("keeps one job per operation however often it is sent and however often workers start", { timeout: 300_000 }, async () => {
     const p = await provisioningSetup(database().db);
     const { operationId } = await p.create();
     for (let start = 0; start < 3; start++) {
@@ -73,7 +73,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "created" }]);
   });
 
-  it("runs again, from the periodic sweep, an operation whose job spent its retries", { timeout: 90_000 }, async () => {
+  it("runs again, from the periodic sweep, an operation whose job spent its retries", { timeout: 300_000 }, async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 1 });
     const { tenantId, operationId } = await p.create();
@@ -84,14 +84,14 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     await withQueue(
       true,
       async () => {
-        await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 60_000, "the sweep to resume the operation");
+        await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 180_000, "the sweep to resume the operation");
       },
       { ENCLAVE_OPERATION_SWEEP_SECONDS: "1", ENCLAVE_TELEMETRY: "false" },
     );
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
   });
 
-  it("runs at once the job a dead worker on this host left active, without waiting for its expiry", { timeout: 90_000 }, async () => {
+  it("runs at once the job a dead worker on this host left active, without waiting for its expiry", { timeout: 300_000 }, async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 1 });
     const { tenantId, operationId } = await p.create();
@@ -105,7 +105,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
 
     await withQueue(true, async (queue) => {
       await resumeUnfinishedOperations(db, queue.revive);
-      await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 30_000, "the dead worker's operation to finish");
+      await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 120_000, "the dead worker's operation to finish");
     });
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
   });
@@ -138,7 +138,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(events).toEqual(["task started", "task finished", "stopped"]);
   });
 
-  it("cancels the duplicate jobs an older version queued, leaving one live job per operation", { timeout: 90_000 }, async () => {
+  it("cancels the duplicate jobs an older version queued, leaving one live job per operation", { timeout: 300_000 }, async () => {
     const p = await provisioningSetup(database().db);
     const { operationId } = await p.create();
     const older = new PgBoss({ db: { executeSql: (text, values) => database().executeSql(text, values) }, schema: target.jobsSchema, supervise: false, schedule: false });

@@ -48,7 +48,7 @@ describe.runIf(process.env.DATABASE_URL)("several worker processes on one Postgr
   const operationsOf = (operationIds: string[]) => database.db.select().from(operations).where(inArray(operations.id, operationIds));
   const unfinished = (ops: { state: string }[]) => ops.some((o) => o.state === "pending" || o.state === "running");
 
-  it("runs each of twelve operations on exactly one of three workers, and uses more than one", { timeout: 60_000 }, async () => {
+  it("runs each of twelve operations on exactly one of three workers, and uses more than one", { timeout: 300_000 }, async () => {
     const pool = await spawnWorkers(3);
     const p = await provisioningSetup(database.db, { latencyMs: 300 });
     const created = [];
@@ -70,7 +70,7 @@ describe.runIf(process.env.DATABASE_URL)("several worker processes on one Postgr
     killWorkers(pool);
   });
 
-  it("finishes a SIGKILLed worker's operation on another worker, repeating no step that had succeeded", { timeout: 60_000 }, async () => {
+  it("finishes a SIGKILLed worker's operation on another worker, repeating no step that had succeeded", { timeout: 300_000 }, async () => {
     const pool = await spawnWorkers(2);
     const p = await provisioningSetup(database.db, { latencyMs: 800 });
     const { tenantId, operationId } = await p.create();
@@ -87,7 +87,7 @@ describe.runIf(process.env.DATABASE_URL)("several worker processes on one Postgr
     victim.child.kill("SIGKILL");
     const killedAt = Date.now();
 
-    await waitUntil(async () => !unfinished(await operationsOf([operationId])), 30_000, "another worker to finish the operation");
+    await waitUntil(async () => !unfinished(await operationsOf([operationId])), 120_000, "another worker to finish the operation");
     const recoveredInMs = Date.now() - killedAt;
     expect((await operationsOf([operationId]))[0]!.state).toBe("succeeded");
     expect(finishedBy(pool, operationId)).toEqual(pool.filter((w) => w !== victim).map((w) => w.workerId));

@@ -2,7 +2,9 @@ import type { Db } from "@/db/client";
 import { driverForInfrastructureId } from "./index";
 import type { CloudDriver, ResourceRef } from "./driver";
 
-const timeoutMs = 3_000;
+// Bounds an unreachable cloud, not a slow one: the local cloud answered in over 3 s on a loaded
+// 2-core machine, and the page then showed no resources at all.
+const timeoutMs = 10_000;
 
 /**
  * What the tenant's cloud holds under its tag, and the driver that listed it (for callers that ask

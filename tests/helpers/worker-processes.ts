@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export type WorkerLogLine = { level: string; message: string; operationId?: string; workerId?: string; step?: string; deadWorker?: string };
+export type WorkerLogLine = { time?: string; level: string; message: string; operationId?: string; workerId?: string; step?: string; deadWorker?: string };
 export type WorkerProcess = { child: ChildProcess; logs: WorkerLogLine[]; stderr: string[]; workerId?: string; exit?: string };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -48,7 +48,7 @@ export function killWorkers(workers: WorkerProcess[]): void {
 }
 
 /** Waits until every worker has said it started; fails at once, with its stderr, if one exits instead. */
-export async function waitForWorkers(workers: WorkerProcess[], timeoutMs = 30_000): Promise<void> {
+export async function waitForWorkers(workers: WorkerProcess[], timeoutMs = 120_000): Promise<void> {
   await waitUntil(() => {
     const exited = workers.find((w) => w.exit);
     if (exited) throw new Error(`a worker exited (${exited.exit}) before starting:\n${exited.stderr.slice(-20).join("\n")}`);
