@@ -40,11 +40,13 @@ test.describe("a write user on the alerts page", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     try {
+      // Unique per run: on a reused PostgreSQL an older run's channel of the same name points at a closed port.
+      const hook = `On-call hook ${suffix()}`;
       const channels = page.getByRole("form", { name: "New notification channel" });
-      await channels.getByLabel("Name").fill("On-call hook");
+      await channels.getByLabel("Name").fill(hook);
       await channels.getByLabel("URL").fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/secret-token`);
       await channels.getByRole("button", { name: "Add channel" }).click();
-      const row = page.getByRole("table", { name: "Notification channels" }).getByRole("row").filter({ hasText: "On-call hook" });
+      const row = page.getByRole("table", { name: "Notification channels" }).getByRole("row").filter({ hasText: hook });
       await expect(row).not.toContainText("secret-token");
       await row.getByRole("button", { name: "Send test" }).click();
       await expect(row.getByRole("status")).toHaveText("Test message delivered.");

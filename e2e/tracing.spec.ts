@@ -34,6 +34,8 @@ async function freePort(): Promise<number> {
 }
 
 test.beforeAll(async () => {
+  // A fresh embedded database (initdb in WebAssembly) took over 90 s on a loaded 2-core machine.
+  test.setTimeout(360_000);
   const otlpPort = await listen(receiver);
   const port = await freePort();
   portalUrl = `http://127.0.0.1:${port}`;
@@ -54,7 +56,7 @@ test.beforeAll(async () => {
       OTEL_BSP_SCHEDULE_DELAY: "200",
     },
   });
-  await expect.poll(() => fetch(`${portalUrl}/api/health/live`).then((r) => r.status, () => 0), { timeout: 90_000 }).toBe(200);
+  await expect.poll(() => fetch(`${portalUrl}/api/health/live`).then((r) => r.status, () => 0), { timeout: 300_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
