@@ -26,6 +26,8 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
   // Every job ever sent for the operation: its own (id = operation id) and any an older version sent (key = operation id).
   const jobsOf = async (operationId: string) =>
     (await database().executeSql(`select id, state from ${target.jobsSchema}.job where name = $1 and (id::text = $2 or singleton_key = $2)`, [operationQueue, operationId])).rows as { id: string; state: string }[];
+  const untilReady = (tenantId: string, timeoutMs: number, what: string) =>
+    waitUntil(async () => (await database().db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", timeoutMs, what);
   const live = (jobs: { state: string }[]) => jobs.filter((j) => ["created", "retry", "active"].includes(j.state));
   const withQueue = async (work: boolean, during: (queue: JobQueue) => Promise<void>, env?: Record<string, string>) => {
     const queue = await startJobQueue(database(), { work, settings: settings(env) });
@@ -84,7 +86,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     await withQueue(
       true,
       async () => {
-        await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 180_000, "the sweep to resume the operation");
+        await untilReady(tenantId, 180_000, "the sweep to resume the operation");
       },
       { ENCLAVE_OPERATION_SWEEP_SECONDS: "1", ENCLAVE_TELEMETRY: "false" },
     );
@@ -105,7 +107,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
 
     await withQueue(true, async (queue) => {
       await resumeUnfinishedOperations(db, queue.revive);
-      await waitUntil(async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", 120_000, "the dead worker's operation to finish");
+      await untilReady(tenantId, 120_000, "the dead worker's operation to finish");
     });
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
   });
