@@ -4,8 +4,9 @@ const nextConfig = {
   output: "standalone",
   // Bundling these would duplicate the database singleton and publish PGlite's wasm files.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "@node-rs/argon2", "@kubernetes/client-node"],
-  // Read at run time from process.cwd(), which tracing cannot follow.
-  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*"] },
+  // Read at run time from process.cwd(), which tracing cannot follow; and, to be sure, the bundles of
+  // the PGlite extensions the migrations create, which PGlite fetches by URL.
+  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz", "./node_modules/@electric-sql/pglite/dist/btree_gin.tar.gz"] },
   poweredByHeader: false,
   typedRoutes: false,
 };

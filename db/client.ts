@@ -62,18 +62,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
+  const extensions = await pgliteExtensions();
   let client;
   if ("memory" in target) {
-    client = await PGlite.create();
+    client = await PGlite.create({ extensions });
   } else {
     mkdirSync(path.dirname(target.pgliteDir), { recursive: true });
-    client = await PGlite.create(target.pgliteDir);
+    client = await PGlite.create(target.pgliteDir, { extensions });
   }
   const location = "memory" in target ? "memory://" : target.pgliteDir;
   // PGlite's query() takes one statement with values; exec() takes several without.
   const executeSql = async (text: string, values?: unknown[]) =>
     values?.length ? { rows: (await client.query(text, values)).rows } : { rows: (await client.exec(text)).flatMap((r) => r.rows) };
   return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", location, executeSql, close: () => client.close() };
+}
+
+// The migrations create these (log text search); PGlite can only create extensions it was opened with.
+async function pgliteExtensions() {
+  const [{ pg_trgm }, { btree_gin }] = await Promise.all([import("@electric-sql/pglite/contrib/pg_trgm"), import("@electric-sql/pglite/contrib/btree_gin")]);
+  return { pg_trgm, btree_gin };
 }
 
 export class DatabaseUnreachableError extends Error {

@@ -12,7 +12,12 @@ export const logLines = pgTable(
     resource: text("resource").notNull(),
     message: text("message").notNull(),
   },
-  (t) => [index("log_lines_tenant_at_idx").on(t.tenantId, t.at.desc(), t.id.desc()), index("log_lines_tenant_level_resource_at_idx").on(t.tenantId, t.level, t.resource, t.at.desc())],
+  (t) => [
+    index("log_lines_tenant_at_idx").on(t.tenantId, t.at.desc(), t.id.desc()),
+    index("log_lines_tenant_level_resource_at_idx").on(t.tenantId, t.level, t.resource, t.at.desc()),
+    // Text search (ILIKE '%text%') within one tenant: trigrams of the message, tenant first (btree_gin's uuid).
+    index("log_lines_tenant_message_trgm_idx").using("gin", t.tenantId, t.message.op("gin_trgm_ops")),
+  ],
 );
 
 export const metricPoints = pgTable(

@@ -1,7 +1,8 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines, tenants } from "@/db/schema";
 import { generateLine, seededRandom, type Random } from "./log-messages";
+import { newestFirst } from "./log-queries";
 import { readyLocalTenants, telemetrySources } from "./sources";
 
 export type GenerateLogsOptions = { seed?: number; perSourcePerMinute?: number; batchSize?: number };
@@ -54,7 +55,7 @@ export async function generateRecentLogs(db: Db, now = new Date(), scope: { infr
       // Two workers on one PostgreSQL would otherwise write the same minutes twice.
       const [lock] = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`log_lines:${tenant.id}`})) as locked`).then(rowsOf<{ locked: boolean }>);
       if (!lock?.locked) return 0;
-      const [last] = await tx.select({ at: logLines.at }).from(logLines).where(eq(logLines.tenantId, tenant.id)).orderBy(desc(logLines.at), desc(logLines.id)).limit(1);
+      const [last] = await tx.select({ at: logLines.at }).from(logLines).where(eq(logLines.tenantId, tenant.id)).orderBy(...newestFirst).limit(1);
       const from = last && last.at > dayAgo ? last.at : dayAgo;
       return from < now ? generateLogs(tx as unknown as Db, tenant, from, now) : 0;
     });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines } from "@/db/schema";
 
@@ -12,6 +12,9 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Microseconds, as the database keeps them: a millisecond cursor could skip or repeat lines.
 const preciseAt = sql<string>`to_char(${logLines.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const columns = { id: logLines.id, at: preciseAt, level: logLines.level, resource: logLines.resource, message: logLines.message };
+// The indexes are (…, at DESC NULLS LAST, id DESC NULLS LAST). A plain DESC means NULLS FIRST, which
+// the planner cannot read from them, NOT NULL or not: it would then fetch the whole window and sort.
+export const newestFirst = [sql`${logLines.at} desc nulls last`, sql`${logLines.id} desc nulls last`];
 
 function filterConditions(f: LogFilters): (SQL | undefined)[] {
   return [f.level ? eq(logLines.level, f.level) : undefined, f.resource ? eq(logLines.resource, f.resource) : undefined, f.text ? ilike(logLines.message, `%${escapeLike(f.text)}%`) : undefined];
@@ -31,8 +34,15 @@ export function decodeCursor(cursor: string): { at: string; id: number } {
 
 /** One page of a tenant's lines in a time window, newest first; nextCursor continues with older ones. */
 export async function searchLogs(db: Db, tenantId: string, search: LogSearch): Promise<{ lines: LogLineView[]; nextCursor: string | null }> {
+  const rows = await logSearchQuery(db, tenantId, search);
+  const lines = rows.slice(0, search.limit);
+  return { lines, nextCursor: rows.length > search.limit ? encodeCursor(lines[lines.length - 1]!) : null };
+}
+
+/** The statement searchLogs runs (one row more than the page, to know whether another follows); tests EXPLAIN it. */
+export function logSearchQuery(db: Db, tenantId: string, search: LogSearch) {
   const after = search.cursor ? decodeCursor(search.cursor) : undefined;
-  const rows = await db
+  return db
     .select(columns)
     .from(logLines)
     .where(
@@ -45,10 +55,8 @@ export async function searchLogs(db: Db, tenantId: string, search: LogSearch): P
         ...(after ? [sql`${logLines.at} <= ${after.at}::timestamptz`, or(sql`${logLines.at} < ${after.at}::timestamptz`, lt(logLines.id, after.id))] : []),
       ),
     )
-    .orderBy(desc(logLines.at), desc(logLines.id))
+    .orderBy(...newestFirst)
     .limit(search.limit + 1);
-  const lines = rows.slice(0, search.limit);
-  return { lines, nextCursor: rows.length > search.limit ? encodeCursor(lines[lines.length - 1]!) : null };
 }
 
 /** Lines written after `afterId` that match the filters, oldest first, for the live tail. */

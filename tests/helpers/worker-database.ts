@@ -17,7 +17,9 @@ export async function createWorkerSchema(baseUrl: string, schema = newWorkerSche
   const client = await connect(baseUrl);
   try {
     await client.query(`create schema ${schema}`);
-    await client.query(`set search_path to ${schema}`);
+    // Objects go to the first schema; public stays on the path for the extensions' operator classes
+    // (gin_trgm_ops), created there when the database itself was migrated.
+    await client.query(`set search_path to ${schema}, public`);
     // The generated migrations name "public" in types and foreign keys; the rest follows search_path.
     for (const tag of expectedMigrations()) {
       const text = readFileSync(path.join(migrationsFolder, `${tag}.sql`), "utf8").replaceAll('"public".', `"${schema}".`);

@@ -1,0 +1,1 @@
+CREATE INDEX "log_lines_tenant_message_trgm_idx" ON "log_lines" USING gin ("tenant_id","message" gin_trgm_ops);
