@@ -4,11 +4,9 @@ import { costDaily, costMonthly, costMonthlyTotals } from "@/db/schema";
 import { addDays, monthBounds } from "./forecast";
 
 /**
- * Recomputes cost_monthly and cost_monthly_totals from cost_daily for every month of these tenants
- * that has a day in [from, to) (from `from` on when `to` is absent). Call it in the transaction that
- * wrote or deleted the days, so no reader sees a sum out of step with its rows. A month is at most
- * 31 × services rows, and recomputing (rather than adding deltas) stays right when a cloud restates
- * a day or drops a service from it.
+ * Recomputes these tenants' cost_monthly and cost_monthly_totals rows for each month with a day in [from, to)
+ * (open-ended without `to`) from cost_daily, in the transaction that wrote the days. Recomputing (at most
+ * 31 × services rows a month) rather than adding deltas stays right when a day is restated or loses a service.
  */
 export async function refreshCostMonths(db: Db, tenantIds: string[], from: string, to?: string): Promise<void> {
   if (!tenantIds.length) return;
