@@ -2,12 +2,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { alerts, budgetCrossings, costDaily, localCloudResources, notificationChannels, notificationDeliveries, tenants } from "@/db/schema";
 import { evaluateBudget } from "@/lib/billing/evaluate-budgets";
+import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { setBudget } from "@/lib/billing/manage-budget";
 import { setBudgetInput } from "@/lib/billing/budget-input";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
 import { addDemoFleet } from "@/lib/resources/demo-fleet";
 import { loadActor } from "@/lib/auth/actor";
+import { insertCosts } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
 
@@ -53,7 +55,7 @@ describe.each(testDatabases())("billing on $kind", (target) => {
     const after = await db.select().from(costDaily).where(and(eq(costDaily.tenantId, tenant.id), eq(costDaily.service, "Amazon EC2")));
     expect(after.find((r) => r.day === "2026-11-01")!.amount).toBeCloseTo(24 * 0.0416, 2);
     expect(after.find((r) => r.day === "2026-11-20")).toBeUndefined();
-    await db.delete(costDaily).where(eq(costDaily.tenantId, tenant.id));
+    await removeTenantCosts(db, [tenant.id]);
   });
 
   it("fires each budget threshold once a month, on the forecast before the actual, and notifies the channels", async () => {
@@ -62,7 +64,7 @@ describe.each(testDatabases())("billing on $kind", (target) => {
     const actor = await loadActor(db, await createUser(db));
     await db.insert(notificationChannels).values({ tenantId: tenant.id, name: "hook", kind: "webhook", target: "http://127.0.0.1:9/never" });
     await setBudget({ db, actor, ip: null }, tenant, { tenant: tenant.name, monthlyAmount: 100, thresholds: [100, 50, 80] }, "2026-11-10");
-    const spend = (d: string, amount: number) => db.insert(costDaily).values({ tenantId: tenant.id, day: d, service: "Amazon EC2", amount });
+    const spend = (d: string, amount: number) => insertCosts(db, [{ tenantId: tenant.id, day: d, service: "Amazon EC2", amount }]);
     // $3 a day for 9 days: $27 spent, and the forecast for 30 days is about $90.
     for (let d = 1; d <= 9; d++) await spend(`2026-11-0${d}`, 3);
     expect(await evaluateBudget(db, tenant.id, "2026-11-10")).toEqual([50, 80]);
@@ -83,7 +85,7 @@ describe.each(testDatabases())("billing on $kind", (target) => {
     expect(crossings.filter((c) => c.month === "2026-12").map((c) => c.basis).sort()).toEqual(["actual", "forecast", "forecast"]);
     const unresolved = await db.select({ key: alerts.key }).from(alerts).where(and(eq(alerts.tenantId, tenant.id), inArray(alerts.state, ["open", "acknowledged"])));
     expect(unresolved.map((a) => a.key).sort()).toEqual(["budget:2026-12:100", "budget:2026-12:50", "budget:2026-12:80"]);
-    await db.delete(costDaily).where(eq(costDaily.tenantId, tenant.id));
+    await removeTenantCosts(db, [tenant.id]);
     await db.delete(tenants).where(eq(tenants.id, tenant.id));
   });
 });

@@ -1,10 +1,10 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { costDaily } from "@/db/schema";
 import { costCsv } from "@/lib/billing/cost-csv";
 import { dailyCostByService, monthByService, monthlyTotals, monthToDateByTenant, rankTenantsByMonthToDate, tenantCostSummary } from "@/lib/billing/cost-queries";
 import { forecastMonthEnd, monthBounds } from "@/lib/billing/forecast";
+import { removeTenantCosts } from "@/lib/billing/remove-costs";
+import { insertCosts } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant } from "./helpers/factory";
 
@@ -61,26 +61,24 @@ describe.each(testDatabases())("cost queries on $kind", (target) => {
 
   beforeAll(async () => {
     const march = Array.from({ length: 9 }, (_, i) => cost(a, `2026-03-0${i + 1}`, "compute", 10));
-    await database()
-      .db.insert(costDaily)
-      .values([
-        ...march,
-        cost(a, "2026-03-03", "storage", 0.5),
-        cost(a, "2026-03-04", "storage", 0.5),
-        cost(a, "2026-03-09", "network", 1.25),
-        cost(a, today, "compute", 2),
-        cost(a, "2026-02-01", "compute", 2.5),
-        cost(a, "2026-02-05", "storage", 1.25),
-        cost(a, "2026-02-10", "compute", 4),
-        cost(a, "2026-02-28", "network", 8),
-        cost(a, "2025-12-31", "compute", 3),
-        cost(b, "2026-03-05", "compute", 1000),
-        cost(b, "2026-02-05", "compute", 1000),
-      ]);
+    await insertCosts(database().db, [
+      ...march,
+      cost(a, "2026-03-03", "storage", 0.5),
+      cost(a, "2026-03-04", "storage", 0.5),
+      cost(a, "2026-03-09", "network", 1.25),
+      cost(a, today, "compute", 2),
+      cost(a, "2026-02-01", "compute", 2.5),
+      cost(a, "2026-02-05", "storage", 1.25),
+      cost(a, "2026-02-10", "compute", 4),
+      cost(a, "2026-02-28", "network", 8),
+      cost(a, "2025-12-31", "compute", 3),
+      cost(b, "2026-03-05", "compute", 1000),
+      cost(b, "2026-02-05", "compute", 1000),
+    ]);
   });
   // cost_daily has no foreign key to tenants: remove our rows ourselves in a shared database.
   afterAll(async () => {
-    await database().db.delete(costDaily).where(inArray(costDaily.tenantId, tenantIds));
+    await removeTenantCosts(database().db, tenantIds);
   });
 
   it("lists one tenant's days by day and service, and its month by service, most expensive first", async () => {
@@ -140,7 +138,7 @@ describe.each(testDatabases())("cost queries on $kind", (target) => {
     const first = ranked[0]!.id;
     const daily = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1.5];
     const firstDays = daily.map((amount, i) => cost(first, `${day.slice(0, 8)}${String(i + 1).padStart(2, "0")}`, "compute", amount));
-    await db.insert(costDaily).values([...firstDays, ...ranked.slice(1).map((t, i) => cost(t.id, day, "compute", spend[i + 1]!)), cost(deleted.id, day, "compute", 100)]);
+    await insertCosts(db, [...firstDays, ...ranked.slice(1).map((t, i) => cost(t.id, day, "compute", spend[i + 1]!)), cost(deleted.id, day, "compute", 100)]);
     const firstSpend = daily.reduce((sum, amount) => sum + amount, 0);
 
     const page = await rankTenantsByMonthToDate(db, day, { limit: 4, offset: 0 });

@@ -10,6 +10,7 @@ import { removeScaleData } from "@/lib/scale-seed/remove-scale-data";
 import { loadAdminEmail, loadTestEmail, scaleInfrastructureName, scalePassword } from "@/lib/scale-seed/scale-names";
 import { parseScaleFlags } from "@/lib/scale-seed/scale-options";
 import { seedScaleData, type ScaleSeedSummary } from "@/lib/scale-seed/seed-scale-data";
+import { rollups } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 
 const created = (summary: ScaleSeedSummary) => Object.fromEntries(summary.tables.map((t) => [t.table, t.created]));
@@ -62,6 +63,9 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
 
     const seeded = await db.select().from(tenants).where(like(tenants.name, `${prefix}-%`));
     expect(seeded.map((t) => t.status)).toEqual(Array(5).fill("ready"));
+    const { expected, actual } = await rollups(db, seeded.map((t) => t.id));
+    expect(actual.totals.length).toBeGreaterThanOrEqual(5);
+    expect(actual).toEqual(expected);
     const provisions = await db.select().from(operations).where(inArray(operations.tenantId, seeded.map((t) => t.id)));
     expect(provisions.map((o) => `${o.kind} ${o.state}`)).toEqual(Array(5).fill("provision succeeded"));
     const fleet = await db.select().from(localCloudResources).where(eq(localCloudResources.tenantTag, `${prefix}-0001`));

@@ -11,8 +11,37 @@ export const costDaily = pgTable(
     service: text("service").notNull(),
     amount: doublePrecision("amount").notNull(),
   },
-  // The admin ranking reads a month of days for every tenant: by day first, amount included.
+  // A range of days across tenants, amount included, without table reads: what the admin ranking
+  // read before cost_monthly_totals, and what bench:billing's baseline still reads.
   (t) => [primaryKey({ columns: [t.tenantId, t.day, t.service] }), index("cost_daily_day_tenant_idx").on(t.day, t.tenantId, t.amount)],
+);
+
+// The sums of cost_daily by tenant, month (its first day) and service, rewritten with every write
+// of daily costs, so a month is 15-odd rows rather than 31 × 15.
+export const costMonthly = pgTable(
+  "cost_monthly",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    service: text("service").notNull(),
+    amount: doublePrecision("amount").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month, t.service] })],
+);
+
+// A tenant's month in one row: its total and each day's total (dailyAmounts[0] is the 1st), which is
+// all a ranking or a forecast needs. The admin ranking reads one month of the index alone.
+export const costMonthlyTotals = pgTable(
+  "cost_monthly_totals",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    amount: doublePrecision("amount").notNull(),
+    dailyAmounts: doublePrecision("daily_amounts").array().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.month] }), index("cost_monthly_totals_month_idx").on(t.month, t.tenantId, t.amount)],
 );
 
 // A monthly budget with the percentages at which it warns.
@@ -42,4 +71,6 @@ export const budgetCrossings = pgTable(
 );
 
 export type CostDay = typeof costDaily.$inferSelect;
+export type CostMonth = typeof costMonthly.$inferSelect;
+export type CostMonthTotal = typeof costMonthlyTotals.$inferSelect;
 export type Budget = typeof budgets.$inferSelect;

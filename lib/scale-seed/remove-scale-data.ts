@@ -1,6 +1,7 @@
 import { eq, inArray, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { costDaily, infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
+import { infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
+import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { chunk } from "./batch-sql";
 import { scaleInfrastructureName } from "./scale-names";
 
@@ -14,7 +15,8 @@ export async function removeScaleData(db: Db, prefix: string): Promise<void> {
   if (infrastructure) {
     const ids = (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infrastructure.id))).map((t) => t.id);
     for (const batch of chunk(ids, 500)) {
-      for (const table of [logLines, metricPoints, costDaily]) await db.delete(table).where(inArray(table.tenantId, batch));
+      for (const table of [logLines, metricPoints]) await db.delete(table).where(inArray(table.tenantId, batch));
+      await removeTenantCosts(db, batch);
     }
     await db.delete(tenants).where(eq(tenants.infrastructureId, infrastructure.id));
   }

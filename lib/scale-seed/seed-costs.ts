@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { costDaily, tenants } from "@/db/schema";
+import { refreshCostMonths } from "@/lib/billing/refresh-cost-months";
 import { countInserted, countRows, forTenantBatches, tenantsWithout, unitHash } from "./batch-sql";
 import { fleetDailyCost } from "./plan-fleet";
 import type { ScaleContext } from "./scale-context";
@@ -14,7 +15,7 @@ export const countCostDays = (ctx: ScaleContext) =>
  * The last `days` whole days (UTC, up to yesterday) of each tenant's bill, from the day it was
  * made, per service of its fleet, in USD rounded to the cent. Tenants differ in size (a steady
  * factor from 0.5 to about 3.7); usage-priced services wander day to day and dip at weekends.
- * Only for tenants without any cost rows yet.
+ * Only for tenants without any cost rows yet; their monthly sums are written in the same transaction.
  */
 export function insertCostDays(ctx: ScaleContext, days: number): Promise<number> {
   if (days === 0) return Promise.resolve(0);
@@ -24,7 +25,7 @@ export function insertCostDays(ctx: ScaleContext, days: number): Promise<number>
   return forTenantBatches(ctx, "cost_daily", Math.floor(200_000 / (days * services.length)), async (tx, ids) => {
     const fresh = await tenantsWithout(tx, costDaily, ids);
     if (!fresh.length) return 0;
-    return countInserted(
+    const inserted = await countInserted(
       tx,
       sql`insert into ${costDaily} (tenant_id, day, service, amount)
         select t.id, d.day::date, s.service,
@@ -38,5 +39,7 @@ export function insertCostDays(ctx: ScaleContext, days: number): Promise<number>
         on conflict do nothing
         returning 1`,
     );
+    await refreshCostMonths(tx, fresh, first, isoDay(today));
+    return inserted;
   });
 }

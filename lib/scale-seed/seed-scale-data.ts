@@ -51,7 +51,7 @@ export async function seedScaleData(db: Db, options: ScaleSeedOptions, progress:
   if (tables.some((t) => t.created > 0)) {
     progress("analyze…");
     // The planner needs row counts after millions of new rows; VACUUM writes the visibility map index-only scans rely on.
-    for (const table of ["tenants", "users", "tenant_grants", "local_cloud_resources", "cost_daily", "log_lines", "metric_points", "alerts"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+    for (const table of ["tenants", "users", "tenant_grants", "local_cloud_resources", "cost_daily", "cost_monthly", "cost_monthly_totals", "log_lines", "metric_points", "alerts"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
   }
   return { prefix, tables, seconds: since(started) };
 }
