@@ -82,6 +82,7 @@ describe.each(targets())("a single-process portal SIGKILLed mid-provisioning on 
       portals.push(second);
       await waitUntil(() => finished(second, operationId) || second.exit !== undefined, 60_000, "the restarted portal to finish the operation");
       const recoveredInMs = Date.now() - restartedAt;
+      const startedInMs = Date.parse(second.logs.find((l) => l.message === "worker started")!.time) - restartedAt;
       expect(second.logs).toContainEqual(expect.objectContaining({ message: `took over operation from dead worker ${first.workerId}`, operationId }));
       second.child.kill("SIGTERM");
       await waitUntil(() => second.exit !== undefined, 30_000, "the restarted portal to stop");
@@ -96,7 +97,7 @@ describe.each(targets())("a single-process portal SIGKILLed mid-provisioning on 
         expect(steps.filter((s) => doneBeforeKill.includes(s.key)).map((s) => s.attempts)).toEqual(doneBeforeKill.map(() => 1));
         const { rows: jobs } = await database.executeSql(`select id, state from ${target.jobsSchema}.job where name = $1 and (id::text = $2 or singleton_key = $2)`, [operationQueue, operationId]);
         expect(jobs).toEqual([{ id: operationId, state: "completed" }]);
-        console.log(JSON.stringify({ test: "portal-crash-recovery", kind: target.kind, recoveredInMs, stepsBeforeKill: doneBeforeKill.length, steps: steps.length }));
+        console.log(JSON.stringify({ test: "portal-crash-recovery", kind: target.kind, recoveredInMs, startedInMs, stepsBeforeKill: doneBeforeKill.length, steps: steps.length }));
       });
       expect(recoveredInMs).toBeLessThan(15_000);
     } finally {

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export type WorkerLogLine = { level: string; message: string; operationId?: string; workerId?: string; step?: string; deadWorker?: string };
+export type WorkerLogLine = { time: string; level: string; message: string; operationId?: string; workerId?: string; step?: string; deadWorker?: string };
 export type WorkerProcess = { child: ChildProcess; logs: WorkerLogLine[]; stderr: string[]; workerId?: string; exit?: string };
 
 const root = path.resolve(import.meta.dirname, "../..");
