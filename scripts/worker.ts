@@ -5,6 +5,8 @@ import { stopOnSignals } from "../lib/jobs/stop-on-signals";
 import { createLogger } from "../lib/observability/logger";
 
 const logger = createLogger("worker");
+// pg-boss completes and fails jobs without awaiting it: during an outage the rejection is logged, not fatal.
+process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
 const target = defaultTarget();
 if (!("url" in target)) {
   logger.error("separate worker processes need PostgreSQL: set DATABASE_URL, or let `npm start` run the worker in-process");

@@ -75,13 +75,17 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "created" }]);
   });
 
-  it("runs again, from the periodic sweep, an operation whose job spent its retries", { timeout: 300_000 }, async () => {
+  it.each([
+    // What pg-boss leaves when a job's last retry fails: the operation itself still pending.
+    ["whose job spent its retries", "state = 'failed', completed_on = now()"],
+    // A job that kept finding its operation held by a worker since gone.
+    ["whose job is backed off for an hour", "state = 'retry', start_after = now() + interval '1 hour'"],
+  ])("runs again, from the periodic sweep, an operation %s", { timeout: 300_000 }, async (_what, jobState) => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 1 });
     const { tenantId, operationId } = await p.create();
     await withQueue(false, (queue) => queue.enqueue(operationId));
-    // What pg-boss leaves when a job's last retry fails: the operation itself still pending.
-    await database().executeSql(`update ${target.jobsSchema}.job set state = 'failed', completed_on = now() where name = $1 and id = $2`, [operationQueue, operationId]);
+    await database().executeSql(`update ${target.jobsSchema}.job set ${jobState} where name = $1 and id = $2`, [operationQueue, operationId]);
     // No start-up resume here: only the sweep, every second, can bring the job back.
     await withQueue(
       true,

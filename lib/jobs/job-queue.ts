@@ -36,7 +36,8 @@ export async function startJobQueue(
   { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
 ): Promise<JobQueue> {
   const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
-  const boss = new PgBoss({ db: { executeSql: watchDatabaseCalls(database, log) }, schema, schedule: false, maintenanceIntervalSeconds });
+  const calls = watchDatabaseCalls(database, log);
+  const boss = new PgBoss({ db: { executeSql: calls.executeSql }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
   const options = { retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds };
@@ -55,6 +56,7 @@ export async function startJobQueue(
       worker.stopping = true;
       // A running operation hands itself back at its next step, so the wait is one cloud call long.
       const [, busy] = await Promise.all([boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }), worker.periodic?.stop(stopTimeoutMs) ?? []]);
+      await calls.drain(stopTimeoutMs);
       if (busy.length > 0) log("warn", "periodic work still running at stop", { tasks: busy, workerId });
       if (worker.periodic) log("info", "worker stopped", { workerId });
     },

@@ -14,23 +14,27 @@ export async function sendOperationJob(boss: PgBoss, operationId: string): Promi
   return (await boss.send(operationQueue, { operationId }, { id: operationId, singletonKey: operationId })) !== null;
 }
 
+// A retry further off than this, for an operation nobody holds any more, is brought forward.
+const longestRetryWaitMs = 60_000;
+
 /**
- * Makes an unfinished operation's job runnable when nothing would run it: none (lost, or never
- * sent), one that ended (retries spent, cancelled), or one still active for a worker proven dead,
- * which pg-boss would only expire after its expiry. A job waiting to run, or active on a worker
- * that may be alive, is left as it is. Each call is conditional on the job's state, so two
- * workers reviving one job at once leave it with one live job.
+ * Makes an unfinished operation's job runnable when nothing would run it soon: none (lost, or
+ * never sent), one that ended (retries spent, cancelled), one still active for a worker proven
+ * dead (pg-boss would only expire it after its expiry), or one backed off for long while another
+ * worker held the operation. Call it only for operations no live worker holds. A job about to run,
+ * or active on a worker that may be alive, is left as it is; concurrent calls leave one live job.
  */
 export async function reviveOperationJob(boss: PgBoss, operationId: string, holderDead: boolean, log: Log): Promise<void> {
   const job = await boss.getJobById(operationQueue, operationId);
   const state = job?.state ?? "missing";
-  if (state === "created" || state === "retry" || (state === "active" && !holderDead)) return;
+  const backedOff = state === "retry" && new Date(job!.startAfter).getTime() - Date.now() > longestRetryWaitMs;
+  if (state === "created" || (state === "retry" && !backedOff) || (state === "active" && !holderDead)) return;
   if (state === "missing") {
     if (await sendOperationJob(boss, operationId)) log("info", "operation job sent", { operationId });
     return;
   }
   if (state === "failed") await boss.retry(operationQueue, operationId);
-  else if (state === "completed") {
+  else if (state === "completed" || backedOff) {
     await boss.deleteJob(operationQueue, operationId);
     await sendOperationJob(boss, operationId);
   } else {

@@ -13,8 +13,9 @@ export type QueueSettings = {
 
 /**
  * From the environment; give every portal and worker process the same values. A SIGKILLed
- * worker's job is retried after about expiry + maintenance interval, and taken over once its lease
- * has lapsed, so ENCLAVE_OPERATION_LEASE_SECONDS sets how fast a crash recovers.
+ * worker's operation is taken over at once by a process on its host that proves it dead; from
+ * elsewhere its job is retried after about expiry + maintenance interval and taken over once its
+ * lease has lapsed, so ENCLAVE_OPERATION_LEASE_SECONDS sets how fast that recovers.
  */
 export function queueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
   const leaseSeconds = Number(env.ENCLAVE_OPERATION_LEASE_SECONDS || 60);

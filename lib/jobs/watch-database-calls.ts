@@ -5,13 +5,15 @@ import type { Log } from "./monitoring";
 const reminderMs = 30_000;
 
 /**
- * pg-boss's executeSql, logging failures: pg-boss swallows every error of its job fetch, so a worker
- * that lost its database would poll on in silence. The first failure is logged at once, then a
- * reminder every 30 s while they last, and the first success after them.
+ * pg-boss's executeSql, logging failures and tracking calls in flight. pg-boss swallows every error
+ * of its job fetch, so a worker that lost its database would poll on in silence: the first failure
+ * is logged at once, then a reminder every 30 s while they last, and the first success after them.
+ * It also completes or fails a job without awaiting it, so stop waits for those calls (drain).
  */
-export function watchDatabaseCalls(database: Database, log: Log): Database["executeSql"] {
+export function watchDatabaseCalls(database: Database, log: Log) {
   let failing: { since: number; count: number; remindedAt: number } | null = null;
-  return async (text, values) => {
+  const inFlight = new Set<Promise<unknown>>();
+  const call = async (text: string, values?: unknown[]) => {
     try {
       const result = await database.executeSql(text, values);
       if (failing) log("info", "job queue database calls succeed again", { failedCalls: failing.count, failingForSeconds: Math.round((Date.now() - failing.since) / 1000) });
@@ -31,5 +33,19 @@ export function watchDatabaseCalls(database: Database, log: Log): Database["exec
       }
       throw error;
     }
+  };
+  return {
+    executeSql(text: string, values?: unknown[]) {
+      const pending = call(text, values);
+      const tracked = pending.catch(() => {}).finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      return pending;
+    },
+    /** Waits, at most timeoutMs, for the calls in flight. */
+    async drain(timeoutMs: number) {
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(inFlight), new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+      clearTimeout(timeout);
+    },
   };
 }
