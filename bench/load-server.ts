@@ -34,15 +34,15 @@ export function runScaleSeed(env: NodeJS.ProcessEnv, tenants: number, users: num
   });
 }
 
-export type LoadAccounts = { password: string; user: string; admin: string };
+export type LoadAccounts = { password: string; user: string; admin: string; busiest?: string };
 
 /** The load accounts from seed:scale's JSON summary line, else its "password: …" line and the default names. */
 export function accountsFromSeedOutput(output: string, fallback: { user: string; admin: string }): LoadAccounts | null {
   for (const line of output.split("\n").reverse()) {
     if (!line.startsWith('{"seedScale"')) continue;
     try {
-      const { accounts } = (JSON.parse(line) as { seedScale: { accounts?: { password?: string; loadTest?: string; loadAdmin?: string } } }).seedScale;
-      if (accounts?.password) return { password: accounts.password, user: accounts.loadTest ?? fallback.user, admin: accounts.loadAdmin ?? fallback.admin };
+      const { accounts } = (JSON.parse(line) as { seedScale: { accounts?: { password?: string; loadTest?: string; loadAdmin?: string; busiest?: string } } }).seedScale;
+      if (accounts?.password) return { password: accounts.password, user: accounts.loadTest ?? fallback.user, admin: accounts.loadAdmin ?? fallback.admin, busiest: accounts.busiest };
     } catch {}
   }
   const password = /password\W*?[:=]\s*(\S+)/i.exec(output)?.[1];
