@@ -42,12 +42,14 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
     if (!password) throw new Error("seed:scale printed no password for the load accounts; set LOAD_PASSWORD.");
     const port = await findFreePort(Number(process.env.LOAD_PORT ?? 3300));
     const started = Date.now();
-    const portal = (running.portal = startPortal({ port, databaseUrl: scenario.databaseUrl, dataDir, secret: randomBytes(32).toString("base64url") }));
+    const portal = (running.portal = startPortal({ port, databaseUrl: scenario.databaseUrl, dataDir, secret: randomBytes(32).toString("base64url"), profileDir: process.env.LOAD_PROFILE_DIR }));
     console.log(`Starting the portal on ${portal.baseUrl} (pid ${portal.pid}, output in ${portal.logFile})`);
     await waitForHealth(portal, Number(process.env.LOAD_START_TIMEOUT_SECONDS ?? 900) * 1000);
     const idleMiB = treeRssBytes(portal.pid) / 2 ** 20;
     console.log(`Healthy after ${Math.round((Date.now() - started) / 1000)} s; idle RSS ${Math.round(idleMiB)} MiB`);
-    const routes = await routesFor(portal.baseUrl, { ...(printed ?? defaultAccounts), password });
+    // LOAD_ROUTES=overview,metrics narrows the run to routes whose names hold one of the words (to profile one at a time).
+    const only = process.env.LOAD_ROUTES?.split(",").map((word) => word.trim().toLowerCase());
+    const routes = (await routesFor(portal.baseUrl, { ...(printed ?? defaultAccounts), password })).filter((r) => !only || only.some((word) => r.route.toLowerCase().includes(word)));
     for (const route of routes) await assertServes(portal.baseUrl, route.path, route.cookie);
 
     // The machine is shared: its load average says how much of the two cores the portal had.

@@ -57,7 +57,7 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** `node scripts/start.mjs` (builds when the sources changed) on the port, its output in logFile. */
-export function startPortal(options: { port: number; databaseUrl: string; dataDir: string; secret: string }): Portal {
+export function startPortal(options: { port: number; databaseUrl: string; dataDir: string; secret: string; profileDir?: string }): Portal {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const logFile = path.join(options.dataDir, "server.log");
   const log = createWriteStream(logFile);
@@ -78,6 +78,8 @@ export function startPortal(options: { port: number; databaseUrl: string; dataDi
       // A scaled install serves pages from portal replicas and leaves the periodic work (1,400 alert
       // rules a tick on the scale seed) to `npm run worker` processes: measure the portal alone.
       ENCLAVE_IN_PROCESS_WORKER: "false",
+      // A CPU profile per process, written when the portal stops (profile the built server only).
+      ...(options.profileDir && { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.profileDir}`.trim() }),
     },
   });
   child.stdout!.pipe(log);
