@@ -79,7 +79,10 @@ export function startPortal(options: { port: number; databaseUrl: string; dataDi
       // rules a tick on the scale seed) to `npm run worker` processes: measure the portal alone.
       ENCLAVE_IN_PROCESS_WORKER: "false",
       // A CPU profile per process, written when the portal stops (profile the built server only).
-      ...(options.profileDir && { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${options.profileDir}`.trim() }),
+      ...(options.profileDir && {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-profile-hook.cjs")}`.trim(),
+        ENCLAVE_CPU_PROFILE_DIR: options.profileDir,
+      }),
     },
   });
   child.stdout!.pipe(log);

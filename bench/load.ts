@@ -40,6 +40,7 @@ for (const scenario of scenarios) {
   } catch (error) {
     console.error(`bench:load (${scenario.name}) failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
+    allMet = false;
   }
 }
 console.log(allMet ? "\nEvery route met its target." : "\nSome targets were MISSED (see the targets tables).");

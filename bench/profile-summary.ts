@@ -32,6 +32,7 @@ const label = (f: Frame) => `${f.functionName || "(anonymous)"} ${owner(f.url)}:
 const self = new Map<string, number>();
 const selfByOwner = new Map<string, number>();
 const inclusive = new Map<string, number>();
+const inclusiveFn = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
@@ -47,6 +48,9 @@ profile.samples.forEach((id, i) => {
     if (/^(app|lib|db|components)\//.test(o) && !seen.has(o)) seen.add(o);
   }
   for (const o of seen) inclusive.set(o, (inclusive.get(o) ?? 0) + ms);
+  const fns = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) fns.add(label(byId.get(at)!.callFrame));
+  for (const f of fns) inclusiveFn.set(f, (inclusiveFn.get(f) ?? 0) + ms);
 });
 
 const rows = (m: Map<string, number>, key: string) =>
@@ -55,3 +59,4 @@ console.log(`${file}: ${Math.round(total)} ms busy`);
 printResults("self time by package", rows(selfByOwner, "package"));
 printResults("self time by function", rows(self, "function"));
 printResults("inclusive time of the app's modules", rows(inclusive, "module"));
+printResults("inclusive time by function", rows(inclusiveFn, "function"));
