@@ -37,6 +37,9 @@ const env = {
 
 if (!buildIfNeeded(root, env)) process.exit(1);
 
-const server = spawn(process.execPath, [standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
+// V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage pile up to it;
+// a bound keeps a portal replica's memory flat under load. Its pages need far less.
+const heapMiB = Number(process.env.ENCLAVE_SERVER_HEAP_MB ?? 320);
+const server = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
