@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { logLines } from "@/db/schema";
 import { encodeCursor, logSearchQuery, newestFirst, searchLogs, type LogSearch } from "@/lib/telemetry/log-queries";
 import { testDatabases, useDatabase } from "./helpers/databases";
-import { expectNoSeqScan, indexesUsed, planNodes } from "./helpers/explain";
+import { expectNoSeqScan, indexesUsed, planNodes } from "./helpers/explain-plan";
 
 const to = new Date("2026-11-28T12:00:00Z");
 const day = 86_400_000;
