@@ -31,6 +31,7 @@ export const routePolicy = {
   "/t/[tenant]/settings": "tenant:read",
   "/api/t/[tenant]": "tenant:read",
   "/api/t/[tenant]/operation": "tenant:read",
+  "/api/t/[tenant]/inventory": "tenant:read",
   "/api/t/[tenant]/pem": "tenant:write",
   "/api/t/[tenant]/logs": "tenant:read",
   "/api/t/[tenant]/logs/stream": "tenant:read",
@@ -67,6 +68,8 @@ export const actionPolicy = {
   removeNetworkRule: "tenant:write",
   createResource: "tenant:write",
   deleteResource: "tenant:write",
+  // Re-reads what readers already see and changes nothing; rate-limited per tenant (lib/inventory).
+  refreshInventory: "tenant:read",
   acknowledgeAlert: "tenant:write",
   resolveAlert: "tenant:write",
   createAlertRule: "tenant:write",

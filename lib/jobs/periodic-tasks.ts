@@ -2,6 +2,8 @@ import type { Db } from "@/db/client";
 import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
 import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
+import { inventoryRefreshTask } from "@/lib/inventory/refresh-due-inventories";
+import { inventorySettings } from "@/lib/inventory/inventory-settings";
 import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
 import type { JobQueue } from "./job-queue";
@@ -18,6 +20,8 @@ export function workerPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue" | "r
     ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
     ["notification delivery", 5_000, () => deliverDueNotifications(db)],
     ["cost sync", 5 * 60_000, () => runBillingTick(db, log)],
+    // Every few seconds, so a requested refresh is answered soon; each tenant is listed only when due.
+    ["inventory refresh", 5_000, inventoryRefreshTask(db, log, inventorySettings())],
     ["telemetry retention", 3_600_000, () => pruneTelemetry(db)],
   ];
 }

@@ -1,8 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tenantGrants, tenants, tenantSecrets, ssoGroupMappings } from "@/db/schema";
+import { tenantGrants, tenantInventory, tenantInventoryRefreshes, tenants, tenantSecrets, ssoGroupMappings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/driver";
+import { afterOperationSeconds, inventorySettings } from "@/lib/inventory/inventory-settings";
+import { refreshTenantInventory } from "@/lib/inventory/refresh-tenant-inventory";
 import { isCloudError, type EngineHooks } from "./run-context";
 import type { RetryPolicy } from "./retry";
 import { runProvision } from "./run-provision";
@@ -55,6 +57,8 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
       if (!isCloudError(error)) throw error;
       outcome = { state: "failed", error: (error as Error).message };
     }
+    // Read before the operation is marked finished: the page that sees it finish shows its result.
+    await refreshTenantInventory(db, tenant!, ctx.driver, afterOperationSeconds(inventorySettings()));
     lease.assertHeld();
     await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
     return "finished";
@@ -73,6 +77,8 @@ async function finish(db: Db, operationId: string, workerId: string, tenantId: s
       await tx.delete(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId));
       await tx.delete(tenantGrants).where(eq(tenantGrants.tenantId, tenantId));
       await tx.delete(ssoGroupMappings).where(eq(ssoGroupMappings.tenantId, tenantId));
+      await tx.delete(tenantInventory).where(eq(tenantInventory.tenantId, tenantId));
+      await tx.delete(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, tenantId));
     }
     await recordAudit(tx, { actorId: null, action: `tenant.${status}`, tenantId, target: tenant!.name, details: failed ? { error: outcome.error } : {} });
   });

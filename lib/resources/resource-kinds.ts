@@ -14,10 +14,10 @@ export type ManageableKind = ResourceRequest["kind"];
 export const isUserKind = (slug: string): slug is UserKind => Object.hasOwn(userKinds, slug);
 export const userKindOf = (kind: ResourceKind): UserKind | null => (Object.keys(userKinds) as UserKind[]).find((k) => userKinds[k].cloudKind === kind) ?? null;
 
-export type TenantResource = Omit<ResourceRef, "kind"> & { kind: UserKind };
+export type TenantResource = Omit<ResourceRef, "kind" | "tenant"> & { kind: UserKind };
 
 /** The resources a tenant's users work with; the plumbing provisioning made (groups, roles, keys) stays on the overview. */
-export function toTenantResources(refs: ResourceRef[]): TenantResource[] {
+export function toTenantResources(refs: Omit<ResourceRef, "tenant">[]): TenantResource[] {
   return refs
     .flatMap((ref) => {
       const kind = userKindOf(ref.kind);

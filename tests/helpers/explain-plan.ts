@@ -50,7 +50,8 @@ export async function scansOf(database: Database, work: (db: Db) => Promise<unkn
   const statements: { sql: string; params: unknown[] }[] = [];
   await work(await recordingDb(database, statements));
   const scans: Scan[] = [];
-  for (const { sql, params } of statements) {
+  // node-postgres's drizzle logs a transaction's begin and commit too; there is nothing to explain in them.
+  for (const { sql, params } of statements.filter((s) => !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(s.sql))) {
     const { rows } = await database.executeSql(`explain (format json) ${sql}`, params);
     const value = Object.values(rows[0] as Record<string, unknown>)[0];
     const [{ Plan }] = (typeof value === "string" ? JSON.parse(value) : value) as [{ Plan: PlanNode }];

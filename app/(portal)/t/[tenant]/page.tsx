@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { unresolvedAlertCounts } from "@/lib/alerts/alert-queries";
-import { tenantCostSummary } from "@/lib/billing/cost-queries";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
 import { getLatestOperation } from "@/lib/provisioning/operations";
-import { listRecentTenantAudit, listTenantAccess, tenantHasPem } from "@/lib/tenants/queries";
-import { getTenantInventory } from "@/lib/tenants/tenant-inventory";
+import { listTenantAccess, tenantHasPem } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { EmptyState } from "@/components/empty-state";
-import { formatDateTime, formatUsd } from "@/components/format";
+import { formatDateTime } from "@/components/format";
+import { LineSkeleton, SectionSkeleton } from "@/components/section-skeleton";
 import { OperationProgressPanel } from "./operation-progress-client";
+import { OverviewActivity } from "./overview-activity";
+import { OverviewCost } from "./overview-cost";
 import { TenantInventoryTable } from "./tenant-inventory-table";
 
 type Props = { params: Promise<{ tenant: string }> };
@@ -30,17 +31,16 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+// The shell — facts from the tenant's own row and a few indexed counts — answers at once; cost,
+// inventory and activity stream in behind it.
 export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [members, events, operation, pem, inventory, cost, alertCounts] = await Promise.all([
+  const [members, operation, pem, alertCounts] = await Promise.all([
     listTenantAccess(db, tenant.id),
-    listRecentTenantAudit(db, tenant.id),
     getLatestOperation(db, tenant.id),
     canWrite && tenant.status !== "deleting" ? tenantHasPem(db, tenant.id) : false,
-    getTenantInventory(db, tenant),
-    tenantCostSummary(db, tenant.id, new Date().toISOString().slice(0, 10)),
     unresolvedAlertCounts(db, [tenant.id]),
   ]);
   const openAlerts = alertCounts.get(tenant.id) ?? 0;
@@ -60,8 +60,9 @@ export default async function TenantOverviewPage({ params }: Props) {
         <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
         <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>
         <Fact label="Cost this month">
-          <Link className="hover:underline" href={`/t/${tenant.name}/billing`}>{formatUsd(cost.monthToDate)}</Link>
-          <span className="block text-xs font-normal text-slate-500">forecast {formatUsd(cost.forecast)}</span>
+          <Suspense fallback={<LineSkeleton label="cost this month" />}>
+            <OverviewCost tenant={tenant} />
+          </Suspense>
         </Fact>
         <Fact label="Unresolved alerts">
           <Link className={`hover:underline ${openAlerts ? "text-red-700" : ""}`} href={`/t/${tenant.name}/alerts`}>{openAlerts}</Link>
@@ -78,24 +79,18 @@ export default async function TenantOverviewPage({ params }: Props) {
         canManage={can(actor, "admin:write")}
         deletionProtection={tenant.deletionProtection}
       />
-      <TenantInventoryTable inventory={inventory} />
+      <section aria-labelledby="inventory-heading">
+        <h2 id="inventory-heading" className="mt-8 mb-3 text-lg font-semibold">
+          Cloud resources
+        </h2>
+        <Suspense fallback={<SectionSkeleton label="cloud resources" rows={5} />}>
+          <TenantInventoryTable tenant={tenant} />
+        </Suspense>
+      </section>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
-      {events.length === 0 ? (
-        <EmptyState title="No activity yet">Changes to this tenant — grants, resources, settings — will be listed here.</EmptyState>
-      ) : (
-        <ul className="card divide-y divide-slate-100 text-sm">
-          {events.map((e) => (
-            <li key={e.id} className="flex justify-between gap-4 px-4 py-2">
-              <span>
-                <span className="font-medium">{e.action}</span> {e.target && <span className="text-slate-500">· {e.target}</span>}
-              </span>
-              <span className="text-slate-500">
-                {e.actor ?? "system"} · {formatDateTime(e.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Suspense fallback={<SectionSkeleton label="recent activity" />}>
+        <OverviewActivity tenantId={tenant.id} />
+      </Suspense>
     </>
   );
 }

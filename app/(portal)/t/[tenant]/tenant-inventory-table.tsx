@@ -1,23 +1,26 @@
-import type { TenantInventory } from "@/lib/tenants/tenant-inventory";
+import { countInventoryByKind } from "@/lib/tenants/tenant-inventory";
+import { neverRead } from "@/lib/inventory/inventory-queries";
 import { EmptyState } from "@/components/empty-state";
+import { InventoryStatus } from "./inventory-status";
+import { loadInventory } from "./inventory-data";
 
 const label = (kind: string) => kind.replace(/_/g, " ");
 
-/** The tenant's constructs and everything else carrying its tag, counted by kind. */
-export function TenantInventoryTable({ inventory }: { inventory: TenantInventory }) {
+/** The tenant's constructs and everything else carrying its tag, counted by kind, as the workers last read them. */
+export async function TenantInventoryTable({ tenant }: { tenant: { id: string; name: string } }) {
+  const view = await loadInventory(tenant.id);
+  const { kinds } = countInventoryByKind(view.resources);
   return (
-    <section aria-labelledby="inventory-heading">
-      <h2 id="inventory-heading" className="mt-8 mb-3 text-lg font-semibold">
-        Cloud resources
-      </h2>
-      {inventory.error ? (
-        <p role="status" className="card p-4 text-sm text-amber-800">{inventory.error}</p>
-      ) : inventory.kinds.length === 0 ? (
+    <>
+      <InventoryStatus tenant={tenant} />
+      {neverRead(view.freshness) ? (
+        <EmptyState title="Not yet read">This tenant&apos;s cloud has not been listed yet; its resources appear here after the first read.</EmptyState>
+      ) : kinds.length === 0 ? (
         <EmptyState title="Nothing in the cloud yet">The tenant&apos;s security group, IAM role, keys and namespace appear here once it is provisioned.</EmptyState>
       ) : (
         <table className="card w-full divide-y divide-slate-100 text-sm" aria-label="Cloud resources by kind">
           <tbody>
-            {inventory.kinds.map((k) => (
+            {kinds.map((k) => (
               <tr key={k.kind}>
                 <th scope="row" className="px-4 py-2 text-left font-medium capitalize">{label(k.kind)}</th>
                 <td className="px-4 py-2 tabular-nums">{k.count}</td>
@@ -27,6 +30,6 @@ export function TenantInventoryTable({ inventory }: { inventory: TenantInventory
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

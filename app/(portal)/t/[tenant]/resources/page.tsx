@@ -1,28 +1,30 @@
+import { Suspense } from "react";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
 import { getLatestOperation } from "@/lib/provisioning/operations";
-import { toTenantResources, userKinds, type ManageableKind, type UserKind } from "@/lib/resources/resource-kinds";
-import { EmptyState } from "@/components/empty-state";
+import { manageableKinds } from "@/lib/resources/manageable-kinds";
 import { PageHeader } from "@/components/page-header";
+import { SectionSkeleton } from "@/components/section-skeleton";
+import { InventoryStatus } from "../inventory-status";
 import { OperationProgressPanel } from "../operation-progress-client";
 import { NewResourceForm } from "./new-resource-form-client";
-import { ResourceTable } from "./resource-table";
+import { ResourceTables } from "./resource-tables";
 
 export const metadata = { title: "Resources" };
 
+// The freshness line and the tables read the same inventory (once, see loadInventory), each streamed.
 export default async function TenantResourcesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/resources", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [cloud, operation] = await Promise.all([listTenantCloud(db, tenant), getLatestOperation(db, tenant.id, "resource")]);
-  const resources = toTenantResources(cloud.resources);
-  const manageable = (["service", "host", "bucket"] as const).filter((k) => cloud.driver?.supports?.(userKinds[k].cloudKind) ?? true) as ManageableKind[];
-  const kinds = (Object.keys(userKinds) as UserKind[]).filter((k) => resources.some((r) => r.kind === k));
+  const [operation, manageable] = await Promise.all([getLatestOperation(db, tenant.id, "resource"), manageableKinds(db, tenant.infrastructureId)]);
   return (
     <>
       <PageHeader title="Resources" description={`Services, load balancers, hosts and buckets of ${tenant.name}, as its cloud reports them.`} />
+      <Suspense fallback={<div className="mb-3 h-5" />}>
+        <InventoryStatus tenant={tenant} />
+      </Suspense>
       {canWrite && tenant.status === "ready" && <NewResourceForm tenant={tenant.name} kinds={manageable} />}
       {canWrite && tenant.status !== "ready" && (
         <p role="status" className="card mb-6 p-4 text-sm text-slate-600">
@@ -31,15 +33,9 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
       )}
       <OperationProgressPanel key={operation?.id ?? "none"} scope="resource" tenant={tenant.name} initial={{ operation, now: new Date().toISOString() }} canManage={canWrite} deletionProtection={tenant.deletionProtection} />
       <div className="mt-6">
-        {cloud.error ? (
-          <p role="status" className="card p-4 text-sm text-amber-800">{cloud.error}</p>
-        ) : kinds.length === 0 ? (
-          <EmptyState title="Nothing runs in this tenant yet">
-            {canWrite ? "Create a service, a host or a bucket above; it appears here while it is being made." : "Someone with write access to this tenant can create services, hosts and buckets here."}
-          </EmptyState>
-        ) : (
-          kinds.map((kind) => <ResourceTable key={kind} tenant={tenant.name} kind={kind} rows={resources.filter((r) => r.kind === kind)} canWrite={canWrite} />)
-        )}
+        <Suspense fallback={<SectionSkeleton label="resources" rows={6} />}>
+          <ResourceTables tenant={tenant} canWrite={canWrite} />
+        </Suspense>
       </div>
     </>
   );

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
-import { isUserKind, toTenantResources, userKinds } from "@/lib/resources/resource-kinds";
+import { findInventoryResource } from "@/lib/inventory/inventory-queries";
+import { isUserKind, userKinds } from "@/lib/resources/resource-kinds";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/components/format";
 import { DeleteResourceButton } from "../../delete-resource-button-client";
@@ -22,8 +22,8 @@ export default async function ResourceDetailPage({ params }: Props) {
   const name = decodeURIComponent(encoded);
   if (!isUserKind(kind)) notFound();
   const db = await getDb();
-  const cloud = await listTenantCloud(db, tenant);
-  const resource = toTenantResources(cloud.resources).find((r) => r.kind === kind && r.name === name);
+  // As the workers last read it, like the list it is reached from.
+  const resource = await findInventoryResource(db, tenant.id, userKinds[kind].cloudKind, name);
   if (!resource) notFound();
   const { singular } = userKinds[kind];
   const manageable = can(actor, "tenant:write", tenant.id) && (kind === "service" || kind === "host" || kind === "bucket");
