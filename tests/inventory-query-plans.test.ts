@@ -6,7 +6,7 @@ import { findInventoryResource, inventoryViewQuery, readInventoryFreshness, read
 import { requestInventoryRefresh } from "@/lib/inventory/request-inventory-refresh";
 import { saveInventory } from "@/lib/inventory/save-inventory";
 import { testDatabases, useDatabase } from "./helpers/databases";
-import { expectNoSeqScan, indexesUsed } from "./helpers/explain";
+import { expectNoSeqScan, indexesUsed } from "./helpers/explain-plan";
 import { seqScansOn } from "./helpers/explain-plan";
 import { createInfrastructure } from "./helpers/factory";
 
