@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, inArray, like } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { alertEvents, alertRules, alerts, costDaily, infrastructures, localCloudResources, logLines, metricPoints, operations, tenantGrants, tenants, users } from "@/db/schema";
+import { alertEvents, alertRules, alerts, costDaily, infrastructures, localCloudResources, logLines, metricPoints, operations, tenantGrants, tenantInventory, tenantInventoryRefreshes, tenants, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { planGrants } from "@/lib/scale-seed/plan-grants";
 import { removeScaleData } from "@/lib/scale-seed/remove-scale-data";
@@ -28,6 +28,7 @@ async function rowCounts(db: Db, prefix: string) {
     tenants: ids.length,
     operations: await n(operations),
     local_cloud_resources: (await db.select({ n: count() }).from(localCloudResources).where(eq(localCloudResources.infrastructureId, infra!.id)))[0]!.n,
+    tenant_inventory: (await db.select({ n: count() }).from(tenantInventoryRefreshes).where(and(inArray(tenantInventoryRefreshes.tenantId, ids), isNotNull(tenantInventoryRefreshes.refreshedAt))))[0]!.n,
     users: userRows.length,
     tenant_grants: (await db.select({ n: count() }).from(tenantGrants).where(inArray(tenantGrants.userId, userRows.map((u) => u.id))))[0]!.n,
     alert_rules: await n(alertRules),
@@ -54,7 +55,7 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
 
     expect(first.tables.every((t) => t.existing === 0)).toBe(true);
     expect(created(first)).toEqual(await rowCounts(db, prefix));
-    expect(created(first)).toMatchObject({ infrastructures: 1, tenants: 5, operations: 5, local_cloud_resources: 50, users: 22, log_lines: 200, metric_points: 5 * 22 * 24 });
+    expect(created(first)).toMatchObject({ infrastructures: 1, tenants: 5, operations: 5, local_cloud_resources: 50, tenant_inventory: 5, users: 22, log_lines: 200, metric_points: 5 * 22 * 24 });
     const costs = created(first).cost_daily!;
     expect(costs).toBeGreaterThanOrEqual(5 * 7);
     expect(costs).toBeLessThanOrEqual(5 * 7 * 3);
@@ -69,6 +70,10 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
     const provisions = await db.select().from(operations).where(inArray(operations.tenantId, seeded.map((t) => t.id)));
     expect(provisions.map((o) => `${o.kind} ${o.state}`)).toEqual(Array(5).fill("provision succeeded"));
     const fleet = await db.select().from(localCloudResources).where(eq(localCloudResources.tenantTag, `${prefix}-0001`));
+    // The pages read the inventory the seed read from that fleet, as a worker would have (names within their namespace).
+    const [first1] = seeded.filter((t) => t.name === `${prefix}-0001`);
+    const inventory = await db.select().from(tenantInventory).where(eq(tenantInventory.tenantId, first1!.id));
+    expect(inventory.map((r) => `${r.kind} ${r.name}`).sort()).toEqual(fleet.map((r) => `${r.kind} ${r.name.split("/").pop()}`).sort());
     expect(fleet.map((r) => `${r.kind} ${r.name}`)).toEqual(expect.arrayContaining([`workload tenant-${prefix}-0001/web`, `load_balancer tenant-${prefix}-0001/web`, `host ${prefix}-0001/db-host`, `bucket enclave-${prefix}-0001-assets`]));
   });
 

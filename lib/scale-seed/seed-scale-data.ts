@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { ScaleSeedOptions } from "./scale-options";
 import { countScaleTenants, countProvisionOperations, ensureScaleInfrastructure, insertProvisionOperations, insertScaleTenants, loadScaleTenants } from "./seed-tenants";
 import { countFleetRows, insertFleets } from "./seed-fleet";
+import { countInventoried, insertInventories } from "./seed-inventory";
 import { countScaleGrants, countScaleUsers, insertScaleGrants, insertScaleUsers } from "./seed-users";
 import { countAlertEvents, countAlertRules, countAlerts, insertAlertEvents, insertAlertRules, insertAlerts } from "./seed-alerts";
 import { countCostDays, insertCostDays } from "./seed-costs";
@@ -39,6 +40,7 @@ export async function seedScaleData(db: Db, options: ScaleSeedOptions, progress:
   const ctx: ScaleContext = { db, prefix, now, infrastructureId: infrastructure.id, tenants: await loadScaleTenants(db, prefix, options.tenants, infrastructure.id), progress };
   await phase("operations", () => countProvisionOperations(ctx), () => insertProvisionOperations(ctx));
   await phase("local_cloud_resources", () => countFleetRows(ctx), () => insertFleets(ctx));
+  await phase("tenant_inventory", () => countInventoried(ctx), () => insertInventories(ctx));
   await phase("users", () => countScaleUsers(db, prefix, options.users, now), () => insertScaleUsers(db, prefix, options.users, now));
   await phase("tenant_grants", () => countScaleGrants(ctx, options.users), () => insertScaleGrants(ctx, options.users, options.tenants));
   await phase("alert_rules", () => countAlertRules(ctx), () => insertAlertRules(ctx));
@@ -51,7 +53,7 @@ export async function seedScaleData(db: Db, options: ScaleSeedOptions, progress:
   if (tables.some((t) => t.created > 0)) {
     progress("analyze…");
     // The planner needs row counts after millions of new rows; VACUUM writes the visibility map index-only scans rely on.
-    for (const table of ["tenants", "users", "tenant_grants", "local_cloud_resources", "cost_daily", "cost_monthly", "cost_monthly_totals", "log_lines", "metric_points", "alerts"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
+    for (const table of ["tenants", "users", "tenant_grants", "local_cloud_resources", "tenant_inventory", "tenant_inventory_refreshes", "cost_daily", "cost_monthly", "cost_monthly_totals", "log_lines", "metric_points", "alerts"]) await db.execute(sql.raw(`vacuum analyze ${table}`));
   }
   return { prefix, tables, seconds: since(started) };
 }
