@@ -11,3 +11,4 @@ export * from "./telemetry";
 export * from "./alerts";
 export * from "./notifications";
 export * from "./billing";
+export * from "./tenant-shortcuts";
