@@ -127,7 +127,7 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     expect([searching.favorites, searching.recent]).toEqual([[], []]);
   });
 
-  it("moves a visit forward at most once a minute, in one row per user and tenant", async () => {
+  it("moves a visit forward at most every 10 s, in one row per user and tenant", async () => {
     const { db } = database();
     const [tenant] = await tenantsNamed(db, runWord(), ["a"]);
     const user = await createUser(db);
