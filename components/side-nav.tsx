@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCurrentTenant } from "./current-tenant";
 import { adminPages, parseTenantPath, tenantHref, tenantPages } from "./nav-items";
 
 function NavLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
@@ -16,10 +17,11 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
   );
 }
 
-/** `alertCounts`: unresolved alerts by tenant name, shown beside Alerts for the tenant being looked at. */
-export function SideNav({ showAdmin, alertCounts = {} }: { showAdmin: boolean; alertCounts?: Record<string, number> }) {
+/** Beside Alerts, the unresolved alerts of the tenant being looked at, as its layout counted them. */
+export function SideNav({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
   const current = parseTenantPath(pathname);
+  const unresolved = useCurrentTenant().current?.unresolvedAlerts ?? 0;
   return (
     <nav aria-label="Main" className="space-y-6">
       <div className="space-y-1">
@@ -34,9 +36,9 @@ export function SideNav({ showAdmin, alertCounts = {} }: { showAdmin: boolean; a
             {tenantPages.map((page) => (
               <NavLink key={page.segment} href={tenantHref(current.tenant, page.segment)} active={current.segment === page.segment}>
                 {page.label}
-                {page.segment === "alerts" && (alertCounts[current.tenant] ?? 0) > 0 && (
-                  <span aria-label={`${alertCounts[current.tenant]} unresolved`} className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
-                    {alertCounts[current.tenant]}
+                {page.segment === "alerts" && unresolved > 0 && (
+                  <span aria-label={`${unresolved} unresolved`} className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                    {unresolved}
                   </span>
                 )}
               </NavLink>

@@ -19,7 +19,9 @@ test.describe("the admin's portal shell", () => {
     }
     await page.screenshot({ path: "test-results/screenshots/tenant-shell.png", fullPage: true });
 
-    await page.getByRole("combobox", { name: "Switch tenant" }).selectOption("dev");
+    await page.getByRole("button", { name: "Switch tenant (now stage)" }).click();
+    await page.getByRole("combobox", { name: "Search tenants" }).fill("dev");
+    await page.getByRole("option", { name: "dev", exact: true }).click();
     await expect(page).toHaveURL(/\/t\/dev$/);
     await nav.getByRole("link", { name: "Access", exact: true }).click();
     await expect(page.getByRole("table", { name: "Tenant members" })).toContainText("bob@enclave.local");

@@ -12,3 +12,4 @@ export * from "./alerts";
 export * from "./notifications";
 export * from "./billing";
 export * from "./inventory";
+export * from "./tenant-shortcuts";

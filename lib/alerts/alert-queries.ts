@@ -69,3 +69,9 @@ export async function unresolvedAlertCounts(db: Db, tenantIds: string[]): Promis
 }
 
 export const listAlertRules = (db: Db, tenantId: string) => db.select().from(alertRules).where(eq(alertRules.tenantId, tenantId)).orderBy(asc(alertRules.name));
+
+/** One tenant's unresolved alerts, for the navigation badge: counted in the partial index of unresolved alerts. */
+export async function countUnresolvedAlerts(db: Db, tenantId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(alerts).where(and(eq(alerts.tenantId, tenantId), ne(alerts.state, "resolved")));
+  return row?.n ?? 0;
+}

@@ -19,6 +19,7 @@ export const routePolicy = {
   "/tenants/new": "admin:write",
   "/account": "signed-in",
   "/api/me": "signed-in",
+  "/api/tenants": "signed-in",
   "/t/[tenant]": "tenant:read",
   "/t/[tenant]/resources": "tenant:read",
   "/t/[tenant]/resources/[kind]/[name]": "tenant:read",
@@ -83,5 +84,7 @@ export const actionPolicy = {
   removeBudget: "tenant:write",
   createGroupMapping: "admin:write",
   deleteGroupMapping: "admin:write",
+  setTenantFavorite: "tenant:read",
+  recordTenantVisit: "tenant:read",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;

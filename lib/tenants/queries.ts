@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, tenantGrants, tenants, tenantSecrets, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { seesAllTenants } from "@/lib/auth/policy";
 
-const tenantSummary = {
+export const tenantSummary = {
   id: tenants.id,
   name: tenants.name,
   status: tenants.status,
@@ -20,16 +20,21 @@ const tenantSummary = {
 };
 export type TenantSummary = Awaited<ReturnType<typeof listVisibleTenants>>[number];
 
+/**
+ * The condition on `tenants` that every list of them starts from: live tenants, every one for admins
+ * and auditors, granted ones (live grants only, as loaded with the actor) for users; null for none.
+ */
+export function visibleTenantsWhere(actor: Actor): SQL | null {
+  if (seesAllTenants(actor)) return ne(tenants.status, "deleted");
+  const granted = [...actor.grants.keys()];
+  return granted.length ? and(ne(tenants.status, "deleted"), inArray(tenants.id, granted))! : null;
+}
+
 /** The tenants this actor may see: every one for admins and auditors, granted ones for users. */
 export async function listVisibleTenants(db: Db, actor: Actor) {
-  const visible = seesAllTenants(actor) ? undefined : [...actor.grants.keys()];
-  if (visible && visible.length === 0) return [];
-  return db
-    .select(tenantSummary)
-    .from(tenants)
-    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(ne(tenants.status, "deleted"), visible ? inArray(tenants.id, visible) : undefined))
-    .orderBy(asc(tenants.name));
+  const visible = visibleTenantsWhere(actor);
+  if (!visible) return [];
+  return db.select(tenantSummary).from(tenants).innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId)).where(visible).orderBy(asc(tenants.name));
 }
 
 export async function findTenantByName(db: Db, name: string) {

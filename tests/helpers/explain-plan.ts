@@ -42,6 +42,13 @@ async function recordingDb(database: Database, statements: { sql: string; params
   return (await import("drizzle-orm/pglite")).drizzle(client, { schema, logger }) as unknown as Db;
 }
 
+/** The statements work sends, in order, each as its SQL text. */
+export async function statementsOf(database: Database, work: (db: Db) => Promise<unknown>): Promise<string[]> {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  await work(await recordingDb(database, statements));
+  return statements.map((s) => s.sql);
+}
+
 /**
  * Runs work, then EXPLAINs (FORMAT JSON, without running them again) every statement it sent and
  * answers each scan of a table in those plans: what the planner chooses on the data as it is.

@@ -58,11 +58,11 @@ export async function createInfrastructure(db: Db) {
   return infrastructure!;
 }
 
-export async function createTenant(db: Db, options: { infrastructureId?: string; status?: "ready" | "deleted" } = {}) {
+export async function createTenant(db: Db, options: { infrastructureId?: string; status?: "ready" | "deleted"; name?: string } = {}) {
   const infrastructureId = options.infrastructureId ?? (await createInfrastructure(db)).id;
   const [tenant] = await db
     .insert(tenants)
-    .values({ name: uniqueName("tenant"), infrastructureId, status: options.status ?? "ready" })
+    .values({ name: options.name ?? uniqueName("tenant"), infrastructureId, status: options.status ?? "ready" })
     .returning();
   created.tenants.add(tenant!.id);
   return tenant!;

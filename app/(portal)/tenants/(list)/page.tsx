@@ -3,25 +3,31 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
-import { listVisibleTenants, type TenantSummary } from "@/lib/tenants/queries";
+import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
+import { listVisibleTenantsPage } from "@/lib/tenants/tenant-list";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { Pagination } from "@/components/pagination";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime } from "@/components/format";
 import { tenantName } from "@/lib/tenants/tenant-input";
 
 export const metadata: Metadata = { title: "Tenants" };
 
-type Props = { searchParams: Promise<{ deleted?: string }> };
+type Props = { searchParams: Promise<{ deleted?: string; page?: string }> };
 
+// A page of tenants at a time (50): two queries whatever the count, an admin's thousand included.
 export default async function TenantsPage({ searchParams }: Props) {
   const { actor } = await authorizePage("/tenants");
-  const tenants = await listVisibleTenants(await getDb(), actor);
+  const params = await searchParams;
+  const db = await getDb();
+  const list = await listVisibleTenantsPage(db, actor, { page: params.page });
+  const tenants = list.rows;
   const isAdmin = can(actor, "admin:write");
   // Set by the progress panel once a deletion it watched has finished (deleting is an admin's act).
-  const deleted = tenantName.safeParse((await searchParams).deleted);
-  const deletedNotice = isAdmin && deleted.success && !tenants.some((t) => t.name === deleted.data);
+  const deleted = tenantName.safeParse(params.deleted);
+  const deletedNotice = isAdmin && deleted.success && !(await findTenantByName(db, deleted.data));
   const newTenant = isAdmin && (
     <Link className="btn-primary" href="/tenants/new">
       New tenant
@@ -35,7 +41,7 @@ export default async function TenantsPage({ searchParams }: Props) {
           Tenant {deleted.data} was deleted, with every resource in it.
         </p>
       )}
-      {tenants.length === 0 ? (
+      {list.total === 0 ? (
         <EmptyState title="No tenants yet">
           {isAdmin
             ? "Tenants are environments with their own resources, access and cost. Create the first one with New tenant."
@@ -47,7 +53,15 @@ export default async function TenantsPage({ searchParams }: Props) {
           rows={tenants}
           rowKey={(t) => t.id}
           columns={[
-            { header: "Name", cell: (t) => <Link className="font-medium text-brand-600 hover:underline" href={`/t/${t.name}`}>{t.name}</Link> },
+            {
+              header: "Name",
+              // Not prefetched: each prefetch renders the tenant's layout on the server, fifty to a page.
+              cell: (t) => (
+                <Link className="font-medium text-brand-600 hover:underline" href={`/t/${t.name}`} prefetch={false}>
+                  {t.name}
+                </Link>
+              ),
+            },
             { header: "Status", cell: (t) => <StatusBadge status={t.status} /> },
             { header: "Infrastructure", cell: (t) => `${t.infrastructure} (${t.driver}, ${t.region})` },
             { header: "Your access", cell: (t) => accessLabel(actor, t.id) },
@@ -55,6 +69,7 @@ export default async function TenantsPage({ searchParams }: Props) {
           ]}
         />
       )}
+      <Pagination page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} total={list.total} shown={tenants.length} href={(page) => (page > 1 ? `/tenants?page=${page}` : "/tenants")} />
     </>
   );
 }

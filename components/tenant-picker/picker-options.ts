@@ -1,0 +1,17 @@
+import type { PickerTenant, TenantPickerPage } from "@/lib/tenants/tenant-picker";
+
+export type PickerOption = { id: string; tenant: PickerTenant } | { id: string; more: true };
+export type PickerGroup = { key: "favorites" | "recent" | "results"; label: string; options: PickerOption[] };
+
+/** The picker's groups, in order, each option with a DOM id unique in the list (a tenant may be in two groups). */
+export function pickerGroups(page: TenantPickerPage | null, searching: boolean, idPrefix: string): PickerGroup[] {
+  if (!page) return [];
+  const tenants = (key: PickerGroup["key"], list: PickerTenant[]) => list.map((tenant) => ({ id: `${idPrefix}-${key}-${tenant.name}`, tenant }));
+  const more = page.nextCursor ? [{ id: `${idPrefix}-more`, more: true as const }] : [];
+  const groups: PickerGroup[] = [
+    { key: "favorites", label: "Favourites", options: tenants("favorites", page.favorites) },
+    { key: "recent", label: "Recent", options: tenants("recent", page.recent) },
+    { key: "results", label: searching ? "Matching tenants" : "All tenants", options: [...tenants("results", page.results), ...more] },
+  ];
+  return groups.filter((g) => g.options.length > 0);
+}

@@ -1,0 +1,25 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { favoriteTenants } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { recordAudit } from "@/lib/audit/record";
+import type { TenantSummary } from "./queries";
+
+export const tenantFavoriteInput = z.object({
+  tenant: z.string().max(64),
+  favorite: z.boolean({ error: "Say whether the tenant is a favourite." }),
+});
+
+/** Stars or unstars a tenant the actor may read; audited only when it changed something. */
+export async function setTenantFavorite(ctx: Pick<ActionContext, "db" | "actor" | "ip">, tenant: Pick<TenantSummary, "id" | "name">, favorite: boolean) {
+  return ctx.db.transaction(async (tx) => {
+    const key = and(eq(favoriteTenants.userId, ctx.actor.id), eq(favoriteTenants.tenantId, tenant.id));
+    const changed = favorite
+      ? await tx.insert(favoriteTenants).values({ userId: ctx.actor.id, tenantId: tenant.id }).onConflictDoNothing().returning({ at: favoriteTenants.createdAt })
+      : await tx.delete(favoriteTenants).where(key).returning({ at: favoriteTenants.createdAt });
+    if (changed.length > 0) {
+      await recordAudit(tx, { actorId: ctx.actor.id, action: favorite ? "tenant.favorite" : "tenant.unfavorite", tenantId: tenant.id, target: tenant.name, ip: ctx.ip });
+    }
+    return { favorite };
+  });
+}
