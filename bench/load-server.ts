@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -80,7 +81,7 @@ export function startPortal(options: { port: number; databaseUrl: string; dataDi
       ENCLAVE_IN_PROCESS_WORKER: "false",
       // A CPU profile per process, written when the portal stops (profile the built server only).
       ...(options.profileDir && {
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "cpu-profile-hook.cjs")}`.trim(),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.join(import.meta.dirname, "cpu-profile-hook.mjs")).href}`.trim(),
         ENCLAVE_CPU_PROFILE_DIR: options.profileDir,
       }),
     },

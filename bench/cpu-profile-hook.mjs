@@ -1,8 +1,8 @@
-// Loaded with NODE_OPTIONS=--require (which refuses --cpu-prof): profiles this process from start
+// Loaded with NODE_OPTIONS=--import (which refuses --cpu-prof): profiles this process from start
 // and writes <pid>.cpuprofile into ENCLAVE_CPU_PROFILE_DIR when it exits.
-const { Session } = require("node:inspector");
-const { mkdirSync, writeFileSync } = require("node:fs");
-const path = require("node:path");
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
+import path from "node:path";
 
 const dir = process.env.ENCLAVE_CPU_PROFILE_DIR;
 if (dir) {
