@@ -3,7 +3,7 @@ import type { LoadAccounts } from "./load-server";
 import { signIn, whoAmI } from "./load-session";
 
 /** What a route is held to: its floor and the share of the floor's throughput it must reach. */
-export type RouteKind = "api floor" | "page floor" | "tenant page" | "tenant API" | "admin page";
+export type RouteKind = "api floor" | "page floor" | "tenant page" | "tenant API" | "list page" | "admin page";
 export type Route = Target & { kind: RouteKind };
 
 export const apiFloor = "GET /api/health (API floor)";
@@ -39,7 +39,7 @@ export async function routesFor(baseUrl: string, accounts: LoadAccounts): Promis
     { route: "billing page", kind: "tenant page", path: `${t}/billing`, cookie: u },
     { route: "metrics API", kind: "tenant API", path: `${api}/metrics?metric=cpu&range=24h`, cookie: u },
     { route: "logs API", kind: "tenant API", path: `${api}/logs?q=timeout&range=24h`, cookie: u },
-    ...(busiest ? [{ route: `/tenants (${busiest.me.tenants.length} grants)`, kind: "tenant page" as const, path: "/tenants", cookie: busiest.cookie }] : []),
+    ...(busiest ? [{ route: `/tenants (${busiest.me.tenants.length} grants)`, kind: "list page" as const, path: "/tenants", cookie: busiest.cookie }] : []),
     { route: "/tenants (admin)", kind: "admin page", path: "/tenants", cookie: admin.cookie },
     { route: "admin spend", kind: "admin page", path: "/admin/billing", cookie: admin.cookie },
     { route: "admin users", kind: "admin page", path: "/admin/users", cookie: admin.cookie },

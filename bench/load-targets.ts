@@ -1,8 +1,8 @@
 import type { Measurement } from "./load-run";
 import { apiFloor, pageFloor, type Route } from "./load-routes";
 
-/** The issue's targets: throughput share of the route's floor at 32 connections, p99 within 2× the floor's, no errors at 64. */
-export const targets = { connections: 32, errorsAt: 64, share: { "tenant page": 0.6, "tenant API": 0.6, "admin page": 0.4 }, p99Factor: 2, rssMiB: 500 } as const;
+/** The issue's targets (`/tenants` is the tenants list, held to the admin pages' share for a user too): throughput share of the route's floor at 32 connections, p99 within 2× the floor's, no errors at 64. */
+export const targets = { connections: 32, errorsAt: 64, share: { "tenant page": 0.6, "tenant API": 0.6, "list page": 0.4, "admin page": 0.4 }, p99Factor: 2, rssMiB: 500 } as const;
 
 const floorOf = (route: Route) => (route.kind === "tenant API" || route.kind === "api floor" ? apiFloor : pageFloor);
 const at = (ms: Measurement[], route: string, connections: number) => ms.find((m) => m.route === route && m.connections === connections);
