@@ -97,10 +97,11 @@ describe("Dockerfile", () => {
     expect(runtime.filter((l) => l.startsWith("COPY")).map((l) => l.split(/\s+/).slice(-2)[0])).toEqual(["/src/.next/standalone", "/src/.next/static", "/src/public"]);
   });
 
-  it("runs as a non-root user with a liveness HEALTHCHECK and server.js", () => {
+  it("runs as a non-root user with a liveness HEALTHCHECK and server.js under a heap bound", () => {
     expect(lines.filter((l) => l.startsWith("USER "))).toEqual(["USER enclave"]);
     expect(dockerfile).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD \[[^\n]*\/api\/health\/live/);
-    expect(lines.at(-1)).toBe('CMD ["node", "server.js"]');
+    // The same old-space bound as `npm start` (ENCLAVE_SERVER_HEAP_MB): V8 would otherwise size the heap from the node's memory.
+    expect(lines.at(-1)).toBe('CMD ["node", "--max-old-space-size=320", "server.js"]');
     expect(dockerfile).toMatch(/ENCLAVE_IN_PROCESS_WORKER=true/);
   });
 });
