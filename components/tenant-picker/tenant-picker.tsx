@@ -24,7 +24,7 @@ export function TenantPicker() {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
 
-  const groups = pickerGroups(page, query.trim() !== "", listId);
+  const groups = pickerGroups(page, query, listId);
   const options = groups.flatMap((g) => g.options);
   const activeOption = options[Math.min(active, options.length - 1)];
 
