@@ -26,7 +26,8 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     ENCLAVE_DATA_DIR=/app/data \
     ENCLAVE_IN_PROCESS_WORKER=true \
-    NEXT_MANUAL_SIG_HANDLE=true
+    NEXT_MANUAL_SIG_HANDLE=true \
+    KEEP_ALIVE_TIMEOUT=65000
 RUN groupadd --system --gid 1001 enclave && useradd --system --uid 1001 --gid enclave --no-create-home enclave
 # The application stays owned by root and read-only to the app; only its data and cache are writable.
 COPY --from=build /src/.next/standalone ./

@@ -33,6 +33,9 @@ const env = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
   // The portal handles SIGTERM itself (lib/server/prepare.ts): Next's own handler exits before the in-process worker has drained.
   NEXT_MANUAL_SIG_HANDLE: "true",
+  // Clients that keep connections alive (load balancers, Playwright's request context) reuse an
+  // idle one at any moment; closed under them after Node's 5 s, the request fails with ECONNRESET.
+  KEEP_ALIVE_TIMEOUT: process.env.KEEP_ALIVE_TIMEOUT ?? "65000",
 };
 
 if (!buildIfNeeded(root, env)) process.exit(1);
