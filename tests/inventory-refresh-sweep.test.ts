@@ -14,18 +14,29 @@ import { createInfrastructure, createTenant } from "./helpers/factory";
 const log = () => {};
 const settings = { intervalSeconds: 300, batchSize: 3, concurrency: 2 };
 
-/** A local driver that counts its listings and how many run at once, each held a little. */
-function countingDriver(inner: CloudDriver) {
+/**
+ * A local driver that counts its listings and how many run at once. With `pairFirst`, the first
+ * listing waits until a second one has started: proof, on state rather than a timer, that the
+ * sweep runs two at once (it never finishes if it runs one at a time).
+ */
+function countingDriver(inner: CloudDriver, { pairFirst = false } = {}) {
   const seen = { listed: [] as string[], inFlight: 0, mostInFlight: 0 };
+  let partnerStarted = () => {};
+  const partner = new Promise<void>((resolve) => (partnerStarted = resolve));
   const driver: CloudDriver = {
     ...inner,
     async listTenantResources(tenant) {
       seen.inFlight++;
       seen.mostInFlight = Math.max(seen.mostInFlight, seen.inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      seen.listed.push(tenant);
-      seen.inFlight--;
-      return inner.listTenantResources(tenant);
+      const first = seen.listed.length === 0 && seen.inFlight === 1;
+      if (seen.inFlight >= 2) partnerStarted();
+      try {
+        if (pairFirst && first) await partner;
+        return await inner.listTenantResources(tenant);
+      } finally {
+        seen.listed.push(tenant);
+        seen.inFlight--;
+      }
     },
   };
   return { driver, seen };
