@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alertRules, alerts, tenants, users } from "@/db/schema";
 
@@ -61,16 +61,9 @@ export async function alertHistories(db: Db, alertIds: string[]) {
   return byAlert;
 }
 
-/** Unresolved alerts per tenant, for the navigation badge and the overview. */
-export async function unresolvedAlertCounts(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
-  if (tenantIds.length === 0) return new Map();
-  const rows = await db.select({ tenantId: alerts.tenantId, n: sql<number>`count(*)`.mapWith(Number) }).from(alerts).where(and(inArray(alerts.tenantId, tenantIds), ne(alerts.state, "resolved"))).groupBy(alerts.tenantId);
-  return new Map(rows.map((r) => [r.tenantId, r.n]));
-}
-
 export const listAlertRules = (db: Db, tenantId: string) => db.select().from(alertRules).where(eq(alertRules.tenantId, tenantId)).orderBy(asc(alertRules.name));
 
-/** One tenant's unresolved alerts, for the navigation badge: counted in the partial index of unresolved alerts. */
+/** One tenant's unresolved alerts, for the navigation badge and the overview: counted in the partial index of unresolved alerts. */
 export async function countUnresolvedAlerts(db: Db, tenantId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(alerts).where(and(eq(alerts.tenantId, tenantId), ne(alerts.state, "resolved")));
   return row?.n ?? 0;

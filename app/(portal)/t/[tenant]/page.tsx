@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { unresolvedAlertCounts } from "@/lib/alerts/alert-queries";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
@@ -15,6 +14,7 @@ import { OperationProgressPanel } from "./operation-progress-client";
 import { OverviewActivity } from "./overview-activity";
 import { OverviewCost } from "./overview-cost";
 import { TenantInventoryTable } from "./tenant-inventory-table";
+import { tenantAlertCount } from "./tenant-alert-count";
 
 type Props = { params: Promise<{ tenant: string }> };
 
@@ -37,13 +37,12 @@ export default async function TenantOverviewPage({ params }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [members, operation, pem, alertCounts] = await Promise.all([
+  const [members, operation, pem, openAlerts] = await Promise.all([
     listTenantAccess(db, tenant.id),
     getLatestOperation(db, tenant.id),
     canWrite && tenant.status !== "deleting" ? tenantHasPem(db, tenant.id) : false,
-    unresolvedAlertCounts(db, [tenant.id]),
+    tenantAlertCount(tenant.id),
   ]);
-  const openAlerts = alertCounts.get(tenant.id) ?? 0;
   const downloadPem = pem && (
     <a className="btn-secondary" href={`/api/t/${tenant.name}/pem`} download={`enclave-${tenant.name}.pem`}>
       Download PEM key
