@@ -1,3 +1,5 @@
+import { wholeSecondsSetting } from "@/lib/server/env-seconds";
+
 export type InventorySettings = {
   /** How often the workers read each tenant's inventory from its cloud. */
   intervalSeconds: number;
@@ -9,8 +11,7 @@ export type InventorySettings = {
 
 /** From the environment (ENCLAVE_INVENTORY_REFRESH_SECONDS); give every worker the same value. */
 export function inventorySettings(env: Record<string, string | undefined> = process.env): InventorySettings {
-  const intervalSeconds = Number(env.ENCLAVE_INVENTORY_REFRESH_SECONDS || 300);
-  if (!Number.isInteger(intervalSeconds) || intervalSeconds < 10) throw new Error("ENCLAVE_INVENTORY_REFRESH_SECONDS must be a whole number of seconds, at least 10.");
+  const intervalSeconds = wholeSecondsSetting(env, "ENCLAVE_INVENTORY_REFRESH_SECONDS", 300, 10);
   return { intervalSeconds, batchSize: 25, concurrency: 4 };
 }
 

@@ -1,3 +1,5 @@
+import { wholeSecondsSetting } from "@/lib/server/env-seconds";
+
 export type QueueSettings = {
   /** pg-boss's schema in the portal database. */
   schema: string;
@@ -18,10 +20,8 @@ export type QueueSettings = {
  * lease has lapsed, so ENCLAVE_OPERATION_LEASE_SECONDS sets how fast that recovers.
  */
 export function queueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
-  const leaseSeconds = Number(env.ENCLAVE_OPERATION_LEASE_SECONDS || 60);
-  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 3) throw new Error("ENCLAVE_OPERATION_LEASE_SECONDS must be a whole number of seconds, at least 3.");
-  const sweepSeconds = Number(env.ENCLAVE_OPERATION_SWEEP_SECONDS || 60);
-  if (!Number.isInteger(sweepSeconds) || sweepSeconds < 1) throw new Error("ENCLAVE_OPERATION_SWEEP_SECONDS must be a whole number of seconds, at least 1.");
+  const leaseSeconds = wholeSecondsSetting(env, "ENCLAVE_OPERATION_LEASE_SECONDS", 60, 3);
+  const sweepSeconds = wholeSecondsSetting(env, "ENCLAVE_OPERATION_SWEEP_SECONDS", 60, 1);
   // pg-boss 10 cannot extend a running job, so one that outlives its expiry is retried while its
   // worker still runs it. The retry finds the lease renewed by that worker's heartbeat and backs
   // off until the operation finishes: the lease, not the job, keeps an operation on one worker.

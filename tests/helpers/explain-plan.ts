@@ -8,7 +8,6 @@ export type Scan = { node: string; relation: string; index?: string; statement: 
 
 /** Every node of a plan, the root first. */
 export const planNodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
-const nodes = planNodes;
 
 /** The plan the database chooses for one query (EXPLAIN (FORMAT JSON), not run), on PostgreSQL and PGlite alike. */
 export async function explainPlan(db: Db, query: SQLWrapper): Promise<PlanNode> {
@@ -62,7 +61,7 @@ export async function scansOf(database: Database, work: (db: Db) => Promise<unkn
     const { rows } = await database.executeSql(`explain (format json) ${sql}`, params);
     const value = Object.values(rows[0] as Record<string, unknown>)[0];
     const [{ Plan }] = (typeof value === "string" ? JSON.parse(value) : value) as [{ Plan: PlanNode }];
-    for (const n of nodes(Plan)) if (n["Relation Name"]) scans.push({ node: n["Node Type"], relation: n["Relation Name"], index: n["Index Name"], statement: sql });
+    for (const n of planNodes(Plan)) if (n["Relation Name"]) scans.push({ node: n["Node Type"], relation: n["Relation Name"], index: n["Index Name"], statement: sql });
   }
   return scans;
 }
