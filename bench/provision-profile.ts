@@ -1,0 +1,84 @@
+// npx tsx bench/provision-profile.ts — where bench:provision's time goes: statements per tenant by shape, and time inside the database client
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { eq } from "drizzle-orm";
+import { openDatabase, type DatabaseTarget } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { infrastructures, tenants, users } from "../db/schema";
+import { loadActor } from "../lib/auth/actor";
+import { createLocalDriver } from "../lib/cloud/local-driver";
+import { runOperation } from "../lib/provisioning/engine";
+import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";
+import { createTenant } from "../lib/tenants/create-tenant";
+
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const criticalPathMs = criticalPathLength(provisionPlan({ name: "x", quota: { pods: 10 } })) * latencyMs;
+const counts = (process.env.BENCH_TENANTS ?? "1,50").split(",").map(Number);
+
+// Statements by their first words and table; time inside the client: PGlite's protocol calls (on this
+// thread), or pg's query from send to result (the server's work and the round trip, not the pool's queue).
+const seen = { on: false, statements: new Map<string, number>(), clientMs: 0 };
+const shape = (text: string) => {
+  const flat = text.replace(/\s+/g, " ").replace(/"/g, "").toLowerCase();
+  const update = flat.match(/^update (\w+) set (\w+)[^,]*, (\w+)/);
+  if (update) return `update ${update[1]} set ${update[2]}, ${update[3]}…`;
+  return flat.match(/^(\w+)(?: .*?\b(?:into|from)\b (\w+))?/)?.slice(1).filter(Boolean).join(" ") ?? flat.slice(0, 30);
+};
+const note = (text: string) => seen.on && seen.statements.set(shape(text), (seen.statements.get(shape(text)) ?? 0) + 1);
+
+const protocol = PGlite.prototype.execProtocolStream;
+PGlite.prototype.execProtocolStream = async function (this: PGlite, message: Uint8Array, options?: object) {
+  const started = performance.now();
+  // 'P' (parse) opens an extended-protocol statement, 'Q' is a simple one: count each once.
+  if (message[0] === 0x50) note(new TextDecoder().decode(message.subarray(message.indexOf(0, 5) + 1, message.indexOf(0, message.indexOf(0, 5) + 1))));
+  if (message[0] === 0x51) note(new TextDecoder().decode(message.subarray(5, message.length - 1)));
+  try {
+    return await protocol.call(this, message, options as never);
+  } finally {
+    if (seen.on) seen.clientMs += performance.now() - started;
+  }
+} as typeof protocol;
+
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
+  if (text) note(text);
+  const started = performance.now();
+  const result = (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (result instanceof Promise) result.finally(() => seen.on && (seen.clientMs += performance.now() - started)).catch(() => {});
+  return result;
+} as typeof clientQuery;
+
+async function profile(target: DatabaseTarget, label: string) {
+  const database = await openDatabase(target);
+  await migrateDatabase(database);
+  const { db } = database;
+  const run = `p${Date.now().toString(36)}`;
+  const [infra] = await db.insert(infrastructures).values({ name: `profile-${run}`, config: { latencyMs } }).returning();
+  const [user] = await db.insert(users).values({ email: `profile-${run}@bench.local`, name: "Profile", role: "admin" }).returning();
+  const actor = await loadActor(db, user!);
+  const options = { workerId: "profile", seal: (s: string) => s, driverFor: async () => createLocalDriver(db, infra!.id, { latencyMs }) };
+  // The first run warms up (JIT, the driver's first key pair) and is not shown.
+  for (const [index, count] of [1, ...counts].entries()) {
+    const ops = [];
+    for (let i = 0; i < count; i++) {
+      ops.push((await createTenant({ db, actor, ip: null }, { name: `${run}-${index}-${i}`, infrastructureId: infra!.id, quota: { pods: 10 }, deletionProtection: false })).operationId);
+    }
+    Object.assign(seen, { on: true, statements: new Map(), clientMs: 0 });
+    const started = performance.now();
+    await Promise.all(ops.map((id) => runOperation(db, id, options)));
+    const wallMs = performance.now() - started;
+    seen.on = false;
+    if (index === 0) continue;
+    const total = [...seen.statements.values()].reduce((a, b) => a + b, 0);
+    console.log(`\n${label}, ${count} tenant(s): wall ${Math.round(wallMs)} ms (${(wallMs / criticalPathMs).toFixed(2)}× the critical path), ${total} statements (${(total / count).toFixed(1)} a tenant), ${Math.round(seen.clientMs)} ms inside the client`);
+    for (const [text, n] of [...seen.statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / count).toFixed(1).padStart(6)}  ${text}`);
+  }
+  await db.delete(tenants).where(eq(tenants.infrastructureId, infra!.id));
+  await db.delete(infrastructures).where(eq(infrastructures.id, infra!.id));
+  await db.delete(users).where(eq(users.id, user!.id));
+  await database.close();
+}
+
+await profile({ memory: true }, "pglite");
+if (process.env.DATABASE_URL) await profile({ url: process.env.DATABASE_URL }, "postgres");
