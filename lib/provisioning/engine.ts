@@ -46,7 +46,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
         lease.assertHeld();
       },
     };
-    const ctx = { db, operationId, driver: await options.driverFor(tenant!), retry: options.retry, hooks, seal: options.seal, isCloudError };
+    const ctx = { db, operationId, workerId: options.workerId, driver: await options.driverFor(tenant!), retry: options.retry, hooks, seal: options.seal, isCloudError };
     let outcome: { state: "succeeded" } | { state: "failed"; error: string } = { state: "succeeded" };
     try {
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);

@@ -4,16 +4,15 @@ import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
-import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
+import { assertWritten, openStepLog, recordFailure, recordIntent, recordSuccess, writeSuccesses } from "./step-log";
 import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
 
 /** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
 export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[]): Promise<void> {
-  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key));
   const results: Record<string, ResourceRef> = {};
-  for (const row of await loadSteps(ctx.db, ctx.operationId)) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
+  for (const row of await openStepLog(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key))) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
 
   const running = new Map<string, Promise<void>>();
   let failure: unknown = null;
@@ -37,7 +36,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[])
 async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
   await ctx.hooks?.beforeStep?.(step.key);
   const spec = step.spec(results);
-  await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
+  await recordIntent(ctx.db, ctx, step.key, spec.idempotencyKey);
   try {
     let ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
     if (spec.kind === "key_pair" && !ref.secret && !(await tenantHasPem(ctx.db, tenant.id))) {
@@ -47,17 +46,18 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
     }
     await ctx.hooks?.afterCloudCall?.(step.key);
     const { secret, ...result } = ref;
-    await ctx.db.transaction(async (tx) => {
-      if (secret) {
-        const ciphertext = ctx.seal(secret);
+    if (secret) {
+      const ciphertext = ctx.seal(secret);
+      await ctx.db.transaction(async (tx) => {
         await tx.insert(tenantSecrets).values({ tenantId: tenant.id, kind: "pem", ciphertext }).onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } });
-      }
-      await recordSuccess(tx, ctx.operationId, step.key, result);
-    });
+        const [landed] = await writeSuccesses(tx, [{ operationId: ctx.operationId, workerId: ctx.workerId, key: step.key, result }]);
+        assertWritten(landed!, ctx, step.key);
+      });
+    } else await recordSuccess(ctx.db, ctx, step.key, result);
     logger.debug("step succeeded", { operationId: ctx.operationId, step: step.key });
     results[step.key] = result;
   } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, step.key, (error as Error).message);
+    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, step.key, (error as Error).message);
     throw error;
   }
 }
@@ -65,14 +65,14 @@ async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results:
 /** One step that is not an `ensure` (a removal, a sweep): intent before, result after, like the others. */
 export async function runRecordedStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
   await ctx.hooks?.beforeStep?.(key);
-  await recordIntent(ctx.db, ctx.operationId, key, null);
+  await recordIntent(ctx.db, ctx, key, null);
   try {
     const result = await work();
     await ctx.hooks?.afterCloudCall?.(key);
-    await recordSuccess(ctx.db, ctx.operationId, key, result);
+    await recordSuccess(ctx.db, ctx, key, result);
     logger.debug("step succeeded", { operationId: ctx.operationId, step: key });
   } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, key, (error as Error).message);
+    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, key, (error as Error).message);
     throw error;
   }
 }
