@@ -9,8 +9,12 @@ import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
 
-/** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
-export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[]): Promise<void> {
+/**
+ * Runs every step not yet succeeded, each as soon as its dependencies have, the longest chain to
+ * the end first (its writes then queue ahead of the others'); stops launching after a failure.
+ */
+export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]): Promise<void> {
+  const plan = longestChainFirst(steps);
   const results: Record<string, ResourceRef> = {};
   for (const row of await openStepLog(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key))) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
 
@@ -31,6 +35,16 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[])
     launchReady();
   }
   if (failure) throw failure;
+}
+
+// Each step's height: the steps on the longest chain from it to the end of the plan, itself included.
+function longestChainFirst(plan: PlanStep[]): PlanStep[] {
+  const height = new Map<string, number>();
+  const of = (key: string): number => {
+    if (!height.has(key)) height.set(key, 1 + Math.max(0, ...plan.filter((s) => s.deps.includes(key)).map((s) => of(s.key))));
+    return height.get(key)!;
+  };
+  return [...plan].sort((a, b) => of(b.key) - of(a.key));
 }
 
 async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
