@@ -36,6 +36,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     return "skipped";
   }
   const lease = holdLease(db, op.id, options.workerId, leaseSeconds);
+  let finished = false;
   try {
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, op.tenantId));
     // Checked after each cloud call, before its result is recorded: a worker that lost its lease stops there.
@@ -57,9 +58,11 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     }
     lease.assertHeld();
     await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    finished = true;
     return "finished";
   } finally {
-    await lease.release();
+    // The finish cleared the lease with the outcome; an interrupted run hands it back.
+    await (finished ? lease.stop() : lease.release());
   }
 }
 
