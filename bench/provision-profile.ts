@@ -1,4 +1,8 @@
 // npx tsx bench/provision-profile.ts — where bench:provision's time goes: statements per tenant by shape, and time inside the database client
+// BENCH_CPU_PROFILE=dir also writes a CPU profile of each measured run (not of the set-up) there, for Chrome DevTools.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
@@ -14,6 +18,9 @@ import { createTenant } from "../lib/tenants/create-tenant";
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const criticalPathMs = criticalPathLength(provisionPlan({ name: "x", quota: { pods: 10 } })) * latencyMs;
 const counts = (process.env.BENCH_TENANTS ?? "1,50").split(",").map(Number);
+const profileDir = process.env.BENCH_CPU_PROFILE;
+const inspector = new Session();
+inspector.connect();
 
 // Statements by their first words and table; time inside the client: PGlite's protocol calls (on this
 // thread), or pg's query from send to result (the server's work and the round trip, not the pool's queue).
@@ -64,11 +71,14 @@ async function profile(target: DatabaseTarget, label: string) {
     for (let i = 0; i < count; i++) {
       ops.push((await createTenant({ db, actor, ip: null }, { name: `${run}-${index}-${i}`, infrastructureId: infra!.id, quota: { pods: 10 }, deletionProtection: false })).operationId);
     }
+    const profiling = profileDir && index > 0;
+    if (profiling) await inspector.post("Profiler.enable").then(() => inspector.post("Profiler.start"));
     Object.assign(seen, { on: true, statements: new Map(), clientMs: 0 });
     const started = performance.now();
     await Promise.all(ops.map((id) => runOperation(db, id, options)));
     const wallMs = performance.now() - started;
     seen.on = false;
+    if (profiling) writeFileSync(path.join(profileDir, `provision-${label}-${count}.cpuprofile`), JSON.stringify((await inspector.post("Profiler.stop")).profile));
     if (index === 0) continue;
     const total = [...seen.statements.values()].reduce((a, b) => a + b, 0);
     console.log(`\n${label}, ${count} tenant(s): wall ${Math.round(wallMs)} ms (${(wallMs / criticalPathMs).toFixed(2)}× the critical path), ${total} statements (${(total / count).toFixed(1)} a tenant), ${Math.round(seen.clientMs)} ms inside the client`);
@@ -82,3 +92,4 @@ async function profile(target: DatabaseTarget, label: string) {
 
 await profile({ memory: true }, "pglite");
 if (process.env.DATABASE_URL) await profile({ url: process.env.DATABASE_URL }, "postgres");
+inspector.disconnect();
