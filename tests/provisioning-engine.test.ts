@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
-import { provisionPlan, teardownPhases } from "@/lib/provisioning/plan";
+import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
+import { isCloudError } from "@/lib/provisioning/run-context";
+import { runPlan } from "@/lib/provisioning/run-plan";
 import { testDatabases, useDatabase } from "./helpers/databases";
-import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
+import { countByKind, fastRetry, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
 const planKeys = provisionPlan({ name: "x", quota: { pods: 10 } }).map((s) => s.key);
 
@@ -67,6 +70,33 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect(await p.resources(failed)).toEqual([]);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, deletion));
     expect(steps.filter((s) => s.state === "succeeded")).toHaveLength(teardownPhases.length + 2);
+  });
+
+  it("starts a step with two dependencies that succeed at the same moment, once", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    await db.update(operations).set({ state: "running", leaseOwner: "test-worker" }).where(eq(operations.id, operationId));
+    const step = (key: string, kind: PlanStep["kind"], deps: string[] = []): PlanStep => ({ key, kind, deps, spec: () => ({ kind, name: `${key}-${operationId}`, tenant: "diamond", idempotencyKey: key }) });
+    const plan = [step("left", "security_group"), step("right", "iam_role"), step("joined", "kms_key", ["left", "right"])];
+    // Both results come back before either is recorded, so neither write can count the other's.
+    let back = 0;
+    let release = () => {};
+    const bothBack = new Promise<void>((resolve) => (release = resolve));
+    const afterCloudCall = async (key: string) => {
+      if (key === "joined") return;
+      if (++back === 2) release();
+      await bothBack;
+    };
+    const driver = createLocalDriver(db, p.infrastructure.id, {});
+    const ctx = { db, operationId, workerId: "test-worker", driver, retry: fastRetry, hooks: { afterCloudCall }, seal: (s: string) => s, isCloudError };
+    await runPlan(ctx, (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!, plan);
+    const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
+    expect(steps.map((s) => [s.key, s.state, s.attempts]).sort()).toEqual([
+      ["joined", "succeeded", 1],
+      ["left", "succeeded", 1],
+      ["right", "succeeded", 1],
+    ]);
   });
 
   it("runs one operation once when its job arrives twice at the same time", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, exists, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps, type OperationStep } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/driver";
@@ -12,6 +12,9 @@ import { LeaseLostError } from "./lease";
 /** The operation a step belongs to and the worker that must hold its lease to write it. */
 export type StepHolder = { operationId: string; workerId: string };
 
+/** A step's intent (running, before its cloud call) or its result (succeeded). */
+export type StepWrite = { key: string } & ({ state: "running"; idempotencyKey: string | null } | { state: "succeeded"; result: ResourceRef | Record<string, unknown> });
+
 /** Adds the operation's missing step rows and answers the rows a previous run left (none on a first run). */
 export async function openStepLog(db: Db, operationId: string, tenantId: string, keys: string[]): Promise<OperationStep[]> {
   const added = await db
@@ -23,73 +26,82 @@ export async function openStepLog(db: Db, operationId: string, tenantId: string,
   return db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
 }
 
-// Many steps, of one operation or of many, written in one statement: v holds a row per step.
-const stepRows = (columns: string, rows: object[]) => sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(operation_id uuid, key text, owner text${sql.raw(columns)})`;
-const heldByWriter = and(eq(operations.id, sql`v.operation_id`), eq(operations.leaseOwner, sql`v.owner`), eq(operations.state, "running"));
-const stepOfRow = and(eq(operationSteps.operationId, sql`v.operation_id`), eq(operationSteps.key, sql`v.key`));
+type HeldWrite = StepHolder & StepWrite;
 
-type Intent = StepHolder & { key: string; idempotencyKey: string | null };
-type Success = StepHolder & { key: string; result: ResourceRef | Record<string, unknown> };
+const held = (operationId: SQL, workerId: SQL) =>
+  sql`exists (select 1 from ${operations} where ${operations.id} = ${operationId} and ${operations.leaseOwner} = ${workerId} and ${operations.state} = 'running')`;
+const oneStep = (step: StepHolder & { key: string }) => and(eq(operationSteps.operationId, step.operationId), eq(operationSteps.key, step.key), held(sql`${step.operationId}::uuid`, sql`${step.workerId}`));
+const writtenKeys = { operationId: operationSteps.operationId, key: operationSteps.key };
+const intent = { state: "running" as const, attempts: sql`${operationSteps.attempts} + 1`, startedAt: sql`coalesce(${operationSteps.startedAt}, now())`, error: null };
+const success = { state: "succeeded" as const, finishedAt: sql`now()` };
 
-type Written = { operationId: string; key: string }[];
-// Answers, for each step in turn, whether its write landed.
-async function landed(steps: (StepHolder & { key: string })[], rows: Promise<Written>): Promise<boolean[]> {
-  const done = new Set((await rows).map((r) => `${r.operationId}/${r.key}`));
-  return steps.map((s) => done.has(`${s.operationId}/${s.key}`));
+// One step is written by its keys; several (of one operation or of many) from arrays in one statement,
+// which PGlite takes about twice as long to plan and decode, and where a write is mostly alone.
+function writeOne(db: Db, write: HeldWrite) {
+  const set = write.state === "running" ? { ...intent, idempotencyKey: write.idempotencyKey } : { ...success, result: write.result as Record<string, unknown> };
+  return db.update(operationSteps).set(set).where(oneStep(write)).returning(writtenKeys);
 }
 
-function writeIntents(db: Db, intents: Intent[]): Promise<boolean[]> {
-  const rows = intents.map((s) => ({ operation_id: s.operationId, key: s.key, owner: s.workerId, idempotency_key: s.idempotencyKey }));
-  const written = db
+function writeMany(db: Db, writes: HeldWrite[]) {
+  const column = <T>(pick: (w: HeldWrite) => T, type: string) => sql`${sql.param(writes.map(pick))}::${sql.raw(type)}[]`;
+  const rows = sql`unnest(${column((w) => w.operationId, "uuid")}, ${column((w) => w.key, "text")}, ${column((w) => w.workerId, "text")}, ${column((w) => w.state, "text")},
+    ${column((w) => (w.state === "running" ? w.idempotencyKey : null), "text")}, ${column((w) => (w.state === "succeeded" ? JSON.stringify(w.result) : null), "text")})
+    as v(operation_id, key, owner, state, idempotency_key, result)`;
+  const running = sql`v.state = 'running'`;
+  const either = (whenRunning: SQL, whenSucceeded: SQL) => sql`case when ${running} then ${whenRunning} else ${whenSucceeded} end`;
+  return db
     .update(operationSteps)
-    .set({ state: "running", attempts: sql`${operationSteps.attempts} + 1`, startedAt: sql`coalesce(${operationSteps.startedAt}, now())`, idempotencyKey: sql`v.idempotency_key`, error: null })
-    .from(stepRows(", idempotency_key text", rows))
-    .innerJoin(operations, heldByWriter)
-    .where(stepOfRow)
-    .returning({ operationId: operationSteps.operationId, key: operationSteps.key });
-  return landed(intents, written);
+    .set({
+      state: sql`v.state::run_state`,
+      attempts: sql`${operationSteps.attempts} + (${running})::int`,
+      startedAt: either(intent.startedAt, sql`${operationSteps.startedAt}`),
+      idempotencyKey: either(sql`v.idempotency_key`, sql`${operationSteps.idempotencyKey}`),
+      error: either(sql`null`, sql`${operationSteps.error}`),
+      result: either(sql`${operationSteps.result}`, sql`v.result::jsonb`),
+      finishedAt: either(sql`${operationSteps.finishedAt}`, success.finishedAt),
+    })
+    .from(rows)
+    .where(and(eq(operationSteps.operationId, sql`v.operation_id`), eq(operationSteps.key, sql`v.key`), held(sql`v.operation_id`, sql`v.owner`)))
+    .returning(writtenKeys);
 }
 
-/** Writes step successes at once (in the caller's transaction, say), each only while its worker holds the lease. */
-export function writeSuccesses(db: Db, successes: Success[]): Promise<boolean[]> {
-  const rows = successes.map((s) => ({ operation_id: s.operationId, key: s.key, owner: s.workerId, result: s.result }));
-  const written = db
-    .update(operationSteps)
-    .set({ state: "succeeded", result: sql`v.result`, finishedAt: sql`now()` })
-    .from(stepRows(", result jsonb", rows))
-    .innerJoin(operations, heldByWriter)
-    .where(stepOfRow)
-    .returning({ operationId: operationSteps.operationId, key: operationSteps.key });
-  return landed(successes, written);
+/** Writes steps of one holder now (in the caller's transaction, say); true when they landed, that is while it held the lease. */
+export async function writeSteps(db: Db, holder: StepHolder, writes: StepWrite[]): Promise<boolean> {
+  const all = writes.map((w) => ({ ...w, operationId: holder.operationId, workerId: holder.workerId }));
+  return (await (all.length === 1 ? writeOne(db, all[0]!) : writeMany(db, all))).length === all.length;
 }
 
-// Steps running at the same moment (a plan's first steps, fifty tenants at once) share a statement.
-const grouped = new WeakMap<Db, { intent: (s: Intent) => Promise<boolean>; success: (s: Success) => Promise<boolean> }>();
-function writers(db: Db) {
-  let found = grouped.get(db);
-  if (!found) grouped.set(db, (found = { intent: groupWrites((s: Intent[]) => writeIntents(db, s)), success: groupWrites((s: Success[]) => writeSuccesses(db, s)) }));
-  return found;
+// Steps of many operations at the same moment (fifty tenants at once, on PostgreSQL) share a statement.
+const grouped = new WeakMap<Db, (unit: HeldWrite[]) => Promise<boolean>>();
+function writer(db: Db) {
+  let write = grouped.get(db);
+  if (!write) {
+    write = groupWrites(async (units: HeldWrite[][]) => {
+      const all = units.flat();
+      const done = new Set((await (all.length === 1 ? writeOne(db, all[0]!) : writeMany(db, all))).map((r) => `${r.operationId}/${r.key}`));
+      return units.map((unit) => unit.every((w) => done.has(`${w.operationId}/${w.key}`)));
+    });
+    grouped.set(db, write);
+  }
+  return write;
 }
 
-export function assertWritten(landed: boolean, { operationId, workerId }: StepHolder, key: string): void {
-  if (!landed) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId} before recording step ${key}.`);
+export function assertWritten(landed: boolean, { operationId, workerId }: StepHolder): void {
+  if (!landed) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId} before recording its steps.`);
 }
 
-export async function recordIntent(db: Db, holder: StepHolder, key: string, idempotencyKey: string | null): Promise<void> {
-  assertWritten(await writers(db).intent({ operationId: holder.operationId, workerId: holder.workerId, key, idempotencyKey }), holder, key);
+/** Records the writes together (a step's result and the intents of the steps it lets start); throws LeaseLostError when the lease is gone. */
+export async function recordSteps(db: Db, holder: StepHolder, writes: StepWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  assertWritten(await writer(db)(writes.map((w) => ({ ...w, operationId: holder.operationId, workerId: holder.workerId }))), holder);
 }
 
-export async function recordSuccess(db: Db, holder: StepHolder, key: string, result: ResourceRef | Record<string, unknown>): Promise<void> {
-  assertWritten(await writers(db).success({ operationId: holder.operationId, workerId: holder.workerId, key, result }), holder, key);
-}
+export const recordIntent = (db: Db, holder: StepHolder, key: string, idempotencyKey: string | null) => recordSteps(db, holder, [{ key, state: "running", idempotencyKey }]);
+export const recordSuccess = (db: Db, holder: StepHolder, key: string, result: ResourceRef | Record<string, unknown>) => recordSteps(db, holder, [{ key, state: "succeeded", result }]);
 
-export async function recordFailure(db: Db, { operationId, workerId }: StepHolder, key: string, message: string): Promise<void> {
-  const held = db
-    .select({ id: operations.id })
-    .from(operations)
-    .where(and(eq(operations.id, operationId), eq(operations.leaseOwner, workerId), eq(operations.state, "running")));
+export async function recordFailure(db: Db, holder: StepHolder, key: string, message: string): Promise<void> {
   await db
     .update(operationSteps)
     .set({ state: "failed", error: message, finishedAt: sql`now()` })
-    .where(and(eq(operationSteps.operationId, operationId), eq(operationSteps.key, key), exists(held)));
+    .where(oneStep({ operationId: holder.operationId, workerId: holder.workerId, key }));
 }
