@@ -22,37 +22,56 @@ const profileDir = process.env.BENCH_CPU_PROFILE;
 const inspector = new Session();
 inspector.connect();
 
-// Statements by their first words and table; time inside the client: PGlite's protocol calls (on this
-// thread), or pg's query from send to result (the server's work and the round trip, not the pool's queue).
-const seen = { on: false, statements: new Map<string, number>(), clientMs: 0 };
+// Statements by their first words and table, and the time inside the client for each: PGlite's protocol
+// calls (on this thread), or pg's query from send to result (the server and the round trip, not the pool's queue).
+const seen = { on: false, statements: new Map<string, { count: number; ms: number }>(), clientMs: 0 };
 const shape = (text: string) => {
   const flat = text.replace(/\s+/g, " ").replace(/"/g, "").toLowerCase();
   const update = flat.match(/^update (\w+) set (\w+)[^,]*, (\w+)/);
   if (update) return `update ${update[1]} set ${update[2]}, ${update[3]}…`;
   return flat.match(/^(\w+)(?: .*?\b(?:into|from)\b (\w+))?/)?.slice(1).filter(Boolean).join(" ") ?? flat.slice(0, 30);
 };
-const note = (text: string) => seen.on && seen.statements.set(shape(text), (seen.statements.get(shape(text)) ?? 0) + 1);
+const tally = (of: string) => seen.statements.get(of) ?? seen.statements.set(of, { count: 0, ms: 0 }).get(of)!;
+const note = (text: string) => {
+  if (seen.on) tally(shape(text)).count++;
+  return shape(text);
+};
+const spent = (of: string, ms: number) => {
+  if (!seen.on) return;
+  seen.clientMs += ms;
+  tally(of).ms += ms;
+};
 
+// PGlite runs one statement at a time: its protocol messages, from a parse ('P') or a simple query ('Q') on, are that statement's.
+let current = "";
 const protocol = PGlite.prototype.execProtocolStream;
 PGlite.prototype.execProtocolStream = async function (this: PGlite, message: Uint8Array, options?: object) {
   const started = performance.now();
-  // 'P' (parse) opens an extended-protocol statement, 'Q' is a simple one: count each once.
-  if (message[0] === 0x50) note(new TextDecoder().decode(message.subarray(message.indexOf(0, 5) + 1, message.indexOf(0, message.indexOf(0, 5) + 1))));
-  if (message[0] === 0x51) note(new TextDecoder().decode(message.subarray(5, message.length - 1)));
+  if (message[0] === 0x50) current = note(new TextDecoder().decode(message.subarray(message.indexOf(0, 5) + 1, message.indexOf(0, message.indexOf(0, 5) + 1))));
+  if (message[0] === 0x51) current = note(new TextDecoder().decode(message.subarray(5, message.length - 1)));
   try {
     return await protocol.call(this, message, options as never);
   } finally {
-    if (seen.on) seen.clientMs += performance.now() - started;
+    spent(current, performance.now() - started);
   }
 } as typeof protocol;
 
 const clientQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
-  if (text) note(text);
+  const of = text ? note(text) : "(unknown)";
   const started = performance.now();
+  // pg-pool passes a callback; drizzle's transactions await the promise.
+  const callback = args.findIndex((a) => typeof a === "function");
+  if (callback >= 0) {
+    const done = args[callback] as (...a: unknown[]) => void;
+    args[callback] = (...a: unknown[]) => {
+      spent(of, performance.now() - started);
+      done(...a);
+    };
+  }
   const result = (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
-  if (result instanceof Promise) result.finally(() => seen.on && (seen.clientMs += performance.now() - started)).catch(() => {});
+  if (result instanceof Promise) result.finally(() => spent(of, performance.now() - started)).catch(() => {});
   return result;
 } as typeof clientQuery;
 
@@ -80,9 +99,12 @@ async function profile(target: DatabaseTarget, label: string) {
     seen.on = false;
     if (profiling) writeFileSync(path.join(profileDir, `provision-${label}-${count}.cpuprofile`), JSON.stringify((await inspector.post("Profiler.stop")).profile));
     if (index === 0) continue;
-    const total = [...seen.statements.values()].reduce((a, b) => a + b, 0);
+    const total = [...seen.statements.values()].reduce((a, b) => a + b.count, 0);
     console.log(`\n${label}, ${count} tenant(s): wall ${Math.round(wallMs)} ms (${(wallMs / criticalPathMs).toFixed(2)}× the critical path), ${total} statements (${(total / count).toFixed(1)} a tenant), ${Math.round(seen.clientMs)} ms inside the client`);
-    for (const [text, n] of [...seen.statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / count).toFixed(1).padStart(6)}  ${text}`);
+    console.log("  a tenant  ms each  statement");
+    for (const [text, { count: n, ms }] of [...seen.statements].sort((a, b) => b[1].ms - a[1].ms)) {
+      console.log(`  ${(n / count).toFixed(1).padStart(8)}  ${(ms / n).toFixed(2).padStart(7)}  ${text}`);
+    }
   }
   await db.delete(tenants).where(eq(tenants.infrastructureId, infra!.id));
   await db.delete(infrastructures).where(eq(infrastructures.id, infra!.id));
