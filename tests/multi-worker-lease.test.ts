@@ -112,7 +112,7 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
     const [mine, theirs] = [kept, lost].map(({ operationId }) => ({ operationId, workerId: "worker-a" }));
 
-    // The first write goes alone; the two made meanwhile share the next statement.
+    // Made in one turn, the three writes share one statement.
     const intents = await Promise.allSettled([recordIntent(db, mine!, "namespace", "k1"), recordIntent(db, mine!, "iam-role", "k2"), recordIntent(db, theirs!, "namespace", "k1")]);
     expect(intents.map((o) => (o.status === "rejected" ? o.reason.constructor : o.status))).toEqual(["fulfilled", "fulfilled", LeaseLostError]);
     const results = await Promise.allSettled([recordSuccess(db, mine!, "namespace", { id: "ns" }), recordSuccess(db, mine!, "iam-role", { id: "role" }), recordSuccess(db, theirs!, "namespace", { id: "ns" })]);
