@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, operations, operationSteps, tenants } from "@/db/schema";
+import { auditEvents, operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
 import { requestResourceCreation } from "@/lib/resources/request-resource-change";
 import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
 import { provisionPlan } from "@/lib/provisioning/plan";
@@ -96,8 +96,21 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
     expect(steps.find((s) => s.key === takenAt)).toMatchObject({ state: "running", result: null });
-    const dependents = provisionPlan({ name: "x", quota: { pods: 10 } }).filter((s) => s.deps.includes(takenAt!)).map((s) => s.key);
-    expect(steps.filter((s) => dependents.includes(s.key)).map((s) => [s.key, s.state, s.attempts])).toEqual(dependents.map((key) => [key, "pending", 0]));
+    const dependents = provisionPlan({ name: "x", quota: { pods: 10 } }).filter((s) => s.deps.includes(takenAt!)).map((s) => s.key).sort();
+    const dependentSteps = steps.filter((s) => dependents.includes(s.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(dependentSteps.map((s) => [s.key, s.state, s.attempts])).toEqual(dependents.map((key) => [key, "pending", 0]));
+  });
+
+  it("stores no key pair's private key for a worker whose lease was taken over after the cloud made it", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    const takeOver = async (key: string) => {
+      if (key === "key-pair") await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId))).toEqual([]);
+    expect((await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId))).find((s) => s.key === "key-pair")).toMatchObject({ state: "running" });
   });
 
   it("refuses a step write of a worker that lost the lease, even in one statement with a holder's", async () => {

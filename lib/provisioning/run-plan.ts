@@ -1,10 +1,11 @@
-import { tenantSecrets, type Tenant } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { operations, tenantSecrets, type Tenant } from "@/db/schema";
 import type { ResourceRef, ResourceSpec } from "@/lib/cloud/driver";
 import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
-import { assertWritten, openStepLog, recordFailure, recordIntent, recordSteps, recordSuccess, writeSteps, type StepWrite } from "./step-log";
+import { assertWritten, openStepLog, recordFailure, recordIntent, recordSteps, recordSuccess, type StepWrite } from "./step-log";
 import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
@@ -52,13 +53,9 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     }
     const writes: StepWrite[] = starting.map(({ step, spec }) => ({ key: step.key, state: "running", idempotencyKey: spec.idempotencyKey }));
     if (done) writes.unshift({ key: done.step.key, state: "succeeded", result });
-    if (secret) {
-      const ciphertext = ctx.seal(secret);
-      await ctx.db.transaction(async (tx) => {
-        await tx.insert(tenantSecrets).values({ tenantId: tenant.id, kind: "pem", ciphertext }).onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } });
-        assertWritten(await writeSteps(tx, ctx, writes), ctx);
-      });
-    } else await recordSteps(ctx.db, ctx, writes);
+    // The key first: a recorded key pair always has its key stored.
+    if (secret) await storePem(ctx, ctx.seal(secret));
+    await recordSteps(ctx.db, ctx, writes);
     if (done) {
       logger.debug("step succeeded", { operationId: ctx.operationId, step: done.step.key });
       results[done.step.key] = result as ResourceRef;
@@ -91,6 +88,22 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     if (next.length > 0) track(advance(next));
   }
   if (failure) throw failure;
+}
+
+// Fenced like the step log. Stored by a worker that then lost the lease, before recording the step,
+// it is the key of the pair in the cloud, which the next holder adopts and keeps.
+async function storePem(ctx: RunContext, ciphertext: string) {
+  const held = and(eq(operations.id, ctx.operationId), eq(operations.leaseOwner, ctx.workerId), eq(operations.state, "running"));
+  const row = ctx.db
+    .select({ tenantId: operations.tenantId, kind: sql<string>`'pem'`.as("kind"), ciphertext: sql<string>`${ciphertext}`.as("ciphertext"), createdAt: sql<Date>`now()`.as("created_at") })
+    .from(operations)
+    .where(held);
+  const stored = await ctx.db
+    .insert(tenantSecrets)
+    .select(row)
+    .onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } })
+    .returning({ tenantId: tenantSecrets.tenantId });
+  assertWritten(stored.length === 1, ctx);
 }
 
 // Each step's height: the steps on the longest chain from it to the end of the plan, itself included.

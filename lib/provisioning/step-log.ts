@@ -71,13 +71,14 @@ function statement<K extends keyof Statements>(db: Db, kind: K): Statements[K] {
   return (prepared[kind] ??= statements[kind](db) as Statements[K]);
 }
 
-function runWrites(writes: HeldWrite[], prepare: <K extends keyof Statements>(kind: K) => Statements[K]): Promise<{ operationId: string; key: string }[]> {
+function runWrites(db: Db, writes: HeldWrite[]): Promise<{ operationId: string; key: string }[]> {
   if (writes.length === 1) {
     const [one] = writes as [HeldWrite];
     const keys = { operationId: one.operationId, workerId: one.workerId, key: one.key };
-    return one.state === "running" ? prepare("intent").execute({ ...keys, idempotencyKey: one.idempotencyKey }) : prepare("success").execute({ ...keys, result: JSON.stringify(one.result) });
+    if (one.state === "running") return statement(db, "intent").execute({ ...keys, idempotencyKey: one.idempotencyKey });
+    return statement(db, "success").execute({ ...keys, result: JSON.stringify(one.result) });
   }
-  return prepare("many").execute({
+  return statement(db, "many").execute({
     operationIds: writes.map((w) => w.operationId),
     keys: writes.map((w) => w.key),
     workerIds: writes.map((w) => w.workerId),
@@ -87,19 +88,13 @@ function runWrites(writes: HeldWrite[], prepare: <K extends keyof Statements>(ki
   });
 }
 
-/** Writes steps of one holder now, in the caller's transaction; true when they landed, that is while it held the lease. */
-export async function writeSteps(tx: Db, holder: StepHolder, writes: StepWrite[]): Promise<boolean> {
-  const all = writes.map((w) => ({ ...w, operationId: holder.operationId, workerId: holder.workerId }));
-  return (await runWrites(all, (kind) => statements[kind](tx) as never)).length === all.length;
-}
-
-// Steps of many operations at the same moment (fifty tenants at once, on PostgreSQL) share a statement.
+// Steps of many operations at the same moment (fifty tenants at once) share a statement.
 const grouped = new WeakMap<Db, (unit: HeldWrite[]) => Promise<boolean>>();
 function writer(db: Db) {
   let write = grouped.get(db);
   if (!write) {
     write = groupWrites(async (units: HeldWrite[][]) => {
-      const done = new Set((await runWrites(units.flat(), (kind) => statement(db, kind))).map((r) => `${r.operationId}/${r.key}`));
+      const done = new Set((await runWrites(db, units.flat())).map((r) => `${r.operationId}/${r.key}`));
       return units.map((unit) => unit.every((w) => done.has(`${w.operationId}/${w.key}`)));
     });
     grouped.set(db, write);
