@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
+import { auditEvents, operations, operationSteps, ssoGroupMappings, tenantGrants, tenants, tenantSecrets } from "@/db/schema";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
 import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import { isCloudError } from "@/lib/provisioning/run-context";
 import { runPlan } from "@/lib/provisioning/run-plan";
 import { testDatabases, useDatabase } from "./helpers/databases";
+import { createUser, grantAccess } from "./helpers/factory";
 import { countByKind, fastRetry, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
 const planKeys = provisionPlan({ name: "x", quota: { pods: 10 } }).map((s) => s.key);
@@ -44,6 +45,23 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect(await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId))).toHaveLength(1);
   });
 
+  it("ends a deletion with the tenant's secrets, grants and group mappings gone, and each end audited once", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    await p.run(operationId);
+    await grantAccess(db, (await createUser(db)).id, tenantId, "read");
+    await db.insert(ssoGroupMappings).values({ group: `group-${tenantId}`, tenantId, level: "read" });
+    await p.run(await startTenantOperation(db, tenantId, "delete"));
+    expect((await tenantRow(tenantId)).status).toBe("deleted");
+    for (const table of [tenantSecrets, tenantGrants, ssoGroupMappings]) expect(await db.select().from(table).where(eq(table.tenantId, tenantId))).toEqual([]);
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
+    expect(audits.map((a) => [a.action, a.actorId, a.details]).filter(([action]) => action !== "tenant.create")).toEqual([
+      ["tenant.ready", null, {}],
+      ["tenant.deleted", null, {}],
+    ]);
+  });
+
   it("retries a throttled call until it succeeds", async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { faults: { kms_key: { failTimes: 2 } } });
@@ -62,6 +80,8 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     const failed = await tenantRow(tenantId);
     expect(failed.status).toBe("failed");
     expect(failed.statusMessage).toContain("injected permanent fault");
+    const [failedAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "tenant.failed"), eq(auditEvents.tenantId, tenantId)));
+    expect(failedAudit).toMatchObject({ target: failed.name, details: { error: failed.statusMessage } });
     expect((await p.resources(failed)).length).toBeGreaterThan(0);
 
     const deletion = await startTenantOperation(db, tenantId, "delete");

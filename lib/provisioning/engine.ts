@@ -1,14 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tenantGrants, tenants, tenantSecrets, ssoGroupMappings } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { tenants } from "@/db/schema";
 import type { CloudDriver } from "@/lib/cloud/driver";
+import { finishTenantOperation } from "./finish-tenant-operation";
 import { isCloudError, type EngineHooks } from "./run-context";
 import type { RetryPolicy } from "./retry";
 import { runProvision } from "./run-provision";
 import { runTeardown } from "./run-teardown";
 import { finishResource, runResourceOperation } from "./run-resource";
-import { claimOperation, finishHeldOperation, heldBy, holdLease, OperationHeldError } from "./lease";
+import { claimOperation, heldBy, holdLease, OperationHeldError } from "./lease";
 
 export { LeaseLostError, OperationHeldError } from "./lease";
 
@@ -57,26 +57,11 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
       outcome = { state: "failed", error: (error as Error).message };
     }
     lease.assertHeld();
-    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finishTenantOperation(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
     finished = true;
     return "finished";
   } finally {
     // The finish cleared the lease with the outcome; an interrupted run hands it back.
     await (finished ? lease.stop() : lease.release());
   }
-}
-
-async function finish(db: Db, operationId: string, workerId: string, tenantId: string, outcome: { state: "succeeded"; deleted: boolean } | { state: "failed"; error: string }) {
-  await db.transaction(async (tx) => {
-    const failed = outcome.state === "failed";
-    await finishHeldOperation(tx, operationId, workerId, failed ? outcome : { state: "succeeded" });
-    const status = failed ? "failed" : outcome.deleted ? "deleted" : "ready";
-    const [tenant] = await tx.update(tenants).set({ status, statusMessage: failed ? outcome.error : null, updatedAt: sql`now()` }).where(eq(tenants.id, tenantId)).returning();
-    if (status === "deleted") {
-      await tx.delete(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId));
-      await tx.delete(tenantGrants).where(eq(tenantGrants.tenantId, tenantId));
-      await tx.delete(ssoGroupMappings).where(eq(ssoGroupMappings.tenantId, tenantId));
-    }
-    await recordAudit(tx, { actorId: null, action: `tenant.${status}`, tenantId, target: tenant!.name, details: failed ? { error: outcome.error } : {} });
-  });
 }
