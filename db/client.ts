@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { createLogger } from "../lib/observability/logger";
+import { parsersOnce } from "./pglite-parsers";
 import * as schema from "./schema";
 
 const logger = createLogger("database");
@@ -71,10 +72,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create(target.pgliteDir, { extensions });
   }
   const location = "memory" in target ? "memory://" : target.pgliteDir;
+  const parsers = parsersOnce(client);
   // PGlite's query() takes one statement with values; exec() takes several without.
   const executeSql = async (text: string, values?: unknown[]) =>
-    values?.length ? { rows: (await client.query(text, values)).rows } : { rows: (await client.exec(text)).flatMap((r) => r.rows) };
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", location, executeSql, close: () => client.close() };
+    values?.length ? { rows: (await client.query(text, values, parsers.rawOptions())).rows } : { rows: (await client.exec(text, parsers.rawOptions())).flatMap((r) => r.rows) };
+  return { db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db, kind: "pglite", location, executeSql, close: () => client.close() };
 }
 
 // The migrations create these (log text search); PGlite can only create extensions it was opened with.

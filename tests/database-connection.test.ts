@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DatabaseUnreachableError, openDatabase, redactUrl } from "@/db/client";
 
@@ -34,5 +35,24 @@ describe("redactUrl", () => {
 
   it("never echoes an unparseable URL, which could still hold a password", () => {
     expect(redactUrl("postgres://enclave:hunter2@db.internal:no-port/enclave")).not.toContain("hunter2");
+  });
+});
+
+describe("PGlite read through drizzle and through raw SQL", () => {
+  it("gives drizzle dates and times as text and raw SQL (the job queue) PGlite's dates, in any order", async () => {
+    const database = await openDatabase({ memory: true });
+    try {
+      const query = "select timestamptz '2026-01-02 03:04:05+00' as at, date '2026-01-02' as day";
+      const raw = async () => [(await database.executeSql(query)).rows[0], (await database.executeSql(`${query}, $1::int as n`, [1])).rows[0]];
+      const viaDrizzle = async (db: typeof database.db) => ((await db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows[0];
+      const asPglite = { at: new Date("2026-01-02T03:04:05Z"), day: new Date("2026-01-02T00:00:00Z") };
+      expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
+      expect(await viaDrizzle(database.db)).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02" });
+      expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
+      expect(await database.db.transaction((tx) => viaDrizzle(tx))).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02" });
+      expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { describe, expect, it } from "vitest";
 import { infrastructures, operations, tenants } from "@/db/schema";
@@ -61,6 +61,27 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
       const ops = await db.select().from(operations).where(eq(operations.tenantId, tenantId));
       expect(ops.map((o) => `${o.kind}:${o.state}`).sort()).toEqual(["delete:succeeded", "provision:succeeded"]);
     });
+  });
+
+  it("runs the operations of several tenants side by side on one worker, each once", { timeout: 300_000 }, async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db, { latencyMs: 500 });
+    const made = [];
+    for (let i = 0; i < 4; i++) made.push(await p.create());
+    const ids = made.map((m) => m.operationId);
+    await withQueue(
+      true,
+      async (queue) => {
+        await Promise.all(ids.map((id) => queue.enqueue(id)));
+        await waitUntil(async () => (await db.select().from(operations).where(inArray(operations.id, ids))).every((o) => o.state === "succeeded"), 120_000, "four operations to finish");
+      },
+      { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" },
+    );
+    const ops = await db.select().from(operations).where(inArray(operations.id, ids));
+    // Each takes at least its plan's critical path (1.5 s): all four started before the first finished.
+    expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(Math.min(...ops.map((o) => o.finishedAt!.getTime())));
+    for (const id of ids) expect(await jobsOf(id)).toEqual([{ id, state: "completed" }]);
+    for (const { tenantId } of made) expect(countByKind(await p.resources((await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!))).toEqual(oneOfEach);
   });
 
   it("keeps one job per operation however often it is sent and however often workers start", { timeout: 300_000 }, async () => {

@@ -1,8 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, operations, tenants } from "@/db/schema";
+import { auditEvents, operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
 import { requestResourceCreation } from "@/lib/resources/request-resource-change";
 import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
+import { provisionPlan } from "@/lib/provisioning/plan";
+import { openStepLog, recordFailure, recordIntent, recordSuccess } from "@/lib/provisioning/step-log";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
@@ -79,5 +81,65 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     expect(await operationRow(operationId)).toMatchObject({ state: "running", leaseOwner: "worker-b", finishedAt: null });
     const finishedAudits = (await db.select().from(auditEvents).where(eq(auditEvents.tenantId, made.tenantId))).filter((a) => ["tenant.ready", "resource.created"].includes(a.action));
     expect(finishedAudits.map((a) => a.action)).toEqual(kind === "resource" ? ["tenant.ready"] : []);
+  });
+
+  it("makes no cloud call and records no step for a worker whose lease was taken over between its checks", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { operationId } = await p.create();
+    let takenAt: string | undefined;
+    const takeOver = async (key: string) => {
+      if (takenAt) return;
+      takenAt = key;
+      await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
+    const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
+    expect(steps.find((s) => s.key === takenAt)).toMatchObject({ state: "running", result: null });
+    const dependents = provisionPlan({ name: "x", quota: { pods: 10 } }).filter((s) => s.deps.includes(takenAt!)).map((s) => s.key).sort();
+    const dependentSteps = steps.filter((s) => dependents.includes(s.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(dependentSteps.map((s) => [s.key, s.state, s.attempts])).toEqual(dependents.map((key) => [key, "pending", 0]));
+  });
+
+  it("stores no key pair's private key for a worker whose lease was taken over after the cloud made it", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    const takeOver = async (key: string) => {
+      if (key === "key-pair") await db.update(operations).set({ leaseOwner: "worker-b", leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+    };
+    await expect(p.run(operationId, { workerId: "worker-a", hooks: { afterCloudCall: takeOver } })).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId))).toEqual([]);
+    expect((await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId))).find((s) => s.key === "key-pair")).toMatchObject({ state: "running" });
+  });
+
+  it("refuses a step write of a worker that lost the lease, even in one statement with a holder's", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const [kept, lost] = [await p.create(), await p.create()];
+    await db
+      .update(operations)
+      .set({ state: "running", leaseOwner: "worker-a", leaseUntil: sql`now() + interval '1 minute'` })
+      .where(inArray(operations.id, [kept.operationId, lost.operationId]));
+    for (const { operationId, tenantId } of [kept, lost]) await openStepLog(db, operationId, tenantId, ["namespace", "iam-role"]);
+    await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
+    const [mine, theirs] = [kept, lost].map(({ operationId }) => ({ operationId, workerId: "worker-a" }));
+
+    // Made in one turn, the three writes share one statement.
+    const intents = await Promise.allSettled([recordIntent(db, mine!, "namespace", "k1"), recordIntent(db, mine!, "iam-role", "k2"), recordIntent(db, theirs!, "namespace", "k1")]);
+    expect(intents.map((o) => (o.status === "rejected" ? o.reason.constructor : o.status))).toEqual(["fulfilled", "fulfilled", LeaseLostError]);
+    const results = await Promise.allSettled([recordSuccess(db, mine!, "namespace", { id: "ns" }), recordSuccess(db, mine!, "iam-role", { id: "role" }), recordSuccess(db, theirs!, "namespace", { id: "ns" })]);
+    expect(results.map((o) => (o.status === "rejected" ? o.reason.constructor : o.status))).toEqual(["fulfilled", "fulfilled", LeaseLostError]);
+    await recordFailure(db, theirs!, "iam-role", "late failure");
+
+    const stepsOf = (operationId: string) => db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId)).orderBy(operationSteps.key);
+    expect((await stepsOf(kept.operationId)).map((s) => [s.key, s.state, s.attempts, s.result])).toEqual([
+      ["iam-role", "succeeded", 1, { id: "role" }],
+      ["namespace", "succeeded", 1, { id: "ns" }],
+    ]);
+    expect((await stepsOf(lost.operationId)).map((s) => [s.key, s.state, s.attempts, s.error])).toEqual([
+      ["iam-role", "pending", 0, null],
+      ["namespace", "pending", 0, null],
+    ]);
   });
 });

@@ -1,10 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { operations, operationSteps, tenants, tenantSecrets } from "@/db/schema";
-import { provisionPlan, teardownPhases } from "@/lib/provisioning/plan";
+import { auditEvents, operations, operationSteps, ssoGroupMappings, tenantGrants, tenants, tenantSecrets } from "@/db/schema";
+import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
+import { isCloudError } from "@/lib/provisioning/run-context";
+import { runPlan } from "@/lib/provisioning/run-plan";
 import { testDatabases, useDatabase } from "./helpers/databases";
-import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
+import { createUser, grantAccess } from "./helpers/factory";
+import { countByKind, fastRetry, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
 const planKeys = provisionPlan({ name: "x", quota: { pods: 10 } }).map((s) => s.key);
 
@@ -41,6 +45,23 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect(await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId))).toHaveLength(1);
   });
 
+  it("ends a deletion with the tenant's secrets, grants and group mappings gone, and each end audited once", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    await p.run(operationId);
+    await grantAccess(db, (await createUser(db)).id, tenantId, "read");
+    await db.insert(ssoGroupMappings).values({ group: `group-${tenantId}`, tenantId, level: "read" });
+    await p.run(await startTenantOperation(db, tenantId, "delete"));
+    expect((await tenantRow(tenantId)).status).toBe("deleted");
+    for (const table of [tenantSecrets, tenantGrants, ssoGroupMappings]) expect(await db.select().from(table).where(eq(table.tenantId, tenantId))).toEqual([]);
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
+    expect(audits.map((a) => [a.action, a.actorId, a.details]).filter(([action]) => action !== "tenant.create")).toEqual([
+      ["tenant.ready", null, {}],
+      ["tenant.deleted", null, {}],
+    ]);
+  });
+
   it("retries a throttled call until it succeeds", async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { faults: { kms_key: { failTimes: 2 } } });
@@ -59,6 +80,8 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     const failed = await tenantRow(tenantId);
     expect(failed.status).toBe("failed");
     expect(failed.statusMessage).toContain("injected permanent fault");
+    const [failedAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "tenant.failed"), eq(auditEvents.tenantId, tenantId)));
+    expect(failedAudit).toMatchObject({ target: failed.name, details: { error: failed.statusMessage } });
     expect((await p.resources(failed)).length).toBeGreaterThan(0);
 
     const deletion = await startTenantOperation(db, tenantId, "delete");
@@ -67,6 +90,33 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect(await p.resources(failed)).toEqual([]);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, deletion));
     expect(steps.filter((s) => s.state === "succeeded")).toHaveLength(teardownPhases.length + 2);
+  });
+
+  it("starts a step with two dependencies that succeed at the same moment, once", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const { tenantId, operationId } = await p.create();
+    await db.update(operations).set({ state: "running", leaseOwner: "test-worker" }).where(eq(operations.id, operationId));
+    const step = (key: string, kind: PlanStep["kind"], deps: string[] = []): PlanStep => ({ key, kind, deps, spec: () => ({ kind, name: `${key}-${operationId}`, tenant: "diamond", idempotencyKey: key }) });
+    const plan = [step("left", "security_group"), step("right", "iam_role"), step("joined", "kms_key", ["left", "right"])];
+    // Both results come back before either is recorded, so neither write can count the other's.
+    let back = 0;
+    let release = () => {};
+    const bothBack = new Promise<void>((resolve) => (release = resolve));
+    const afterCloudCall = async (key: string) => {
+      if (key === "joined") return;
+      if (++back === 2) release();
+      await bothBack;
+    };
+    const driver = createLocalDriver(db, p.infrastructure.id, {});
+    const ctx = { db, operationId, workerId: "test-worker", driver, retry: fastRetry, hooks: { afterCloudCall }, seal: (s: string) => s, isCloudError };
+    await runPlan(ctx, (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!, plan);
+    const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
+    expect(steps.map((s) => [s.key, s.state, s.attempts]).sort()).toEqual([
+      ["joined", "succeeded", 1],
+      ["left", "succeeded", 1],
+      ["right", "succeeded", 1],
+    ]);
   });
 
   it("runs one operation once when its job arrives twice at the same time", async () => {

@@ -7,6 +7,7 @@ import { operationHandler } from "./operation-worker";
 import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
 import { watchDatabaseCalls } from "./watch-database-calls";
+import { workOperations } from "./work-operations";
 
 export { operationQueue } from "./operation-jobs";
 
@@ -35,7 +36,7 @@ export async function startJobQueue(
   database: Database,
   { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
 ): Promise<JobQueue> {
-  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds } = settings;
+  const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds, concurrency } = settings;
   const calls = watchDatabaseCalls(database, log);
   const boss = new PgBoss({ db: { executeSql: calls.executeSql }, schema, schedule: false, maintenanceIntervalSeconds });
   boss.on("error", (error) => log("error", error.message));
@@ -46,10 +47,10 @@ export async function startJobQueue(
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
   await cancelLegacyJobs(boss, database, schema, log);
   const workerId = newWorkerId();
-  const worker: { stopping: boolean; periodic?: PeriodicSchedule } = { stopping: false };
+  const worker: { stopping: boolean; periodic?: PeriodicSchedule; wake?: () => void } = { stopping: false };
   const queue: JobQueue = {
     async enqueue(operationId) {
-      await sendOperationJob(boss, operationId);
+      if (await sendOperationJob(boss, operationId)) worker.wake?.();
     },
     revive: (operationId, holderDead) => reviveOperationJob(boss, operationId, holderDead, log),
     async stop() {
@@ -62,8 +63,8 @@ export async function startJobQueue(
     },
   };
   if (!work) return queue;
-  await boss.work(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }));
+  worker.wake = (await workOperations(boss, concurrency, operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }))).wake;
   worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
-  log("info", "worker started", { workerId, leaseSeconds, expireInSeconds });
+  log("info", "worker started", { workerId, leaseSeconds, expireInSeconds, concurrency });
   return queue;
 }

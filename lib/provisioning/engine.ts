@@ -1,16 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tenantGrants, tenantInventory, tenantInventoryRefreshes, tenants, tenantSecrets, ssoGroupMappings } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { tenants } from "@/db/schema";
 import type { CloudDriver } from "@/lib/cloud/driver";
 import { afterOperationSeconds, inventorySettings } from "@/lib/inventory/inventory-settings";
 import { refreshTenantInventory } from "@/lib/inventory/refresh-tenant-inventory";
+import { finishTenantOperation } from "./finish-tenant-operation";
 import { isCloudError, type EngineHooks } from "./run-context";
 import type { RetryPolicy } from "./retry";
 import { runProvision } from "./run-provision";
 import { runTeardown } from "./run-teardown";
 import { finishResource, runResourceOperation } from "./run-resource";
-import { claimOperation, finishHeldOperation, heldBy, holdLease, OperationHeldError } from "./lease";
+import { claimOperation, heldBy, holdLease, OperationHeldError } from "./lease";
 
 export { LeaseLostError, OperationHeldError } from "./lease";
 
@@ -38,6 +38,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     return "skipped";
   }
   const lease = holdLease(db, op.id, options.workerId, leaseSeconds);
+  let finished = false;
   try {
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, op.tenantId));
     // Checked after each cloud call, before its result is recorded: a worker that lost its lease stops there.
@@ -48,7 +49,7 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
         lease.assertHeld();
       },
     };
-    const ctx = { db, operationId, driver: await options.driverFor(tenant!), retry: options.retry, hooks, seal: options.seal, isCloudError };
+    const ctx = { db, operationId, workerId: options.workerId, driver: await options.driverFor(tenant!), retry: options.retry, hooks, seal: options.seal, isCloudError };
     let outcome: { state: "succeeded" } | { state: "failed"; error: string } = { state: "succeeded" };
     try {
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
@@ -60,26 +61,11 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     // Read before the operation is marked finished: the page that sees it finish shows its result.
     await refreshTenantInventory(db, tenant!, ctx.driver, afterOperationSeconds(inventorySettings()));
     lease.assertHeld();
-    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finish(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finishTenantOperation(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    finished = true;
     return "finished";
   } finally {
-    await lease.release();
+    // The finish cleared the lease with the outcome; an interrupted run hands it back.
+    await (finished ? lease.stop() : lease.release());
   }
-}
-
-async function finish(db: Db, operationId: string, workerId: string, tenantId: string, outcome: { state: "succeeded"; deleted: boolean } | { state: "failed"; error: string }) {
-  await db.transaction(async (tx) => {
-    const failed = outcome.state === "failed";
-    await finishHeldOperation(tx, operationId, workerId, failed ? outcome : { state: "succeeded" });
-    const status = failed ? "failed" : outcome.deleted ? "deleted" : "ready";
-    const [tenant] = await tx.update(tenants).set({ status, statusMessage: failed ? outcome.error : null, updatedAt: sql`now()` }).where(eq(tenants.id, tenantId)).returning();
-    if (status === "deleted") {
-      await tx.delete(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId));
-      await tx.delete(tenantGrants).where(eq(tenantGrants.tenantId, tenantId));
-      await tx.delete(ssoGroupMappings).where(eq(ssoGroupMappings.tenantId, tenantId));
-      await tx.delete(tenantInventory).where(eq(tenantInventory.tenantId, tenantId));
-      await tx.delete(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, tenantId));
-    }
-    await recordAudit(tx, { actorId: null, action: `tenant.${status}`, tenantId, target: tenant!.name, details: failed ? { error: outcome.error } : {} });
-  });
 }

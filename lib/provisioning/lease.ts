@@ -73,6 +73,10 @@ export function holdLease(db: Db, operationId: string, workerId: string, leaseSe
     assertHeld() {
       if (lost || Date.now() - renewedAt > leaseSeconds * 1000) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId}.`);
     },
+    /** Stops renewing; for a finished operation, whose finish cleared the lease. */
+    stop() {
+      clearInterval(heartbeat);
+    },
     // An interrupted run hands the operation back at once, so a retry need not wait out the lease.
     async release() {
       clearInterval(heartbeat);

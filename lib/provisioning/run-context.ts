@@ -12,6 +12,8 @@ export type EngineHooks = {
 export type RunContext = {
   db: Db;
   operationId: string;
+  /** The lease holder: the step log takes a write only while this worker holds the operation. */
+  workerId: string;
   driver: CloudDriver;
   retry?: RetryPolicy;
   hooks?: EngineHooks;

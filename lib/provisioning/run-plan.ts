@@ -1,78 +1,132 @@
-import { tenantSecrets, type Tenant } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
+import { and, eq, sql } from "drizzle-orm";
+import { operations, tenantSecrets, type Tenant } from "@/db/schema";
+import type { ResourceRef, ResourceSpec } from "@/lib/cloud/driver";
 import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
-import { ensureStepRows, loadSteps, recordFailure, recordIntent, recordSuccess } from "./step-log";
+import { assertWritten, openStepLog, recordFailure, recordIntent, recordSteps, recordSuccess, type StepWrite } from "./step-log";
 import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
 
-/** Runs every step not yet succeeded, each as soon as its dependencies have; stops launching after a failure. */
-export async function runPlan(ctx: RunContext, tenant: Tenant, plan: PlanStep[]): Promise<void> {
-  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key));
+/**
+ * Runs every step not yet succeeded, each as soon as its dependencies have, the longest chain to
+ * the end first (its writes then queue ahead of the others'); stops launching after a failure.
+ * A step's result is recorded in one write with the intents of the steps it lets start.
+ */
+export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]): Promise<void> {
+  const plan = longestChainFirst(steps);
   const results: Record<string, ResourceRef> = {};
-  for (const row of await loadSteps(ctx.db, ctx.operationId)) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
+  for (const row of await openStepLog(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key))) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
 
-  const running = new Map<string, Promise<void>>();
+  const started = new Set<string>();
+  const running = new Set<Promise<void>>();
   let failure: unknown = null;
-  const launchReady = () => {
-    for (const step of plan) {
-      if (failure || results[step.key] || running.has(step.key) || !step.deps.every((d) => results[d])) continue;
-      const run = runStep(ctx, tenant, step, results)
-        .catch((error) => void (failure ??= error))
-        .finally(() => running.delete(step.key));
-      running.set(step.key, run);
-    }
+  // The steps not started whose dependencies have all succeeded, counting one whose result is being recorded.
+  const take = (succeeding?: string) => {
+    if (failure) return [];
+    const next = plan.filter((s) => !results[s.key] && !started.has(s.key) && s.deps.every((d) => d === succeeding || results[d]));
+    for (const step of next) started.add(step.key);
+    return next;
   };
-  launchReady();
+  const track = (work: Promise<void>) => {
+    const run: Promise<void> = work.catch((error) => void (failure ??= error)).finally(() => running.delete(run));
+    running.add(run);
+  };
+
+  // Records `done`'s result (if any) and the intents of `next`, then starts their cloud calls.
+  async function advance(next: PlanStep[], done?: { step: PlanStep; ref: ResourceRef & { secret?: string } }) {
+    const { secret, ...result } = done?.ref ?? {};
+    const known = done ? { ...results, [done.step.key]: result as ResourceRef } : results;
+    const starting: { step: PlanStep; spec: ResourceSpec }[] = [];
+    let stopped: unknown = null;
+    try {
+      for (const step of next) {
+        await ctx.hooks?.beforeStep?.(step.key);
+        starting.push({ step, spec: step.spec(known) });
+      }
+    } catch (error) {
+      // A stopping worker hands the operation back: none of these steps starts.
+      stopped = error;
+      starting.length = 0;
+    }
+    const writes: StepWrite[] = starting.map(({ step, spec }) => ({ key: step.key, state: "running", idempotencyKey: spec.idempotencyKey }));
+    if (done) writes.unshift({ key: done.step.key, state: "succeeded", result });
+    // The key first: a recorded key pair always has its key stored.
+    if (secret) await storePem(ctx, ctx.seal(secret));
+    await recordSteps(ctx.db, ctx, writes);
+    if (done) {
+      logger.debug("step succeeded", { operationId: ctx.operationId, step: done.step.key });
+      results[done.step.key] = result as ResourceRef;
+    }
+    if (stopped) throw stopped;
+    for (const { step, spec } of starting) track(callCloud(step, spec));
+  }
+
+  async function callCloud(step: PlanStep, spec: ResourceSpec) {
+    try {
+      let ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
+      if (spec.kind === "key_pair" && !ref.secret && !(await tenantHasPem(ctx.db, tenant.id))) {
+        // Adopted after a crash: the cloud never shows a private key twice, so make a fresh pair.
+        await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
+        ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
+      }
+      await ctx.hooks?.afterCloudCall?.(step.key);
+      await advance(take(step.key), { step, ref });
+    } catch (error) {
+      if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, step.key, (error as Error).message);
+      throw error;
+    }
+  }
+
+  track(advance(take()));
   while (running.size > 0) {
-    await Promise.race(running.values());
-    launchReady();
+    await Promise.race(running);
+    // Steps made ready by two results recorded at once: neither write could count the other's.
+    const next = take();
+    if (next.length > 0) track(advance(next));
   }
   if (failure) throw failure;
 }
 
-async function runStep(ctx: RunContext, tenant: Tenant, step: PlanStep, results: Record<string, ResourceRef>): Promise<void> {
-  await ctx.hooks?.beforeStep?.(step.key);
-  const spec = step.spec(results);
-  await recordIntent(ctx.db, ctx.operationId, step.key, spec.idempotencyKey);
-  try {
-    let ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
-    if (spec.kind === "key_pair" && !ref.secret && !(await tenantHasPem(ctx.db, tenant.id))) {
-      // Adopted after a crash: the cloud never shows a private key twice, so make a fresh pair.
-      await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
-      ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
-    }
-    await ctx.hooks?.afterCloudCall?.(step.key);
-    const { secret, ...result } = ref;
-    await ctx.db.transaction(async (tx) => {
-      if (secret) {
-        const ciphertext = ctx.seal(secret);
-        await tx.insert(tenantSecrets).values({ tenantId: tenant.id, kind: "pem", ciphertext }).onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } });
-      }
-      await recordSuccess(tx, ctx.operationId, step.key, result);
-    });
-    logger.debug("step succeeded", { operationId: ctx.operationId, step: step.key });
-    results[step.key] = result;
-  } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, step.key, (error as Error).message);
-    throw error;
-  }
+// Fenced like the step log. Stored by a worker that then lost the lease, before recording the step,
+// it is the key of the pair in the cloud, which the next holder adopts and keeps.
+async function storePem(ctx: RunContext, ciphertext: string) {
+  const held = and(eq(operations.id, ctx.operationId), eq(operations.leaseOwner, ctx.workerId), eq(operations.state, "running"));
+  const row = ctx.db
+    .select({ tenantId: operations.tenantId, kind: sql<string>`'pem'`.as("kind"), ciphertext: sql<string>`${ciphertext}`.as("ciphertext"), createdAt: sql<Date>`now()`.as("created_at") })
+    .from(operations)
+    .where(held);
+  const stored = await ctx.db
+    .insert(tenantSecrets)
+    .select(row)
+    .onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } })
+    .returning({ tenantId: tenantSecrets.tenantId });
+  assertWritten(stored.length === 1, ctx);
+}
+
+// Each step's height: the steps on the longest chain from it to the end of the plan, itself included.
+function longestChainFirst(plan: PlanStep[]): PlanStep[] {
+  const height = new Map<string, number>();
+  const of = (key: string): number => {
+    if (!height.has(key)) height.set(key, 1 + Math.max(0, ...plan.filter((s) => s.deps.includes(key)).map((s) => of(s.key))));
+    return height.get(key)!;
+  };
+  return [...plan].sort((a, b) => of(b.key) - of(a.key));
 }
 
 /** One step that is not an `ensure` (a removal, a sweep): intent before, result after, like the others. */
 export async function runRecordedStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
   await ctx.hooks?.beforeStep?.(key);
-  await recordIntent(ctx.db, ctx.operationId, key, null);
+  await recordIntent(ctx.db, ctx, key, null);
   try {
     const result = await work();
     await ctx.hooks?.afterCloudCall?.(key);
-    await recordSuccess(ctx.db, ctx.operationId, key, result);
+    await recordSuccess(ctx.db, ctx, key, result);
     logger.debug("step succeeded", { operationId: ctx.operationId, step: key });
   } catch (error) {
-    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx.operationId, key, (error as Error).message);
+    if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, key, (error as Error).message);
     throw error;
   }
 }

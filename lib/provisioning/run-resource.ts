@@ -5,7 +5,7 @@ import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { runPlan, runRecordedStep } from "./run-plan";
-import { ensureStepRows, loadSteps } from "./step-log";
+import { openStepLog } from "./step-log";
 import type { RunContext } from "./run-context";
 
 /** Creates or deletes one resource of a ready tenant, on the same step log as provisioning. */
@@ -48,8 +48,7 @@ const removalSteps: Record<ResourceRequest["kind"], [string, ResourceKind][]> = 
 
 async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<void> {
   const steps = removalSteps[request.kind];
-  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, steps.map(([key]) => key));
-  const done = new Set((await loadSteps(ctx.db, ctx.operationId)).filter((s) => s.state === "succeeded").map((s) => s.key));
+  const done = new Set((await openStepLog(ctx.db, ctx.operationId, tenant.id, steps.map(([key]) => key))).filter((s) => s.state === "succeeded").map((s) => s.key));
   for (const [key, kind] of steps) {
     if (done.has(key)) continue;
     await runRecordedStep(ctx, key, async () => {

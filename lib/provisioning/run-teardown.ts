@@ -3,7 +3,7 @@ import { TransientCloudError } from "@/lib/cloud/driver";
 import { removeRulesTouching } from "@/lib/network/remove-network-rule";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
-import { ensureStepRows, loadSteps } from "./step-log";
+import { openStepLog } from "./step-log";
 import { runRecordedStep } from "./run-plan";
 import type { RunContext } from "./run-context";
 
@@ -16,8 +16,7 @@ const rulesKey = interTenantRulesStep;
  */
 export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void> {
   const keys = [rulesKey, ...teardownPhases.map((p) => p.key), sweepKey];
-  await ensureStepRows(ctx.db, ctx.operationId, tenant.id, keys);
-  const done = new Set((await loadSteps(ctx.db, ctx.operationId)).filter((s) => s.state === "succeeded").map((s) => s.key));
+  const done = new Set((await openStepLog(ctx.db, ctx.operationId, tenant.id, keys)).filter((s) => s.state === "succeeded").map((s) => s.key));
 
   // Rules in other tenants that let this one in reference its group: they go first.
   if (!done.has(rulesKey)) await runRecordedStep(ctx, rulesKey, async () => ({ removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry) }));
