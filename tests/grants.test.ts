@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, tenantGrants, users } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { grantInput, grantTenantAccess, revokeTenantAccess } from "@/lib/grants/grant-tenant-access";
+import { countTenantMembers } from "@/lib/tenants/queries";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
 
@@ -50,6 +51,18 @@ describe.each(testDatabases())("tenant grants on $kind", (target) => {
     const events = await auditFor(db, tenant.id);
     expect(events.map((e) => e.action)).toEqual(["grant.set", "grant.set", "grant.revoke"]);
     expect(events.every((e) => e.actorId === ctx.actor.id && e.target === user.email && e.ip === "203.0.113.9")).toBe(true);
+  });
+
+  it("counts as members the people with a live grant, once each, as the overview shows them", async () => {
+    const { db, user, tenant } = await setup();
+    const [other, lapsed] = await Promise.all([createUser(db), createUser(db)]);
+    await db.insert(tenantGrants).values([
+      { tenantId: tenant.id, userId: user.id, level: "read" },
+      { tenantId: tenant.id, userId: user.id, level: "write", source: "group:ops" },
+      { tenantId: tenant.id, userId: other.id, level: "read", expiresAt: new Date(Date.now() + 60_000) },
+      { tenantId: tenant.id, userId: lapsed.id, level: "read", expiresAt: new Date(Date.now() - 60_000) },
+    ]);
+    expect(await countTenantMembers(db, tenant.id)).toBe(2);
   });
 
   it("answers not-found for an unknown tenant or user, and changes and audits nothing", async () => {

@@ -47,6 +47,17 @@ export async function findTenantByName(db: Db, name: string) {
   return row ?? null;
 }
 
+const liveGrant = sql`(${tenantGrants.expiresAt} is null or ${tenantGrants.expiresAt} > now())`;
+
+/** How many people hold a live grant on the tenant (a person with a direct and a group grant counts once). */
+export async function countTenantMembers(db: Db, tenantId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${tenantGrants.userId})::int` })
+    .from(tenantGrants)
+    .where(and(eq(tenantGrants.tenantId, tenantId), liveGrant));
+  return row?.n ?? 0;
+}
+
 export async function listTenantAccess(db: Db, tenantId: string) {
   return db
     .select({
@@ -60,7 +71,7 @@ export async function listTenantAccess(db: Db, tenantId: string) {
     })
     .from(tenantGrants)
     .innerJoin(users, eq(users.id, tenantGrants.userId))
-    .where(and(eq(tenantGrants.tenantId, tenantId), sql`(${tenantGrants.expiresAt} is null or ${tenantGrants.expiresAt} > now())`))
+    .where(and(eq(tenantGrants.tenantId, tenantId), liveGrant))
     .orderBy(asc(users.email));
 }
 

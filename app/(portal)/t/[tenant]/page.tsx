@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
 import { getLatestOperation } from "@/lib/provisioning/operations";
-import { listTenantAccess, tenantHasPem } from "@/lib/tenants/queries";
+import { countTenantMembers, tenantHasPem } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { formatDateTime } from "@/components/format";
@@ -38,7 +38,7 @@ export default async function TenantOverviewPage({ params }: Props) {
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
   const [members, operation, pem, openAlerts] = await Promise.all([
-    listTenantAccess(db, tenant.id),
+    countTenantMembers(db, tenant.id),
     getLatestOperation(db, tenant.id),
     canWrite && tenant.status !== "deleting" ? tenantHasPem(db, tenant.id) : false,
     tenantAlertCount(tenant.id),
@@ -66,7 +66,7 @@ export default async function TenantOverviewPage({ params }: Props) {
         <Fact label="Unresolved alerts">
           <Link className={`hover:underline ${openAlerts ? "text-red-700" : ""}`} href={`/t/${tenant.name}/alerts`}>{openAlerts}</Link>
         </Fact>
-        <Fact label="Members">{members.length}</Fact>
+        <Fact label="Members">{members}</Fact>
         <Fact label="Deletion protection">{tenant.deletionProtection ? "On" : "Off"}</Fact>
         <Fact label="Expires">{tenant.expiresAt ? formatDateTime(tenant.expiresAt) : "Never"}</Fact>
         <Fact label="Created">{formatDateTime(tenant.createdAt)}</Fact>
