@@ -5,7 +5,7 @@ import { users, type User } from "@/db/schema";
 import { countUnresolvedAlerts } from "@/lib/alerts/alert-queries";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { listVisibleTenantsPage } from "@/lib/tenants/tenant-list";
-import { visibleTenantsWhere } from "@/lib/tenants/queries";
+import { countTenantMembers, visibleTenantsWhere } from "@/lib/tenants/queries";
 import { pickerQuery, pickerSearchQuery, tenantPickerPage } from "@/lib/tenants/tenant-picker";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { explainPlan, indexesUsed, planNodes, seqScansOn, statementsOf } from "./helpers/explain-plan";
@@ -52,6 +52,8 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
       join (select id, row_number() over () as n from (${ours}) o) t on t.n % ${every} = u.n % ${every}`;
     await db.execute(sql`insert into tenant_visits (user_id, tenant_id, visited_at) select user_id, tenant_id, now() - random() * interval '30 days' from (${pairs(tenantCount / 40)}) p`);
     await db.execute(sql`insert into favorite_tenants (user_id, tenant_id) select user_id, tenant_id from (${pairs(tenantCount / 5)}) p`);
+    // And each was granted a hundred tenants, so that the grants are a table worth reading by index.
+    await db.execute(sql`insert into tenant_grants (user_id, tenant_id, level) select user_id, tenant_id, 'read' from (${pairs(tenantCount / 100)}) p where user_id not in (${adminUser.id}::uuid, ${grantedUser.id}::uuid)`);
     for (const table of ["tenants", "alerts", "tenant_grants", "tenant_visits", "favorite_tenants", "users"]) await db.execute(sql.raw(`analyze ${table}`));
     [admin, granted] = [await loadActor(db, adminUser), await loadActor(db, grantedUser)];
   }, 300_000);
@@ -97,6 +99,16 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
     const count = (db: Parameters<typeof countUnresolvedAlerts>[0]) => countUnresolvedAlerts(db, tenantIds[7]!);
     expect(await count(database().db)).toBe(1);
     expect(await seqScansOn(database(), large, count)).toEqual([]);
+  });
+
+  it("counts one tenant's members from the grants' index, without reading the grants' rows", async () => {
+    const members = (db: Parameters<typeof countTenantMembers>[0]) => countTenantMembers(db, tenantIds[0]!);
+    expect(await members(database().db)).toBeGreaterThanOrEqual(1);
+    expect(await seqScansOn(database(), large, members)).toEqual([]);
+    const { db } = database();
+    // The index that holds the grant's user and expiry too: PostgreSQL reads it alone (an index-only scan).
+    const plan = await explainPlan(db, sql`select count(distinct user_id) from tenant_grants where tenant_id = ${tenantIds[0]!}::uuid and (expires_at is null or expires_at > now())`);
+    expect(indexesUsed(plan)).toEqual(["tenant_grants_tenant_members_idx"]);
   });
 
   it("lists a page of /tenants in two statements, for an admin and for a user with 117 grants", async () => {

@@ -23,6 +23,8 @@ export const tenantGrants = pgTable(
   (t) => [
     uniqueIndex("tenant_grants_tenant_user_source_key").on(t.tenantId, t.userId, t.source),
     index("tenant_grants_user_idx").on(t.userId),
+    // A tenant's members counted from the index alone: a tenant's grants lie scattered over the heap.
+    index("tenant_grants_tenant_members_idx").on(t.tenantId, t.userId, t.expiresAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "tenant_grants_tenant_members_idx" ON "tenant_grants" USING btree ("tenant_id","user_id","expires_at");
