@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { cpuSeconds } from "./load-cpu";
 import { sampleRss } from "./load-memory";
 
 // autocannon ships no types; this is the part of its programmatic API the bench uses.
@@ -26,11 +27,15 @@ export type Measurement = {
   statusCodes: Record<string, number>;
   timeouts: number;
   peakRssMiB: number;
+  /** CPU time per completed request, of the portal's processes and of PostgreSQL's. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
 };
 
 /** One autocannon run against a target while sampling the server tree's memory. */
 export async function measure(baseUrl: string, target: Target, connections: number, seconds: number, serverPid: number): Promise<Measurement> {
   const memory = sampleRss(serverPid);
+  const cpuBefore = cpuSeconds(serverPid);
   const result = await autocannon({
     url: `${baseUrl}${target.path}`,
     connections,
@@ -39,6 +44,8 @@ export async function measure(baseUrl: string, target: Target, connections: numb
     headers: target.cookie ? { cookie: target.cookie } : undefined,
   });
   const peak = memory.stop();
+  const cpuAfter = cpuSeconds(serverPid);
+  const perRequest = (seconds: number) => (result.requests.total ? (1000 * seconds) / result.requests.total : 0);
   return {
     route: target.route,
     connections,
@@ -51,6 +58,8 @@ export async function measure(baseUrl: string, target: Target, connections: numb
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
     timeouts: result.timeouts,
     peakRssMiB: peak / 2 ** 20,
+    serverCpuMs: perRequest(cpuAfter.server - cpuBefore.server),
+    postgresCpuMs: perRequest(cpuAfter.postgres - cpuBefore.postgres),
   };
 }
 
@@ -78,6 +87,8 @@ export function toRows(measurements: Measurement[], floorRoute: string): Record<
       errors: m.errors,
       status: statusOf(m),
       "peak RSS MiB": Math.round(m.peakRssMiB),
+      "server CPU ms/req": Number(m.serverCpuMs.toFixed(1)),
+      "pg CPU ms/req": Number(m.postgresCpuMs.toFixed(1)),
       "vs floor": base ? Number((m.requestsPerSecond / base).toFixed(3)) : "n/a",
     };
   });
