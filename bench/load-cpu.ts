@@ -15,18 +15,28 @@ function cpuOf(pid: number | string): { name: string; seconds: number } | null {
   }
 }
 
-/**
- * CPU seconds used so far by the portal's process tree and by the machine's PostgreSQL processes.
- * CPU per request, unlike requests per second, hardly moves with what else the machine runs; the
- * PostgreSQL figure counts every database of the cluster, so other work on it shows there.
- */
-export function cpuSeconds(serverPid: number): { server: number; postgres: number } {
+export type CpuSnapshot = { server: number; postgres: Map<string, number> };
+
+/** CPU seconds used so far by the portal's process tree, and by each PostgreSQL process of the machine. */
+export function cpuSnapshot(serverPid: number): CpuSnapshot {
   const server = processTree(serverPid).reduce((sum, pid) => sum + (cpuOf(pid)?.seconds ?? 0), 0);
-  let postgres = 0;
+  const postgres = new Map<string, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const cpu = cpuOf(entry);
-    if (cpu?.name.startsWith("postgres")) postgres += cpu.seconds;
+    if (cpu?.name.startsWith("postgres")) postgres.set(entry, cpu.seconds);
   }
   return { server, postgres };
+}
+
+/**
+ * CPU seconds spent between two snapshots. A PostgreSQL backend that exits in between takes its
+ * last stretch with it (so the figure can only be low, never negative); the PostgreSQL figure
+ * counts every database of the cluster, so other work on it shows there. CPU per request moves
+ * less than requests per second with what else the machine runs.
+ */
+export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): { server: number; postgres: number } {
+  let postgres = 0;
+  for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
+  return { server: Math.max(0, after.server - before.server), postgres };
 }

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { cpuSeconds } from "./load-cpu";
+import { cpuSnapshot, cpuSpent } from "./load-cpu";
 import { sampleRss } from "./load-memory";
 
 // autocannon ships no types; this is the part of its programmatic API the bench uses.
@@ -35,7 +35,7 @@ export type Measurement = {
 /** One autocannon run against a target while sampling the server tree's memory. */
 export async function measure(baseUrl: string, target: Target, connections: number, seconds: number, serverPid: number): Promise<Measurement> {
   const memory = sampleRss(serverPid);
-  const cpuBefore = cpuSeconds(serverPid);
+  const cpuBefore = cpuSnapshot(serverPid);
   const result = await autocannon({
     url: `${baseUrl}${target.path}`,
     connections,
@@ -44,7 +44,7 @@ export async function measure(baseUrl: string, target: Target, connections: numb
     headers: target.cookie ? { cookie: target.cookie } : undefined,
   });
   const peak = memory.stop();
-  const cpuAfter = cpuSeconds(serverPid);
+  const cpu = cpuSpent(cpuBefore, cpuSnapshot(serverPid));
   const perRequest = (seconds: number) => (result.requests.total ? (1000 * seconds) / result.requests.total : 0);
   return {
     route: target.route,
@@ -58,8 +58,8 @@ export async function measure(baseUrl: string, target: Target, connections: numb
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
     timeouts: result.timeouts,
     peakRssMiB: peak / 2 ** 20,
-    serverCpuMs: perRequest(cpuAfter.server - cpuBefore.server),
-    postgresCpuMs: perRequest(cpuAfter.postgres - cpuBefore.postgres),
+    serverCpuMs: perRequest(cpu.server),
+    postgresCpuMs: perRequest(cpu.postgres),
   };
 }
 
