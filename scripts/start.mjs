@@ -41,8 +41,9 @@ const env = {
 if (!buildIfNeeded(root, env)) process.exit(1);
 
 // V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage pile up to it;
-// a bound keeps a portal replica's memory flat under load. Its pages need far less.
-const heapMiB = Number(process.env.ENCLAVE_SERVER_HEAP_MB ?? 320);
+// a bound keeps a portal replica's memory flat under load. 320 MB ran out at 64 concurrent renders
+// of the tenant list (each holds about 2 MB until it is sent); 640 MB leaves room for that.
+const heapMiB = Number(process.env.ENCLAVE_SERVER_HEAP_MB ?? 640);
 const server = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
