@@ -6,7 +6,13 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pg-boss", "@node-rs/argon2", "@kubernetes/client-node"],
   // Read at run time from process.cwd(), which tracing cannot follow; and, to be sure, the bundles of
   // the PGlite extensions the migrations create, which PGlite fetches by URL.
-  outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz", "./node_modules/@electric-sql/pglite/dist/btree_gin.tar.gz"] },
+  outputFileTracingIncludes: {
+    "/*": [
+      "./db/migrations/**/*",
+      "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz",
+      "./node_modules/@electric-sql/pglite/dist/btree_gin.tar.gz",
+    ],
+  },
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -6,7 +6,11 @@ const sessionCookies = ["next-auth.session-token", "__Secure-next-auth.session-t
 const openPaths = /^\/(login|api)(\/|$)/;
 
 function isHttps(request: NextRequest): boolean {
-  return request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!process.env.NEXTAUTH_URL?.startsWith("https:");
+  return (
+    request.headers.get("x-forwarded-proto") === "https" ||
+    request.nextUrl.protocol === "https:" ||
+    !!process.env.NEXTAUTH_URL?.startsWith("https:")
+  );
 }
 
 export function proxy(request: NextRequest) {
@@ -24,7 +28,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  for (const header of https ? [...staticSecurityHeaders, hsts] : staticSecurityHeaders) response.headers.set(header.key, header.value);
+  for (const header of https ? [...staticSecurityHeaders, hsts] : staticSecurityHeaders)
+    response.headers.set(header.key, header.value);
   return response;
 }
 

@@ -14,7 +14,10 @@ export function dailyRankingQuery(db: Db, today: string, limit: number) {
     .select({
       tenantId: costDaily.tenantId,
       monthToDate: sql<number>`sum(${costDaily.amount})`.as("month_to_date"),
-      recent: sql<number>`sum(${costDaily.amount}) filter (where ${costDaily.day} >= ${recentStart} and ${costDaily.day} < ${today})`.as("recent"),
+      recent:
+        sql<number>`sum(${costDaily.amount}) filter (where ${costDaily.day} >= ${recentStart} and ${costDaily.day} < ${today})`.as(
+          "recent",
+        ),
       todaySoFar: sql<number>`sum(${costDaily.amount}) filter (where ${costDaily.day} = ${today})`.as("today_so_far"),
     })
     .from(costDaily)
@@ -49,7 +52,12 @@ export async function dailyRanking(db: Db, today: string, limit: number): Promis
     name,
     status,
     monthToDate,
-    forecast: forecastFromAverage(monthToDate, todaySoFar, completeDays ? recent / completeDays : undefined, daysInMonth - daysElapsed),
+    forecast: forecastFromAverage(
+      monthToDate,
+      todaySoFar,
+      completeDays ? recent / completeDays : undefined,
+      daysInMonth - daysElapsed,
+    ),
   }));
 }
 

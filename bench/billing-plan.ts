@@ -18,15 +18,29 @@ const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatM
  * The scans of cost_* tables, such as "Index Only Scan cost_monthly_totals_month_idx", how many
  * rows they read, and the execution time the server reports (without per-node timing, which costs).
  */
-export async function costTableReads(db: Db, query: SQLWrapper): Promise<{ scans: string; rows: number; executionMs: number }> {
-  const result = (await db.execute(sql`explain (analyze, timing off, format json) ${query}`)) as unknown as { rows: Record<string, unknown>[] };
+export async function costTableReads(
+  db: Db,
+  query: SQLWrapper,
+): Promise<{ scans: string; rows: number; executionMs: number }> {
+  const result = (await db.execute(sql`explain (analyze, timing off, format json) ${query}`)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
   const value = Object.values(result.rows[0]!)[0];
-  const [{ Plan, "Execution Time": executionMs }] = (typeof value === "string" ? JSON.parse(value) : value) as [{ Plan: PlanNode; "Execution Time": number }];
+  const [{ Plan, "Execution Time": executionMs }] = (typeof value === "string" ? JSON.parse(value) : value) as [
+    { Plan: PlanNode; "Execution Time": number },
+  ];
   const scans = nodes(Plan).filter((n) => n["Relation Name"]?.startsWith("cost_"));
   return {
-    scans: [...new Set(scans.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`))].join(" + ") || "(none)",
+    scans:
+      [...new Set(scans.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`))].join(" + ") ||
+      "(none)",
     // Per-loop averages: a parallel scan reports each process's share, an inner loop each pass.
-    rows: Math.round(scans.reduce((sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1), 0)),
+    rows: Math.round(
+      scans.reduce(
+        (sum, n) => sum + ((n["Actual Rows"] ?? 0) + (n["Rows Removed by Filter"] ?? 0)) * (n["Actual Loops"] ?? 1),
+        0,
+      ),
+    ),
     executionMs,
   };
 }

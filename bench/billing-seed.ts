@@ -7,8 +7,21 @@ import { removeTenantCosts } from "../lib/billing/remove-costs";
 
 // Typical dollars per day of each service for a mid-sized tenant.
 const services: [string, number][] = [
-  ["EC2", 14], ["RDS", 7], ["S3", 2.5], ["EKS", 2.4], ["EBS", 3], ["ELB", 1.8], ["NAT Gateway", 1.6], ["CloudWatch", 0.9],
-  ["Data Transfer", 2.2], ["Lambda", 0.4], ["DynamoDB", 1.1], ["CloudFront", 0.7], ["Route 53", 0.05], ["KMS", 0.1], ["SQS", 0.08],
+  ["EC2", 14],
+  ["RDS", 7],
+  ["S3", 2.5],
+  ["EKS", 2.4],
+  ["EBS", 3],
+  ["ELB", 1.8],
+  ["NAT Gateway", 1.6],
+  ["CloudWatch", 0.9],
+  ["Data Transfer", 2.2],
+  ["Lambda", 0.4],
+  ["DynamoDB", 1.1],
+  ["CloudFront", 0.7],
+  ["Route 53", 0.05],
+  ["KMS", 0.1],
+  ["SQS", 0.08],
 ];
 export const serviceCount = services.length;
 
@@ -19,7 +32,9 @@ const uuidArray = (ids: string[]) => `array['${ids.join("','")}']::uuid[]`;
 /** An empty seed: one infrastructure of its own, which its tenants will belong to. */
 export async function startSeed(database: Database): Promise<Seed> {
   const run = `bench-billing-${randomUUID().slice(0, 8)}`;
-  const [infrastructure] = (await database.executeSql("insert into infrastructures (name) values ($1) returning id", [run])).rows as { id: string }[];
+  const [infrastructure] = (
+    await database.executeSql("insert into infrastructures (name) values ($1) returning id", [run])
+  ).rows as { id: string }[];
   return { run, infrastructureId: infrastructure!.id, tenantIds: [], rows: 0, seconds: 0 };
 }
 
@@ -27,7 +42,13 @@ export async function startSeed(database: Database): Promise<Seed> {
  * Adds tenants (the ranking joins them) with days × 15 services of cost ending on lastDay, and
  * their monthly sums as the sync writes them.
  */
-export async function growSeed(database: Database, seed: Seed, tenantCount: number, days: number, lastDay: string): Promise<void> {
+export async function growSeed(
+  database: Database,
+  seed: Seed,
+  tenantCount: number,
+  days: number,
+  lastDay: string,
+): Promise<void> {
   const started = performance.now();
   const tenantIds = Array.from({ length: tenantCount }, () => randomUUID());
   const offset = seed.tenantIds.length;
@@ -35,7 +56,10 @@ export async function growSeed(database: Database, seed: Seed, tenantCount: numb
     `insert into tenants (id, name, infrastructure_id, status) select id, '${seed.run}-' || (n + ${offset}), '${seed.infrastructureId}', 'ready' from unnest(${uuidArray(tenantIds)}) with ordinality as t(id, n)`,
   );
   const firstDay = addDays(lastDay, 1 - days);
-  const [names, weights] = [services.map(([name]) => `'${name}'`).join(","), services.map(([, weight]) => weight).join(",")];
+  const [names, weights] = [
+    services.map(([name]) => `'${name}'`).join(","),
+    services.map(([, weight]) => weight).join(","),
+  ];
   // 100 tenants a statement keeps PGlite's memory and each transaction modest.
   for (let i = 0; i < tenantCount; i += 100) {
     const batch = tenantIds.slice(i, i + 100);
@@ -50,7 +74,8 @@ export async function growSeed(database: Database, seed: Seed, tenantCount: numb
     await refreshCostMonths(database.db, batch, firstDay);
   }
   // Index-only scans need the visibility map that VACUUM writes; ANALYZE gives the planner the row counts.
-  for (const table of ["cost_daily", "cost_monthly", "cost_monthly_totals"]) await database.executeSql(`vacuum analyze ${table}`);
+  for (const table of ["cost_daily", "cost_monthly", "cost_monthly_totals"])
+    await database.executeSql(`vacuum analyze ${table}`);
   await database.executeSql("analyze tenants");
   seed.tenantIds.push(...tenantIds);
   seed.rows += tenantCount * days * services.length;
@@ -66,7 +91,8 @@ export async function seedCosts(database: Database, tenantCount: number, days: n
 
 /** Removes exactly what the seed wrote: fresh random tenant ids and one infrastructure of its own. */
 export async function removeSeed(database: Database, seed: Seed): Promise<void> {
-  for (let i = 0; i < seed.tenantIds.length; i += 100) await removeTenantCosts(database.db, seed.tenantIds.slice(i, i + 100));
+  for (let i = 0; i < seed.tenantIds.length; i += 100)
+    await removeTenantCosts(database.db, seed.tenantIds.slice(i, i + 100));
   await database.executeSql("delete from tenants where infrastructure_id = $1", [seed.infrastructureId]);
   await database.executeSql("delete from infrastructures where id = $1", [seed.infrastructureId]);
 }

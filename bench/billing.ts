@@ -19,7 +19,8 @@ const month = today.slice(0, 7);
 const page = { limit: 50, offset: 0 };
 const explains = 7;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 const ms = (value: number) => +value.toFixed(2);
 const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
 
@@ -28,17 +29,38 @@ type Query = { run: (i: number) => Promise<unknown>; plan: () => SQLWrapper; bas
 function queries(db: Db, tenantIds: string[]): Record<string, Query> {
   const tenant = (i: number) => tenantIds[i % tenantIds.length]!;
   return {
-    "admin spend, top 50: rollup": { run: () => rankTenantsByMonthToDate(db, today, page), plan: () => rankingQuery(db, today, page), baseline: "admin spend, top 50: daily rows (old)" },
-    "admin spend, top 50: daily rows (old)": { run: () => dailyRanking(db, today, page.limit), plan: () => dailyRankingQuery(db, today, page.limit) },
-    "tenant month by service: rollup": { run: async (i) => monthByService(db, tenant(i), month), plan: () => monthByService(db, tenant(0), month), baseline: "tenant month by service: daily rows (old)" },
-    "tenant month by service: daily rows (old)": { run: async (i) => dailyMonthByServiceQuery(db, tenant(i), month), plan: () => dailyMonthByServiceQuery(db, tenant(0), month) },
+    "admin spend, top 50: rollup": {
+      run: () => rankTenantsByMonthToDate(db, today, page),
+      plan: () => rankingQuery(db, today, page),
+      baseline: "admin spend, top 50: daily rows (old)",
+    },
+    "admin spend, top 50: daily rows (old)": {
+      run: () => dailyRanking(db, today, page.limit),
+      plan: () => dailyRankingQuery(db, today, page.limit),
+    },
+    "tenant month by service: rollup": {
+      run: async (i) => monthByService(db, tenant(i), month),
+      plan: () => monthByService(db, tenant(0), month),
+      baseline: "tenant month by service: daily rows (old)",
+    },
+    "tenant month by service: daily rows (old)": {
+      run: async (i) => dailyMonthByServiceQuery(db, tenant(i), month),
+      plan: () => dailyMonthByServiceQuery(db, tenant(0), month),
+    },
   };
 }
 
 /** The rollup's first page must be the old query's: the same tenants, totals and forecasts. */
 async function checkSameRanking(db: Db): Promise<number> {
   const [fresh, old] = [await rankTenantsByMonthToDate(db, today, page), await dailyRanking(db, today, page.limit)];
-  const same = fresh.rows.length === old.length && fresh.rows.every((r, i) => r.tenantId === old[i]!.tenantId && near(r.monthToDate, old[i]!.monthToDate) && near(r.forecast, old[i]!.forecast));
+  const same =
+    fresh.rows.length === old.length &&
+    fresh.rows.every(
+      (r, i) =>
+        r.tenantId === old[i]!.tenantId &&
+        near(r.monthToDate, old[i]!.monthToDate) &&
+        near(r.forecast, old[i]!.forecast),
+    );
   if (!same) throw new Error("the rollup ranking differs from the daily-rows ranking");
   return fresh.total;
 }
@@ -54,9 +76,16 @@ async function measure(db: Db, seed: Seed, label: string) {
       if (i >= 0) times[name]!.push(performance.now() - started);
     }
   }
-  const explained = Object.fromEntries(Object.keys(all).map((name) => [name, [] as Awaited<ReturnType<typeof costTableReads>>[]]));
-  for (let i = 0; i < explains; i++) for (const [name, query] of Object.entries(all)) explained[name]!.push(await costTableReads(db, query.plan()));
-  const serverP50 = (name: string) => percentile(explained[name]!.map((e) => e.executionMs), 50);
+  const explained = Object.fromEntries(
+    Object.keys(all).map((name) => [name, [] as Awaited<ReturnType<typeof costTableReads>>[]]),
+  );
+  for (let i = 0; i < explains; i++)
+    for (const [name, query] of Object.entries(all)) explained[name]!.push(await costTableReads(db, query.plan()));
+  const serverP50 = (name: string) =>
+    percentile(
+      explained[name]!.map((e) => e.executionMs),
+      50,
+    );
   return Object.entries(all).map(([name, query]) => {
     const [p50, reads] = [percentile(times[name]!, 50), explained[name]!.at(-1)!];
     return {
@@ -83,14 +112,22 @@ async function benchBilling(target: DatabaseTarget, label: string): Promise<Reco
     const rows: Record<string, string | number>[] = [];
     for (const count of stages) {
       await growSeed(database, seed, count - seed.tenantIds.length, days, today);
-      console.log(`${label}: ${seed.rows.toLocaleString("en")} cost rows (${seed.tenantIds.length} tenants × ${days} days × ${serviceCount} services), seeded in ${seed.seconds} s so far`);
+      console.log(
+        `${label}: ${seed.rows.toLocaleString("en")} cost rows (${seed.tenantIds.length} tenants × ${days} days × ${serviceCount} services), seeded in ${seed.seconds} s so far`,
+      );
       rows.push(...(await measure(database.db, seed, label)));
     }
     // Each query's server time against its own at the first tenant count: how it grows with tenants.
-    return rows.map((row) => ({ ...row, serverVsFirst: +((row.serverP50Ms as number) / (rows.find((r) => r.query === row.query)!.serverP50Ms as number)).toFixed(2) }));
+    return rows.map((row) => ({
+      ...row,
+      serverVsFirst: +(
+        (row.serverP50Ms as number) / (rows.find((r) => r.query === row.query)!.serverP50Ms as number)
+      ).toFixed(2),
+    }));
   } finally {
     // The in-memory database is thrown away; a shared PostgreSQL gets back exactly what it had.
-    if (seed && database.kind === "postgres") await removeSeed(database, seed).catch((error) => console.error("cleanup failed", error));
+    if (seed && database.kind === "postgres")
+      await removeSeed(database, seed).catch((error) => console.error("cleanup failed", error));
     await database.close();
   }
 }

@@ -9,7 +9,10 @@ function cpuOf(pid: number | string): { name: string; seconds: number } | null {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // utime and stime are the 12th and 13th fields after the command name, which may hold spaces.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond };
+    return {
+      name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
+      seconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond,
+    };
   } catch {
     return null;
   }

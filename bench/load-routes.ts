@@ -25,7 +25,10 @@ export async function routesFor(baseUrl: string, accounts: LoadAccounts): Promis
   if (admin.me.role !== "admin") throw new Error(`${accounts.admin} signed in with role ${admin.me.role}, not admin.`);
   const name = (user.me.tenants.find((t) => t.status === "ready") ?? user.me.tenants[0])?.name;
   if (!name) throw new Error(`${accounts.user} sees no tenant; the scale seed should grant it three.`);
-  console.log(`${accounts.user} sees ${user.me.tenants.length} tenants; benchmarking ${name}` + (busiest ? `; ${accounts.busiest} sees ${busiest.me.tenants.length}` : ""));
+  console.log(
+    `${accounts.user} sees ${user.me.tenants.length} tenants; benchmarking ${name}` +
+      (busiest ? `; ${accounts.busiest} sees ${busiest.me.tenants.length}` : ""),
+  );
   const t = `/t/${encodeURIComponent(name)}`;
   const api = `/api/t/${encodeURIComponent(name)}`;
   const u = user.cookie;
@@ -39,7 +42,16 @@ export async function routesFor(baseUrl: string, accounts: LoadAccounts): Promis
     { route: "billing page", kind: "tenant page", path: `${t}/billing`, cookie: u },
     { route: "metrics API", kind: "tenant API", path: `${api}/metrics?metric=cpu&range=24h`, cookie: u },
     { route: "logs API", kind: "tenant API", path: `${api}/logs?q=timeout&range=24h`, cookie: u },
-    ...(busiest ? [{ route: `/tenants (${busiest.me.tenants.length} grants)`, kind: "list page" as const, path: "/tenants", cookie: busiest.cookie }] : []),
+    ...(busiest
+      ? [
+          {
+            route: `/tenants (${busiest.me.tenants.length} grants)`,
+            kind: "list page" as const,
+            path: "/tenants",
+            cookie: busiest.cookie,
+          },
+        ]
+      : []),
     { route: "/tenants (admin)", kind: "admin page", path: "/tenants", cookie: admin.cookie },
     { route: "admin spend", kind: "admin page", path: "/admin/billing", cookie: admin.cookie },
     { route: "admin users", kind: "admin page", path: "/admin/users", cookie: admin.cookie },

@@ -12,7 +12,13 @@ type CannonResult = {
   "2xx": number;
   statusCodeStats: Record<string, { count: number }>;
 };
-type CannonOptions = { url: string; connections: number; duration: number; timeout: number; headers?: Record<string, string> };
+type CannonOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  headers?: Record<string, string>;
+};
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => Promise<CannonResult>;
 
 export type Target = { route: string; path: string; cookie?: string };
@@ -33,7 +39,13 @@ export type Measurement = {
 };
 
 /** One autocannon run against a target while sampling the server tree's memory. */
-export async function measure(baseUrl: string, target: Target, connections: number, seconds: number, serverPid: number): Promise<Measurement> {
+export async function measure(
+  baseUrl: string,
+  target: Target,
+  connections: number,
+  seconds: number,
+  serverPid: number,
+): Promise<Measurement> {
   const memory = sampleRss(serverPid);
   const cpuBefore = cpuSnapshot(serverPid);
   const result = await autocannon({
@@ -65,7 +77,13 @@ export async function measure(baseUrl: string, target: Target, connections: numb
 
 /** Warms a route (JIT, connection pool, caches) without recording anything. */
 export async function warmUp(baseUrl: string, target: Target, seconds: number): Promise<void> {
-  await autocannon({ url: `${baseUrl}${target.path}`, connections: 4, duration: seconds, timeout: 10, headers: target.cookie ? { cookie: target.cookie } : undefined });
+  await autocannon({
+    url: `${baseUrl}${target.path}`,
+    connections: 4,
+    duration: seconds,
+    timeout: 10,
+    headers: target.cookie ? { cookie: target.cookie } : undefined,
+  });
 }
 
 export function statusOf(m: Measurement): string {
@@ -75,7 +93,9 @@ export function statusOf(m: Measurement): string {
 
 /** Table rows; throughput is compared with the floor (GET /api/health) at the same connection count. */
 export function toRows(measurements: Measurement[], floorRoute: string): Record<string, string | number>[] {
-  const floor = new Map(measurements.filter((m) => m.route === floorRoute).map((m) => [m.connections, m.requestsPerSecond]));
+  const floor = new Map(
+    measurements.filter((m) => m.route === floorRoute).map((m) => [m.connections, m.requestsPerSecond]),
+  );
   return measurements.map((m) => {
     const base = floor.get(m.connections);
     return {

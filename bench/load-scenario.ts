@@ -5,11 +5,24 @@ import path from "node:path";
 import { treeRssBytes } from "./load-memory";
 import { routesFor, type Route } from "./load-routes";
 import { measure, warmUp, type Measurement } from "./load-run";
-import { accountsFromSeedOutput, findFreePort, runScaleSeed, startPortal, waitForHealth, type Portal } from "./load-server";
+import {
+  accountsFromSeedOutput,
+  findFreePort,
+  runScaleSeed,
+  startPortal,
+  waitForHealth,
+  type Portal,
+} from "./load-server";
 import { assertServes } from "./load-session";
 
 export type Scenario = { name: string; databaseUrl: string; tenants: number; users: number };
-export type ScenarioResult = { scenario: Scenario; routes: Route[]; measurements: Measurement[]; idleMiB: number; load: string };
+export type ScenarioResult = {
+  scenario: Scenario;
+  routes: Route[];
+  measurements: Measurement[];
+  idleMiB: number;
+  load: string;
+};
 export type LoadSettings = { seconds: number; connectionLevels: number[] };
 
 const defaultAccounts = { user: "loadtest@scale.enclave.local", admin: "loadadmin@scale.enclave.local" };
@@ -42,14 +55,22 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
     if (!password) throw new Error("seed:scale printed no password for the load accounts; set LOAD_PASSWORD.");
     const port = await findFreePort(Number(process.env.LOAD_PORT ?? 3300));
     const started = Date.now();
-    const portal = (running.portal = startPortal({ port, databaseUrl: scenario.databaseUrl, dataDir, secret: randomBytes(32).toString("base64url"), profileDir: process.env.LOAD_PROFILE_DIR }));
+    const portal = (running.portal = startPortal({
+      port,
+      databaseUrl: scenario.databaseUrl,
+      dataDir,
+      secret: randomBytes(32).toString("base64url"),
+      profileDir: process.env.LOAD_PROFILE_DIR,
+    }));
     console.log(`Starting the portal on ${portal.baseUrl} (pid ${portal.pid}, output in ${portal.logFile})`);
     await waitForHealth(portal, Number(process.env.LOAD_START_TIMEOUT_SECONDS ?? 900) * 1000);
     const idleMiB = treeRssBytes(portal.pid) / 2 ** 20;
     console.log(`Healthy after ${Math.round((Date.now() - started) / 1000)} s; idle RSS ${Math.round(idleMiB)} MiB`);
     // LOAD_ROUTES=overview,metrics narrows the run to routes whose names hold one of the words (to profile one at a time).
     const only = process.env.LOAD_ROUTES?.split(",").map((word) => word.trim().toLowerCase());
-    const routes = (await routesFor(portal.baseUrl, { ...(printed ?? defaultAccounts), password })).filter((r) => !only || only.some((word) => r.route.toLowerCase().includes(word)));
+    const routes = (await routesFor(portal.baseUrl, { ...(printed ?? defaultAccounts), password })).filter(
+      (r) => !only || only.some((word) => r.route.toLowerCase().includes(word)),
+    );
     for (const route of routes) await assertServes(portal.baseUrl, route.path, route.cookie);
 
     // The machine is shared: its load average says how much of the two cores the portal had.
@@ -60,8 +81,12 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
       for (const connections of settings.connectionLevels) {
         const m = await measure(portal.baseUrl, route, connections, settings.seconds, portal.pid);
         measurements.push(m);
-        const codes = Object.entries(m.statusCodes).map(([code, n]) => `${code}×${n}`).join(" ");
-        console.log(`${route.route} @ ${connections}: ${m.requestsPerSecond.toFixed(1)} req/s, p99 ${m.p99Ms} ms, ${m.errors} errors (${codes || "no answers"}${m.timeouts ? `, ${m.timeouts} timeouts` : ""})`);
+        const codes = Object.entries(m.statusCodes)
+          .map(([code, n]) => `${code}×${n}`)
+          .join(" ");
+        console.log(
+          `${route.route} @ ${connections}: ${m.requestsPerSecond.toFixed(1)} req/s, p99 ${m.p99Ms} ms, ${m.errors} errors (${codes || "no answers"}${m.timeouts ? `, ${m.timeouts} timeouts` : ""})`,
+        );
       }
     }
     return { scenario, routes, measurements, idleMiB, load: `${loadBefore} before, ${loadavg()[0]!.toFixed(1)} after` };

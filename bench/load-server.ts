@@ -6,7 +6,14 @@ import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-export type Portal = { pid: number; baseUrl: string; logFile: string; exited: () => boolean; stop: () => Promise<void>; killNow: () => void };
+export type Portal = {
+  pid: number;
+  baseUrl: string;
+  logFile: string;
+  exited: () => boolean;
+  stop: () => Promise<void>;
+  killNow: () => void;
+};
 
 /** The first port from `from` that nothing listens on. */
 export async function findFreePort(from: number, tries = 100): Promise<number> {
@@ -24,14 +31,20 @@ export async function findFreePort(from: number, tries = 100): Promise<number> {
 /** `npm run seed:scale` (a no-op when already seeded), echoed as it runs; resolves with its output. */
 export function runScaleSeed(env: NodeJS.ProcessEnv, tenants: number, users: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "seed:scale", "--", "--tenants", String(tenants), "--users", String(users)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      "npm",
+      ["run", "--silent", "seed:scale", "--", "--tenants", String(tenants), "--users", String(users)],
+      { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       process.stdout.write(chunk);
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`npm run seed:scale exited with ${code}.`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`npm run seed:scale exited with ${code}.`)),
+    );
   });
 }
 
@@ -42,8 +55,18 @@ export function accountsFromSeedOutput(output: string, fallback: { user: string;
   for (const line of output.split("\n").reverse()) {
     if (!line.startsWith('{"seedScale"')) continue;
     try {
-      const { accounts } = (JSON.parse(line) as { seedScale: { accounts?: { password?: string; loadTest?: string; loadAdmin?: string; busiest?: string } } }).seedScale;
-      if (accounts?.password) return { password: accounts.password, user: accounts.loadTest ?? fallback.user, admin: accounts.loadAdmin ?? fallback.admin, busiest: accounts.busiest };
+      const { accounts } = (
+        JSON.parse(line) as {
+          seedScale: { accounts?: { password?: string; loadTest?: string; loadAdmin?: string; busiest?: string } };
+        }
+      ).seedScale;
+      if (accounts?.password)
+        return {
+          password: accounts.password,
+          user: accounts.loadTest ?? fallback.user,
+          admin: accounts.loadAdmin ?? fallback.admin,
+          busiest: accounts.busiest,
+        };
     } catch {}
   }
   const password = /password\W*?[:=]\s*(\S+)/i.exec(output)?.[1];
@@ -58,7 +81,13 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** `node scripts/start.mjs` (builds when the sources changed) on the port, its output in logFile. */
-export function startPortal(options: { port: number; databaseUrl: string; dataDir: string; secret: string; profileDir?: string }): Portal {
+export function startPortal(options: {
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  secret: string;
+  profileDir?: string;
+}): Portal {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const logFile = path.join(options.dataDir, "server.log");
   const log = createWriteStream(logFile);
@@ -81,7 +110,8 @@ export function startPortal(options: { port: number; databaseUrl: string; dataDi
       ENCLAVE_IN_PROCESS_WORKER: "false",
       // A CPU profile per process, written when the portal stops (profile the built server only).
       ...(options.profileDir && {
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.join(import.meta.dirname, "cpu-profile-hook.mjs")).href}`.trim(),
+        NODE_OPTIONS:
+          `${process.env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(path.join(import.meta.dirname, "cpu-profile-hook.mjs")).href}`.trim(),
         ENCLAVE_CPU_PROFILE_DIR: options.profileDir,
       }),
     },
@@ -120,7 +150,10 @@ export async function waitForHealth(portal: Portal, timeoutMs: number): Promise<
   let lastNote = started;
   let last = "no answer yet";
   while (Date.now() - started < timeoutMs) {
-    if (portal.exited()) throw new Error(`The portal exited before it was healthy. Its last output (${portal.logFile}):\n${tailOf(portal.logFile)}`);
+    if (portal.exited())
+      throw new Error(
+        `The portal exited before it was healthy. Its last output (${portal.logFile}):\n${tailOf(portal.logFile)}`,
+      );
     try {
       const response = await fetch(`${portal.baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
@@ -129,10 +162,14 @@ export async function waitForHealth(portal: Portal, timeoutMs: number): Promise<
       last = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() - lastNote > 20_000) {
-      console.log(`…waiting for ${portal.baseUrl}/api/health (${Math.round((Date.now() - started) / 1000)} s; building on first start)`);
+      console.log(
+        `…waiting for ${portal.baseUrl}/api/health (${Math.round((Date.now() - started) / 1000)} s; building on first start)`,
+      );
       lastNote = Date.now();
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  throw new Error(`The portal was not healthy after ${timeoutMs / 1000} s (last: ${last}). Its last output (${portal.logFile}):\n${tailOf(portal.logFile)}`);
+  throw new Error(
+    `The portal was not healthy after ${timeoutMs / 1000} s (last: ${last}). Its last output (${portal.logFile}):\n${tailOf(portal.logFile)}`,
+  );
 }

@@ -2,10 +2,17 @@ import type { Measurement } from "./load-run";
 import { apiFloor, pageFloor, type Route } from "./load-routes";
 
 /** The issue's targets (`/tenants` is the tenants list, held to the admin pages' share for a user too): throughput share of the route's floor at 32 connections, p99 within 2× the floor's, no errors at 64. */
-export const targets = { connections: 32, errorsAt: 64, share: { "tenant page": 0.6, "tenant API": 0.6, "list page": 0.4, "admin page": 0.4 }, p99Factor: 2, rssMiB: 500 } as const;
+export const targets = {
+  connections: 32,
+  errorsAt: 64,
+  share: { "tenant page": 0.6, "tenant API": 0.6, "list page": 0.4, "admin page": 0.4 },
+  p99Factor: 2,
+  rssMiB: 500,
+} as const;
 
 const floorOf = (route: Route) => (route.kind === "tenant API" || route.kind === "api floor" ? apiFloor : pageFloor);
-const at = (ms: Measurement[], route: string, connections: number) => ms.find((m) => m.route === route && m.connections === connections);
+const at = (ms: Measurement[], route: string, connections: number) =>
+  ms.find((m) => m.route === route && m.connections === connections);
 
 export type Verdict = Record<string, string | number>;
 
@@ -13,7 +20,11 @@ export type Verdict = Record<string, string | number>;
 export function verdicts(routes: Route[], measurements: Measurement[]): Verdict[] {
   return routes.map((route) => {
     const floor = floorOf(route);
-    const [mine, base, high] = [at(measurements, route.route, targets.connections), at(measurements, floor, targets.connections), at(measurements, route.route, targets.errorsAt)];
+    const [mine, base, high] = [
+      at(measurements, route.route, targets.connections),
+      at(measurements, floor, targets.connections),
+      at(measurements, route.route, targets.errorsAt),
+    ];
     const wanted = route.kind in targets.share ? targets.share[route.kind as keyof typeof targets.share] : null;
     const share = mine && base ? mine.requestsPerSecond / base.requestsPerSecond : NaN;
     const p99Limit = base ? targets.p99Factor * base.p99Ms : NaN;
@@ -40,5 +51,9 @@ export function verdicts(routes: Route[], measurements: Measurement[]): Verdict[
 /** The peak RSS over the whole run against its limit. */
 export function memoryVerdict(measurements: Measurement[], idleMiB: number): Verdict {
   const peak = Math.max(idleMiB, ...measurements.map((m) => m.peakRssMiB));
-  return { "peak RSS MiB": Math.round(peak), limit: `≤ ${targets.rssMiB}`, result: peak <= targets.rssMiB ? "met" : "MISSED" };
+  return {
+    "peak RSS MiB": Math.round(peak),
+    limit: `≤ ${targets.rssMiB}`,
+    result: peak <= targets.rssMiB ? "met" : "MISSED",
+  };
 }

@@ -10,7 +10,8 @@ const spanDays = 7;
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 // As the metrics part: a larger budget loads the full scale on a slow or busy machine.
 export const loadBudgetMs = Number(process.env.BENCH_LOAD_BUDGET_MS ?? 240_000);
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 // Lines spread evenly over the last week, the share of levels and messages of the generator's defaults.
 async function insertLines(db: Db, tenantId: string, count: number, offset: number, total: number, now: Date) {
@@ -34,16 +35,28 @@ async function seed(db: Db, wanted: { target: number; others: number }, now: Dat
   await insertLines(db, target, chunk, 0, wanted.target, now);
   const projectedMs = ((performance.now() - started) / chunk) * (wanted.target + 49 * wanted.others);
   const scale = Math.min(1, loadBudgetMs / projectedMs);
-  const lines = { target: Math.max(chunk, Math.round(wanted.target * scale)), others: Math.round(wanted.others * scale) };
-  for (let offset = chunk; offset < lines.target; offset += chunk) await insertLines(db, target, Math.min(chunk, lines.target - offset), offset, lines.target, now);
+  const lines = {
+    target: Math.max(chunk, Math.round(wanted.target * scale)),
+    others: Math.round(wanted.others * scale),
+  };
+  for (let offset = chunk; offset < lines.target; offset += chunk)
+    await insertLines(db, target, Math.min(chunk, lines.target - offset), offset, lines.target, now);
   for (const other of others) await insertLines(db, other, lines.others, 0, lines.others, now);
   await db.execute(sql`analyze log_lines`);
-  return { target, tenants: [target, ...others], lines, scale, loadSeconds: Math.round((performance.now() - started) / 1000) };
+  return {
+    target,
+    tenants: [target, ...others],
+    lines,
+    scale,
+    loadSeconds: Math.round((performance.now() - started) / 1000),
+  };
 }
 
 async function time(db: Db, withoutIndexes: boolean, run: (db: Db) => Promise<unknown>): Promise<number> {
   return db.transaction(async (tx) => {
-    if (withoutIndexes) for (const setting of ["enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"]) await tx.execute(sql.raw(`set local ${setting} = off`));
+    if (withoutIndexes)
+      for (const setting of ["enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"])
+        await tx.execute(sql.raw(`set local ${setting} = off`));
     const started = performance.now();
     await run(tx as unknown as Db);
     return performance.now() - started;
@@ -69,8 +82,25 @@ export async function benchmarkLogSearch(db: Db, label: string, wanted = { targe
         timings.indexed.push(await time(db, false, search));
         timings.baseline.push(await time(db, true, search));
       }
-      const [p50, p95, b50, b95] = [percentile(timings.indexed, 0.5), percentile(timings.indexed, 0.95), percentile(timings.baseline, 0.5), percentile(timings.baseline, 0.95)];
-      rows.push({ database: label, query: name, linesInTenant: seeded.lines.target, linesInTable: seeded.lines.target + 49 * seeded.lines.others, returned: found, runs, p50Ms: +p50.toFixed(1), p95Ms: +p95.toFixed(1), noIndexP50Ms: +b50.toFixed(1), noIndexP95Ms: +b95.toFixed(1), p50Ratio: +(b50 / p50).toFixed(1) });
+      const [p50, p95, b50, b95] = [
+        percentile(timings.indexed, 0.5),
+        percentile(timings.indexed, 0.95),
+        percentile(timings.baseline, 0.5),
+        percentile(timings.baseline, 0.95),
+      ];
+      rows.push({
+        database: label,
+        query: name,
+        linesInTenant: seeded.lines.target,
+        linesInTable: seeded.lines.target + 49 * seeded.lines.others,
+        returned: found,
+        runs,
+        p50Ms: +p50.toFixed(1),
+        p95Ms: +p95.toFixed(1),
+        noIndexP50Ms: +b50.toFixed(1),
+        noIndexP95Ms: +b95.toFixed(1),
+        p50Ratio: +(b50 / p50).toFixed(1),
+      });
     }
   } finally {
     // Leave nothing behind in a shared PostgreSQL.

@@ -12,7 +12,8 @@ const runs = Math.max(20, Number(process.env.BENCH_RUNS ?? 20));
 const loadBudgetMs = Number(process.env.BENCH_LOAD_BUDGET_MS ?? 240_000);
 const metrics = ["cpu", "memory", "network_in", "network_out", "requests"];
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 const ms = (value: number) => +value.toFixed(2);
 
 /** points = resources × 5 metrics × minutes back from now, in one generate_series statement. */
@@ -43,19 +44,23 @@ export async function benchMetrics(target: DatabaseTarget, label: string): Promi
     let loaded = await loadTenant(database, ids[0]!, tenantPoints, 20, now);
     let neighbours = 0;
     // PGlite is scaled down by time: neighbours stop loading once the budget is spent.
-    while (neighbours < tenantCount - 1 && performance.now() - started < loadBudgetMs) loaded += await loadTenant(database, ids[++neighbours]!, neighbourPoints, 10, now);
+    while (neighbours < tenantCount - 1 && performance.now() - started < loadBudgetMs)
+      loaded += await loadTenant(database, ids[++neighbours]!, neighbourPoints, 10, now);
     await database.executeSql("analyze metric_points");
     const loadSeconds = +((performance.now() - started) / 1000).toFixed(1);
 
-    const chart = (tx: Db) => queryMetrics(tx, ids[0]!, { metric: "cpu", from: new Date(now.getTime() - 86_400_000), to: now, points: 300 });
+    const chart = (tx: Db) =>
+      queryMetrics(tx, ids[0]!, { metric: "cpu", from: new Date(now.getTime() - 86_400_000), to: now, points: 300 });
     const indexed = () => db.transaction(async (tx) => chart(tx as unknown as Db));
     const baseline = () =>
       db.transaction(async (tx) => {
-        for (const setting of ["enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"]) await tx.execute(sql.raw(`set local ${setting} = off`));
+        for (const setting of ["enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"])
+          await tx.execute(sql.raw(`set local ${setting} = off`));
         return chart(tx as unknown as Db);
       });
     const check = await indexed();
-    if (check.series[0]!.points.length === 0 || check.series[0]!.points.length > 300) throw new Error(`unexpected chart: ${check.series[0]!.points.length} points`);
+    if (check.series[0]!.points.length === 0 || check.series[0]!.points.length > 300)
+      throw new Error(`unexpected chart: ${check.series[0]!.points.length} points`);
     const times = { indexed: [] as number[], baseline: [] as number[] };
     for (let i = -2; i < runs; i++) {
       const [a, b] = [await time(indexed), await time(baseline)];
@@ -66,12 +71,26 @@ export async function benchMetrics(target: DatabaseTarget, label: string): Promi
     const scale = { database: label, tenantPoints, tenants: neighbours + 1, totalPoints: loaded, loadSeconds, runs };
     const p50 = { indexed: percentile(times.indexed, 50), baseline: percentile(times.baseline, 50) };
     return [
-      { ...scale, query: "queryMetrics 24h cpu, tenant-wide", p50Ms: ms(p50.indexed), p95Ms: ms(percentile(times.indexed, 95)), p50Ratio: 1 },
-      { ...scale, query: "same, index scans off (baseline)", p50Ms: ms(p50.baseline), p95Ms: ms(percentile(times.baseline, 95)), p50Ratio: +(p50.baseline / p50.indexed).toFixed(1) },
+      {
+        ...scale,
+        query: "queryMetrics 24h cpu, tenant-wide",
+        p50Ms: ms(p50.indexed),
+        p95Ms: ms(percentile(times.indexed, 95)),
+        p50Ratio: 1,
+      },
+      {
+        ...scale,
+        query: "same, index scans off (baseline)",
+        p50Ms: ms(p50.baseline),
+        p95Ms: ms(percentile(times.baseline, 95)),
+        p50Ratio: +(p50.baseline / p50.indexed).toFixed(1),
+      },
     ];
   } finally {
     // Random tenant ids with no tenant rows: deleting by them removes exactly what this run wrote.
-    await database.executeSql(`delete from metric_points where tenant_id in (${ids.map((id) => `'${id}'`).join(",")})`).catch(() => {});
+    await database
+      .executeSql(`delete from metric_points where tenant_id in (${ids.map((id) => `'${id}'`).join(",")})`)
+      .catch(() => {});
     await database.close();
   }
 }

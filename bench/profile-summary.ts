@@ -54,7 +54,10 @@ profile.samples.forEach((id, i) => {
 });
 
 const rows = (m: Map<string, number>, key: string) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ [key]: name, ms: Math.round(ms), "% of busy": Number(((100 * ms) / total).toFixed(1)) }));
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => ({ [key]: name, ms: Math.round(ms), "% of busy": Number(((100 * ms) / total).toFixed(1)) }));
 console.log(`${file}: ${Math.round(total)} ms busy`);
 printResults("self time by package", rows(selfByOwner, "package"));
 printResults("self time by function", rows(self, "function"));

@@ -12,8 +12,14 @@ export async function openProvisionFixture(target: DatabaseTarget, run: string, 
   const database = await openDatabase(target);
   await migrateDatabase(database);
   const { db } = database;
-  const [infra] = await db.insert(infrastructures).values({ name: `bench-${run}`, config: { latencyMs } }).returning();
-  const [user] = await db.insert(users).values({ email: `bench-${run}@bench.local`, name: "Bench", role: "admin" }).returning();
+  const [infra] = await db
+    .insert(infrastructures)
+    .values({ name: `bench-${run}`, config: { latencyMs } })
+    .returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `bench-${run}@bench.local`, name: "Bench", role: "admin" })
+    .returning();
   const actor = await loadActor(db, user!);
   return {
     database,
@@ -23,7 +29,12 @@ export async function openProvisionFixture(target: DatabaseTarget, run: string, 
     async createTenants(count: number, label: string): Promise<string[]> {
       const ops: string[] = [];
       for (let i = 0; i < count; i++) {
-        const input = { name: `${run}-${label}-${i}`, infrastructureId: infra!.id, quota: { pods: 10 }, deletionProtection: false };
+        const input = {
+          name: `${run}-${label}-${i}`,
+          infrastructureId: infra!.id,
+          quota: { pods: 10 },
+          deletionProtection: false,
+        };
         ops.push((await createTenant({ db, actor, ip: null }, input)).operationId);
       }
       return ops;

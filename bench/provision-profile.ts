@@ -29,7 +29,13 @@ const shape = (text: string) => {
   const flat = text.replace(/\s+/g, " ").replace(/"/g, "").toLowerCase();
   const update = flat.match(/^update (\w+) set (\w+)[^,]*, (\w+)/);
   if (update) return `update ${update[1]} set ${update[2]}, ${update[3]}…`;
-  return flat.match(/^(\w+)(?: .*?\b(?:into|from)\b (\w+))?/)?.slice(1).filter(Boolean).join(" ") ?? flat.slice(0, 30);
+  return (
+    flat
+      .match(/^(\w+)(?: .*?\b(?:into|from)\b (\w+))?/)
+      ?.slice(1)
+      .filter(Boolean)
+      .join(" ") ?? flat.slice(0, 30)
+  );
 };
 const tally = (of: string) => seen.statements.get(of) ?? seen.statements.set(of, { count: 0, ms: 0 }).get(of)!;
 const note = (text: string) => {
@@ -47,7 +53,12 @@ let current = "";
 const protocol = PGlite.prototype.execProtocolStream;
 PGlite.prototype.execProtocolStream = async function (this: PGlite, message: Uint8Array, options?: object) {
   const started = performance.now();
-  if (message[0] === 0x50) current = note(new TextDecoder().decode(message.subarray(message.indexOf(0, 5) + 1, message.indexOf(0, message.indexOf(0, 5) + 1))));
+  if (message[0] === 0x50)
+    current = note(
+      new TextDecoder().decode(
+        message.subarray(message.indexOf(0, 5) + 1, message.indexOf(0, message.indexOf(0, 5) + 1)),
+      ),
+    );
   if (message[0] === 0x51) current = note(new TextDecoder().decode(message.subarray(5, message.length - 1)));
   try {
     return await protocol.call(this, message, options as never);
@@ -80,15 +91,37 @@ async function profile(target: DatabaseTarget, label: string) {
   await migrateDatabase(database);
   const { db } = database;
   const run = `p${Date.now().toString(36)}`;
-  const [infra] = await db.insert(infrastructures).values({ name: `profile-${run}`, config: { latencyMs } }).returning();
-  const [user] = await db.insert(users).values({ email: `profile-${run}@bench.local`, name: "Profile", role: "admin" }).returning();
+  const [infra] = await db
+    .insert(infrastructures)
+    .values({ name: `profile-${run}`, config: { latencyMs } })
+    .returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `profile-${run}@bench.local`, name: "Profile", role: "admin" })
+    .returning();
   const actor = await loadActor(db, user!);
-  const options = { workerId: "profile", seal: (s: string) => s, driverFor: async () => createLocalDriver(db, infra!.id, { latencyMs }) };
+  const options = {
+    workerId: "profile",
+    seal: (s: string) => s,
+    driverFor: async () => createLocalDriver(db, infra!.id, { latencyMs }),
+  };
   // The first run warms up (JIT, the driver's first key pair) and is not shown.
   for (const [index, count] of [1, ...counts].entries()) {
     const ops = [];
     for (let i = 0; i < count; i++) {
-      ops.push((await createTenant({ db, actor, ip: null }, { name: `${run}-${index}-${i}`, infrastructureId: infra!.id, quota: { pods: 10 }, deletionProtection: false })).operationId);
+      ops.push(
+        (
+          await createTenant(
+            { db, actor, ip: null },
+            {
+              name: `${run}-${index}-${i}`,
+              infrastructureId: infra!.id,
+              quota: { pods: 10 },
+              deletionProtection: false,
+            },
+          )
+        ).operationId,
+      );
     }
     const profiling = profileDir && index > 0;
     if (profiling) await inspector.post("Profiler.enable").then(() => inspector.post("Profiler.start"));
@@ -97,10 +130,16 @@ async function profile(target: DatabaseTarget, label: string) {
     await Promise.all(ops.map((id) => runOperation(db, id, options)));
     const wallMs = performance.now() - started;
     seen.on = false;
-    if (profiling) writeFileSync(path.join(profileDir, `provision-${label}-${count}.cpuprofile`), JSON.stringify((await inspector.post("Profiler.stop")).profile));
+    if (profiling)
+      writeFileSync(
+        path.join(profileDir, `provision-${label}-${count}.cpuprofile`),
+        JSON.stringify((await inspector.post("Profiler.stop")).profile),
+      );
     if (index === 0) continue;
     const total = [...seen.statements.values()].reduce((a, b) => a + b.count, 0);
-    console.log(`\n${label}, ${count} tenant(s): wall ${Math.round(wallMs)} ms (${(wallMs / criticalPathMs).toFixed(2)}× the critical path), ${total} statements (${(total / count).toFixed(1)} a tenant), ${Math.round(seen.clientMs)} ms inside the client`);
+    console.log(
+      `\n${label}, ${count} tenant(s): wall ${Math.round(wallMs)} ms (${(wallMs / criticalPathMs).toFixed(2)}× the critical path), ${total} statements (${(total / count).toFixed(1)} a tenant), ${Math.round(seen.clientMs)} ms inside the client`,
+    );
     console.log("  a tenant  ms each  statement");
     for (const [text, { count: n, ms }] of [...seen.statements].sort((a, b) => b[1].ms - a[1].ms)) {
       console.log(`  ${(n / count).toFixed(1).padStart(8)}  ${(ms / n).toFixed(2).padStart(7)}  ${text}`);

@@ -20,7 +20,11 @@ async function measure(target: DatabaseTarget, label: string) {
   const fixture = await openProvisionFixture(target, run, latencyMs);
   const { db, database } = fixture;
   // A schema of its own, so no other queue's jobs run here; no periodic tasks beside the operations.
-  const queue = await startJobQueue(database, { work: true, settings: queueSettings({ ENCLAVE_JOBS_SCHEMA: `pgboss_bench_${run}` }), periodicTasks: [] });
+  const queue = await startJobQueue(database, {
+    work: true,
+    settings: queueSettings({ ENCLAVE_JOBS_SCHEMA: `pgboss_bench_${run}` }),
+    periodicTasks: [],
+  });
   const rows = [];
   for (const count of [1, 50]) {
     const walls = [];
@@ -34,7 +38,14 @@ async function measure(target: DatabaseTarget, label: string) {
       walls.push(performance.now() - started);
     }
     const wallMs = median(walls);
-    rows.push({ database: label, tenants: count, runs, medianWallMs: Math.round(wallMs), criticalPathMs, ratioToCriticalPath: +(wallMs / criticalPathMs).toFixed(2) });
+    rows.push({
+      database: label,
+      tenants: count,
+      runs,
+      medianWallMs: Math.round(wallMs),
+      criticalPathMs,
+      ratioToCriticalPath: +(wallMs / criticalPathMs).toFixed(2),
+    });
   }
   await queue.stop();
   await database.executeSql(`drop schema pgboss_bench_${run} cascade`);
@@ -44,4 +55,7 @@ async function measure(target: DatabaseTarget, label: string) {
 
 const results = [...(await measure({ memory: true }, "pglite"))];
 if (process.env.DATABASE_URL) results.push(...(await measure({ url: process.env.DATABASE_URL }, "postgres")));
-printResults(`provisioning through the job queue, local cloud at ${latencyMs} ms per call, plan of ${plan.length} steps with a critical path of ${criticalPathLength(plan)}`, results);
+printResults(
+  `provisioning through the job queue, local cloud at ${latencyMs} ms per call, plan of ${plan.length} steps with a critical path of ${criticalPathLength(plan)}`,
+  results,
+);

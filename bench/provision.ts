@@ -16,7 +16,11 @@ async function measure(target: DatabaseTarget, label: string) {
   const run = `b${Date.now().toString(36)}`;
   const fixture = await openProvisionFixture(target, run, latencyMs);
   const { db } = fixture;
-  const options = { workerId: "bench", seal: (s: string) => s, driverFor: async () => createLocalDriver(db, fixture.infrastructureId, { latencyMs }) };
+  const options = {
+    workerId: "bench",
+    seal: (s: string) => s,
+    driverFor: async () => createLocalDriver(db, fixture.infrastructureId, { latencyMs }),
+  };
   const rows = [];
   for (const count of [1, 50]) {
     const walls = [];
@@ -27,7 +31,15 @@ async function measure(target: DatabaseTarget, label: string) {
       walls.push(performance.now() - started);
     }
     const wallMs = median(walls);
-    rows.push({ database: label, tenants: count, runs, medianWallMs: Math.round(wallMs), criticalPathMs, serialMs: serialMs * count, ratioToCriticalPath: +(wallMs / criticalPathMs).toFixed(2) });
+    rows.push({
+      database: label,
+      tenants: count,
+      runs,
+      medianWallMs: Math.round(wallMs),
+      criticalPathMs,
+      serialMs: serialMs * count,
+      ratioToCriticalPath: +(wallMs / criticalPathMs).toFixed(2),
+    });
   }
   await fixture.cleanup();
   return rows;
@@ -35,4 +47,7 @@ async function measure(target: DatabaseTarget, label: string) {
 
 const results = [...(await measure({ memory: true }, "pglite"))];
 if (process.env.DATABASE_URL) results.push(...(await measure({ url: process.env.DATABASE_URL }, "postgres")));
-printResults(`provisioning, local cloud at ${latencyMs} ms per call, plan of ${plan.length} steps with a critical path of ${criticalPathLength(plan)}`, results);
+printResults(
+  `provisioning, local cloud at ${latencyMs} ms per call, plan of ${plan.length} steps with a critical path of ${criticalPathLength(plan)}`,
+  results,
+);

@@ -4,7 +4,8 @@ import { useId, useRef, useState } from "react";
 import { FormError } from "./form-error";
 
 const tones = {
-  danger: "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
+  danger:
+    "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
   primary: "btn-primary",
 } as const;
 
@@ -21,7 +22,15 @@ type Props = {
 };
 
 /** A button that asks first, in a real modal dialog, before it does anything. */
-export function ConfirmButton({ label, title, children, confirmLabel, tone = "danger", className = "btn-secondary", onConfirm }: Props) {
+export function ConfirmButton({
+  label,
+  title,
+  children,
+  confirmLabel,
+  tone = "danger",
+  className = "btn-secondary",
+  onConfirm,
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [pending, setPending] = useState(false);
@@ -45,7 +54,11 @@ export function ConfirmButton({ label, title, children, confirmLabel, tone = "da
       <button type="button" className={className} onClick={open}>
         {label}
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <div className="p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             {title}

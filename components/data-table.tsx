@@ -1,6 +1,16 @@
 export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; className?: string };
 
-export function DataTable<Row>({ rows, columns, rowKey, caption }: { rows: Row[]; columns: Column<Row>[]; rowKey: (row: Row) => string; caption?: string }) {
+export function DataTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  caption,
+}: {
+  rows: Row[];
+  columns: Column<Row>[];
+  rowKey: (row: Row) => string;
+  caption?: string;
+}) {
   return (
     <div className="card overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -8,7 +18,11 @@ export function DataTable<Row>({ rows, columns, rowKey, caption }: { rows: Row[]
         <thead className="bg-slate-50">
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className="px-4 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              <th
+                key={c.header}
+                scope="col"
+                className="px-4 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+              >
                 {c.header}
               </th>
             ))}

@@ -18,12 +18,21 @@ export function GrantAccessForm({ fixed, choices }: Props) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const expiresAt = localInputToIso(String(data.get("expiresAt") ?? ""));
-    const result = await run(() => grantTenantAccess({ [choosing]: data.get(choosing), ...fixed, level: data.get("level"), expiresAt }));
+    const result = await run(() =>
+      grantTenantAccess({ [choosing]: data.get(choosing), ...fixed, level: data.get("level"), expiresAt }),
+    );
     if (result.ok) form.reset();
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Grant access" className="card my-4 flex flex-wrap items-end gap-3 p-4">
-      <h3 className="w-full text-sm font-semibold">{choosing === "tenant" ? "Grant access to a tenant" : "Grant a user access"}</h3>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Grant access"
+      className="card my-4 flex flex-wrap items-end gap-3 p-4"
+    >
+      <h3 className="w-full text-sm font-semibold">
+        {choosing === "tenant" ? "Grant access to a tenant" : "Grant a user access"}
+      </h3>
       <SelectField
         label={choosing === "tenant" ? "Tenant" : "User"}
         name={choosing}
@@ -47,7 +56,11 @@ export function GrantAccessForm({ fixed, choices }: Props) {
 export function RevokeGrantButton({ tenant, userId, email }: { tenant: string; userId: string; email: string }) {
   const confirmed = useConfirmedAction();
   return (
-    <ConfirmButton label="Revoke" title={`Revoke access to ${tenant}?`} onConfirm={() => confirmed(() => revokeTenantAccess({ tenant, userId }))}>
+    <ConfirmButton
+      label="Revoke"
+      title={`Revoke access to ${tenant}?`}
+      onConfirm={() => confirmed(() => revokeTenantAccess({ tenant, userId }))}
+    >
       {email} loses this access at their next request. Access an SSO group gives them, if any, stays.
     </ConfirmButton>
   );

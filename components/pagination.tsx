@@ -1,10 +1,19 @@
 import Link from "next/link";
 
-type Props = { page: number; pageCount: number; pageSize: number; total: number; shown: number; href: (page: number) => string };
+type Props = {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  shown: number;
+  href: (page: number) => string;
+};
 
 /** The pages worth a link: first, last, and two either side of the current one. */
 function pageNumbers(page: number, pageCount: number): (number | "gap")[] {
-  const wanted = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const wanted = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
+    .filter((p) => p >= 1 && p <= pageCount)
+    .sort((a, b) => a - b);
   return wanted.flatMap((p, i) => (i > 0 && p - wanted[i - 1]! > 1 ? ["gap" as const, p] : [p]));
 }
 
@@ -30,7 +39,12 @@ export function Pagination({ page, pageCount, pageSize, total, shown, href }: Pr
                 …
               </span>
             ) : (
-              <Link key={p} href={href(p)} aria-current={p === page ? "page" : undefined} className={p === page ? `${link} bg-brand-50 font-semibold text-brand-700` : link}>
+              <Link
+                key={p}
+                href={href(p)}
+                aria-current={p === page ? "page" : undefined}
+                className={p === page ? `${link} bg-brand-50 font-semibold text-brand-700` : link}
+              >
                 {p}
               </Link>
             ),

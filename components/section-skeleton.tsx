@@ -11,5 +11,11 @@ export function SectionSkeleton({ label, rows = 3 }: { label: string; rows?: num
 
 /** One line's placeholder, for a figure inside the page's shell. */
 export function LineSkeleton({ label }: { label: string }) {
-  return <span role="status" aria-label={`Loading ${label}`} className="inline-block h-4 w-20 animate-pulse rounded bg-slate-200 align-middle" />;
+  return (
+    <span
+      role="status"
+      aria-label={`Loading ${label}`}
+      className="inline-block h-4 w-20 animate-pulse rounded bg-slate-200 align-middle"
+    />
+  );
 }

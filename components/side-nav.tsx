@@ -31,13 +31,22 @@ export function SideNav({ showAdmin }: { showAdmin: boolean }) {
       </div>
       {current && (
         <div>
-          <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">Tenant · {current.tenant}</p>
+          <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">
+            Tenant · {current.tenant}
+          </p>
           <div className="space-y-0.5">
             {tenantPages.map((page) => (
-              <NavLink key={page.segment} href={tenantHref(current.tenant, page.segment)} active={current.segment === page.segment}>
+              <NavLink
+                key={page.segment}
+                href={tenantHref(current.tenant, page.segment)}
+                active={current.segment === page.segment}
+              >
                 {page.label}
                 {page.segment === "alerts" && unresolved > 0 && (
-                  <span aria-label={`${unresolved} unresolved`} className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+                  <span
+                    aria-label={`${unresolved} unresolved`}
+                    className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white"
+                  >
                     {unresolved}
                   </span>
                 )}

@@ -9,5 +9,9 @@ const tones: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   const tone = tones[status] ?? "bg-slate-100 text-slate-700 ring-slate-500/20";
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>{status}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}>
+      {status}
+    </span>
+  );
 }

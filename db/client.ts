@@ -28,7 +28,8 @@ export function redactUrl(url: string): string {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
     // pg also takes the password from the query string.
-    for (const key of ["password", "sslpassword"]) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, "***");
+    for (const key of ["password", "sslpassword"])
+      if (parsed.searchParams.has(key)) parsed.searchParams.set(key, "***");
     return parsed.toString();
   } catch {
     return "(an unparseable URL)";
@@ -59,7 +60,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const result = (await pool.query(text, values)) as unknown as { rows?: unknown[] } | { rows?: unknown[] }[];
       return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : (result.rows ?? []) };
     };
-    return { db: drizzle(pool, { schema }) as unknown as Db, kind: "postgres", location, executeSql, close: () => pool.end() };
+    return {
+      db: drizzle(pool, { schema }) as unknown as Db,
+      kind: "postgres",
+      location,
+      executeSql,
+      close: () => pool.end(),
+    };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -75,13 +82,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const parsers = parsersOnce(client);
   // PGlite's query() takes one statement with values; exec() takes several without.
   const executeSql = async (text: string, values?: unknown[]) =>
-    values?.length ? { rows: (await client.query(text, values, parsers.rawOptions())).rows } : { rows: (await client.exec(text, parsers.rawOptions())).flatMap((r) => r.rows) };
-  return { db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db, kind: "pglite", location, executeSql, close: () => client.close() };
+    values?.length
+      ? { rows: (await client.query(text, values, parsers.rawOptions())).rows }
+      : { rows: (await client.exec(text, parsers.rawOptions())).flatMap((r) => r.rows) };
+  return {
+    db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db,
+    kind: "pglite",
+    location,
+    executeSql,
+    close: () => client.close(),
+  };
 }
 
 // The migrations create these (log text search); PGlite can only create extensions it was opened with.
 async function pgliteExtensions() {
-  const [{ pg_trgm }, { btree_gin }] = await Promise.all([import("@electric-sql/pglite/contrib/pg_trgm"), import("@electric-sql/pglite/contrib/btree_gin")]);
+  const [{ pg_trgm }, { btree_gin }] = await Promise.all([
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("@electric-sql/pglite/contrib/btree_gin"),
+  ]);
   return { pg_trgm, btree_gin };
 }
 

@@ -26,7 +26,8 @@ export function parsersOnce(client: PGlite) {
     };
   const forDrizzle = {
     query: query(client),
-    transaction: <T>(callback: (tx: Transaction) => Promise<T>) => client.transaction((tx) => callback(Object.assign(Object.create(tx) as Transaction, { query: query(tx) }))),
+    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
+      client.transaction((tx) => callback(Object.assign(Object.create(tx) as Transaction, { query: query(tx) }))),
   };
   return {
     forDrizzle: forDrizzle as unknown as PGlite,

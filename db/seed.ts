@@ -8,9 +8,27 @@ import { addDemoFleet } from "@/lib/resources/demo-fleet";
 
 export const demoAccounts = [
   { email: "admin@enclave.local", name: "Ada Admin", role: "admin", password: "enclave-admin-demo", grants: {} },
-  { email: "alice@enclave.local", name: "Alice Developer", role: "user", password: "enclave-alice-demo", grants: { dev: "write", stage: "read" } },
-  { email: "bob@enclave.local", name: "Bob Operator", role: "user", password: "enclave-bob-demo", grants: { dev: "read", stage: "read" } },
-  { email: "audrey@enclave.local", name: "Audrey Auditor", role: "auditor", password: "enclave-audrey-demo", grants: {} },
+  {
+    email: "alice@enclave.local",
+    name: "Alice Developer",
+    role: "user",
+    password: "enclave-alice-demo",
+    grants: { dev: "write", stage: "read" },
+  },
+  {
+    email: "bob@enclave.local",
+    name: "Bob Operator",
+    role: "user",
+    password: "enclave-bob-demo",
+    grants: { dev: "read", stage: "read" },
+  },
+  {
+    email: "audrey@enclave.local",
+    name: "Audrey Auditor",
+    role: "auditor",
+    password: "enclave-audrey-demo",
+    grants: {},
+  },
   { email: "nina@enclave.local", name: "Nina Newcomer", role: "user", password: "enclave-nina-demo", grants: {} },
 ] as const satisfies readonly {
   email: string;
@@ -37,7 +55,14 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
     const [local] = await tx.select().from(infrastructures).where(eq(infrastructures.name, "local"));
     const newTenants = await tx
       .insert(tenants)
-      .values(demoTenants.map((name) => ({ name, infrastructureId: local!.id, status: "provisioning" as const, deletionProtection: name === "prod" })))
+      .values(
+        demoTenants.map((name) => ({
+          name,
+          infrastructureId: local!.id,
+          status: "provisioning" as const,
+          deletionProtection: name === "prod",
+        })),
+      )
       .onConflictDoNothing()
       .returning();
     for (const t of newTenants) {
@@ -45,21 +70,47 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       await startTenantOperation(tx, t.id, "provision");
       // As if its team had already deployed: services, a database host and a bucket to look at.
       await addDemoFleet(tx, local!.id, t.name, new Date(Date.now() - demoHistoryDays * 86_400_000));
-      await recordAudit(tx, { actorId: null, action: "tenant.create", tenantId: t.id, target: t.name, details: { demo: true } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "tenant.create",
+        tenantId: t.id,
+        target: t.name,
+        details: { demo: true },
+      });
     }
     await tx
       .insert(users)
       .values(demoAccounts.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i] })))
       .onConflictDoNothing();
-    const tenantRows = await tx.select().from(tenants).where(inArray(tenants.name, [...demoTenants]));
-    const userRows = await tx.select().from(users).where(inArray(users.email, demoAccounts.map((a) => a.email)));
+    const tenantRows = await tx
+      .select()
+      .from(tenants)
+      .where(inArray(tenants.name, [...demoTenants]));
+    const userRows = await tx
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          demoAccounts.map((a) => a.email),
+        ),
+      );
     const tenantId = new Map(tenantRows.map((t) => [t.name, t.id]));
     const grants = demoAccounts.flatMap((a) => {
       const userId = userRows.find((u) => u.email === a.email)!.id;
-      return Object.entries(a.grants as Record<string, GrantLevel>).map(([tenant, level]) => ({ tenantId: tenantId.get(tenant)!, userId, level }));
+      return Object.entries(a.grants as Record<string, GrantLevel>).map(([tenant, level]) => ({
+        tenantId: tenantId.get(tenant)!,
+        userId,
+        level,
+      }));
     });
     if (grants.length) await tx.insert(tenantGrants).values(grants).onConflictDoNothing();
-    if (created) await recordAudit(tx, { actorId: null, action: "demo.seed", details: { tenants: demoTenants, users: demoAccounts.length } });
+    if (created)
+      await recordAudit(tx, {
+        actorId: null,
+        action: "demo.seed",
+        details: { tenants: demoTenants, users: demoAccounts.length },
+      });
     return { created };
   });
 }

@@ -6,7 +6,11 @@ import { signIn, storageStateOf } from "./support/personas";
 test.describe("an admin managing users", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("creates a user, grants them stage, and a revoke or a disable applies at the user's next request", async ({ page, browser, baseURL }) => {
+  test("creates a user, grants them stage, and a revoke or a disable applies at the user's next request", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // Unique per run: the end-to-end database may be a shared PostgreSQL.
     const suffix = randomUUID().slice(0, 8);
     const email = `newhire-${suffix}@e2e.enclave.local`;
@@ -29,7 +33,10 @@ test.describe("an admin managing users", () => {
     await page.getByRole("searchbox", { name: "Search" }).fill(email);
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
-    await page.getByRole("table", { name: "Users" }).getByRole("link", { name: new RegExp(name) }).click();
+    await page
+      .getByRole("table", { name: "Users" })
+      .getByRole("link", { name: new RegExp(name) })
+      .click();
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 
     const grant = page.getByRole("form", { name: "Grant access" });

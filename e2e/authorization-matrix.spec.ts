@@ -14,7 +14,14 @@ const accounts: Record<Exclude<MatrixPersona, "anonymous">, Persona> = {
   admin: "admin",
 };
 type Outcome = "allowed" | "denied" | "sign-in" | "error";
-type Cell = { persona: MatrixPersona; target: string; tenant: "A" | "B"; expected: Outcome; actual: Outcome; detail: string };
+type Cell = {
+  persona: MatrixPersona;
+  target: string;
+  tenant: "A" | "B";
+  expected: Outcome;
+  actual: Outcome;
+  detail: string;
+};
 
 // Inside Playwright's output folder, which it empties at the start of every run.
 const resultsDir = "test-results/e2e/authorization-matrix";
@@ -22,10 +29,22 @@ const resultsDir = "test-results/e2e/authorization-matrix";
 test("every built route and server action has an entry in the policy table, and every entry is built", () => {
   const routes = builtRoutes();
   const actions = builtActions().map((a) => a.name);
-  expect(routes.filter((r) => !(r in routePolicy)), "routes missing from routePolicy").toEqual([]);
-  expect(actions.filter((a) => !(a in actionPolicy)), "actions missing from actionPolicy").toEqual([]);
-  expect(Object.keys(routePolicy).filter((r) => !routes.includes(r)), "routePolicy entries with no route").toEqual([]);
-  expect(Object.keys(actionPolicy).filter((a) => !actions.includes(a)), "actionPolicy entries with no action").toEqual([]);
+  expect(
+    routes.filter((r) => !(r in routePolicy)),
+    "routes missing from routePolicy",
+  ).toEqual([]);
+  expect(
+    actions.filter((a) => !(a in actionPolicy)),
+    "actions missing from actionPolicy",
+  ).toEqual([]);
+  expect(
+    Object.keys(routePolicy).filter((r) => !routes.includes(r)),
+    "routePolicy entries with no route",
+  ).toEqual([]);
+  expect(
+    Object.keys(actionPolicy).filter((a) => !actions.includes(a)),
+    "actionPolicy entries with no action",
+  ).toEqual([]);
 });
 
 function classifyResponse(status: number, location: string | undefined, body: string): Outcome {
@@ -55,23 +74,46 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
     const mine: Cell[] = [];
     for (const tenant of ["A", "B"] as const) {
       const fill = (route: string) =>
-        route.replace("[tenant]", tenants[tenant]).replace("[id]", someUserId).replace("[kind]/[name]", "service/web").replace("[...nextauth]", "session");
+        route
+          .replace("[tenant]", tenants[tenant])
+          .replace("[id]", someUserId)
+          .replace("[kind]/[name]", "service/web")
+          .replace("[...nextauth]", "session");
       for (const route of builtRoutes()) {
         const access = routePolicy[route as keyof typeof routePolicy];
         const response = await api.get(fill(route));
         const actual = classifyResponse(response.status(), response.headers()["location"], "");
-        mine.push({ persona, target: route, tenant, expected: expectedOutcome(persona, access, tenant), actual, detail: String(response.status()) });
+        mine.push({
+          persona,
+          target: route,
+          tenant,
+          expected: expectedOutcome(persona, access, tenant),
+          actual,
+          detail: String(response.status()),
+        });
       }
       for (const action of builtActions()) {
         const access = actionPolicy[action.name as keyof typeof actionPolicy];
         const response = await api.post(fill(action.page), {
-          headers: { "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL! },
+          headers: {
+            "next-action": action.id,
+            "content-type": "text/plain;charset=UTF-8",
+            accept: "text/x-component",
+            origin: baseURL!,
+          },
           data: JSON.stringify([{ tenant: tenants[tenant] }]),
         });
         const body = await response.text();
         const actual = classifyResponse(response.status(), response.headers()["location"], body);
         const detail = `${response.status()} ${/"code":"\w+"/.exec(body)?.[0] ?? body.slice(0, 120)}`;
-        mine.push({ persona, target: `action ${action.name}`, tenant, expected: expectedOutcome(persona, access, tenant), actual, detail });
+        mine.push({
+          persona,
+          target: `action ${action.name}`,
+          tenant,
+          expected: expectedOutcome(persona, access, tenant),
+          actual,
+          detail,
+        });
       }
     }
     mkdirSync(resultsDir, { recursive: true });
@@ -82,10 +124,21 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
 }
 
 test.afterAll(() => {
-  const cells = readdirSync(resultsDir).flatMap((f) => JSON.parse(readFileSync(`${resultsDir}/${f}`, "utf8")) as Cell[]);
+  const cells = readdirSync(resultsDir).flatMap(
+    (f) => JSON.parse(readFileSync(`${resultsDir}/${f}`, "utf8")) as Cell[],
+  );
   const leaks = cells.filter((c) => c.actual === "allowed" && c.expected !== "allowed");
   const targets = new Set(cells.map((c) => c.target)).size;
-  const summary = { cells: cells.length, targets, personas: Object.keys(matrixPersonas).length, tenants: 2, leaks: leaks.length, mismatches: cells.filter((c) => c.actual !== c.expected).length };
+  const summary = {
+    cells: cells.length,
+    targets,
+    personas: Object.keys(matrixPersonas).length,
+    tenants: 2,
+    leaks: leaks.length,
+    mismatches: cells.filter((c) => c.actual !== c.expected).length,
+  };
   writeFileSync("test-results/authorization-matrix-summary.json", JSON.stringify({ summary, leaks }, null, 2));
-  console.log(`authorization matrix: ${summary.cells} cells (${targets} routes and actions x ${summary.personas} personas x 2 tenants), ${summary.leaks} leaked, ${summary.mismatches} differ from the policy`);
+  console.log(
+    `authorization matrix: ${summary.cells} cells (${targets} routes and actions x ${summary.personas} personas x 2 tenants), ${summary.leaks} leaked, ${summary.mismatches} differ from the policy`,
+  );
 });

@@ -13,7 +13,17 @@ test.describe("the admin's portal shell", () => {
     await names.filter({ hasText: "stage" }).click();
     await expect(page.getByRole("heading", { name: "stage", level: 1 })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "Main" });
-    const tenantLinks = ["", "/resources", "/logs", "/metrics", "/alerts", "/billing", "/access", "/network", "/settings"].map((s) => `/t/stage${s}`);
+    const tenantLinks = [
+      "",
+      "/resources",
+      "/logs",
+      "/metrics",
+      "/alerts",
+      "/billing",
+      "/access",
+      "/network",
+      "/settings",
+    ].map((s) => `/t/stage${s}`);
     for (const href of [...tenantLinks, "/admin/users", "/admin/audit", "/admin/infrastructure"]) {
       await expect(nav.locator(`a[href="${href}"]`)).toBeVisible();
     }
@@ -28,7 +38,9 @@ test.describe("the admin's portal shell", () => {
   });
 
   test("a provisioned tenant's overview lists its cloud resources by kind", async ({ page }) => {
-    await expect.poll(async () => (await (await page.request.get("/api/t/dev")).json()).status, { timeout: 30_000 }).toBe("ready");
+    await expect
+      .poll(async () => (await (await page.request.get("/api/t/dev")).json()).status, { timeout: 30_000 })
+      .toBe("ready");
     await page.goto("/t/dev");
     const inventory = page.getByRole("table", { name: "Cloud resources by kind" });
     await expect(inventory.getByRole("row", { name: /^namespace 1 /i })).toContainText("tenant-dev");
@@ -46,9 +58,15 @@ test.describe("the admin's portal shell", () => {
 test.describe("a visitor's browser", () => {
   test("finds the portal's icons without a session, as every page names them", async ({ page }) => {
     await page.goto("/login");
-    const named = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    const named = await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
     expect(named).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png"]));
-    for (const [path, type] of [["/favicon.ico", /icon/], ["/icon.svg", /svg/], ["/apple-touch-icon.png", /png/]] as const) {
+    for (const [path, type] of [
+      ["/favicon.ico", /icon/],
+      ["/icon.svg", /svg/],
+      ["/apple-touch-icon.png", /png/],
+    ] as const) {
       const response = await page.request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expect(response.headers()["content-type"], path).toMatch(type);

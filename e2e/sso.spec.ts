@@ -25,7 +25,12 @@ async function signInWithIdp(page: Page, id: string, { hasIdpSession = false } =
 test.describe("SSO with group mappings", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("a group mapped to a tenant gives it at sign-in, and leaving the group takes it away", async ({ page: admin, browser, baseURL, request }) => {
+  test("a group mapped to a tenant gives it at sign-in, and leaving the group takes it away", async ({
+    page: admin,
+    browser,
+    baseURL,
+    request,
+  }) => {
     const suffix = randomUUID().slice(0, 8);
     // Unique per run, because the e2e database may be a shared PostgreSQL that outlives the run.
     const group = `team-stage-${suffix}`;
@@ -43,9 +48,16 @@ test.describe("SSO with group mappings", () => {
     await expect(row).toContainText("read on stage");
     await form.getByLabel("Group").fill(group);
     await form.getByRole("button", { name: "Add mapping" }).click();
-    await expect(form.getByRole("alert")).toHaveText(`The group "${group}" already gives read access to stage. Delete that mapping first to change the level.`);
+    await expect(form.getByRole("alert")).toHaveText(
+      `The group "${group}" already gives read access to stage. Delete that mapping first to change the level.`,
+    );
 
-    await setIdpAccount(request, id, { email: `${id}@sso.test`, email_verified: true, name: "Sid Stage", groups: ["unrelated", group] });
+    await setIdpAccount(request, id, {
+      email: `${id}@sso.test`,
+      email_verified: true,
+      name: "Sid Stage",
+      groups: ["unrelated", group],
+    });
     const context = await browser.newContext({ baseURL, storageState: undefined });
     const user = waitingForHydration(await context.newPage());
     await signInWithIdp(user, id);
@@ -55,7 +67,12 @@ test.describe("SSO with group mappings", () => {
     expect((await user.goto("/t/stage"))?.status()).toBe(200);
     expect((await user.goto("/t/dev"))?.status()).toBe(404);
 
-    await setIdpAccount(request, id, { email: `${id}@sso.test`, email_verified: true, name: "Sid Stage", groups: ["unrelated"] });
+    await setIdpAccount(request, id, {
+      email: `${id}@sso.test`,
+      email_verified: true,
+      name: "Sid Stage",
+      groups: ["unrelated"],
+    });
     await user.goto("/tenants");
     await user.getByRole("button", { name: "Sign out" }).click();
     await expect(user).toHaveURL(/\/login/);
@@ -76,19 +93,33 @@ test.describe("SSO with group mappings", () => {
 test.describe("SSO refusals", () => {
   test("an email that belongs to an existing local account is not linked", async ({ page, request }) => {
     const id = `sso-alice-${randomUUID().slice(0, 8)}`;
-    await setIdpAccount(request, id, { email: personas.alice.email, email_verified: true, name: "Not Alice", groups: [] });
+    await setIdpAccount(request, id, {
+      email: personas.alice.email,
+      email_verified: true,
+      name: "Not Alice",
+      groups: [],
+    });
     await signInWithIdp(page, id);
     await expect(page).toHaveURL(/\/login\?error=sso_email_taken/);
-    await expect(formError(page)).toHaveText("An account with this email already exists. Ask an administrator to link it to your single sign-on identity.");
+    await expect(formError(page)).toHaveText(
+      "An account with this email already exists. Ask an administrator to link it to your single sign-on identity.",
+    );
     await page.goto("/tenants");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftenants/);
   });
 
   test("an unverified email is refused", async ({ page, request }) => {
     const id = `sso-unverified-${randomUUID().slice(0, 8)}`;
-    await setIdpAccount(request, id, { email: `${id}@sso.test`, email_verified: false, name: "Una Verified", groups: [] });
+    await setIdpAccount(request, id, {
+      email: `${id}@sso.test`,
+      email_verified: false,
+      name: "Una Verified",
+      groups: [],
+    });
     await signInWithIdp(page, id);
     await expect(page).toHaveURL(/\/login\?error=sso_email_unverified/);
-    await expect(formError(page)).toHaveText("Your identity provider has not verified your email address. Verify it there, then sign in again.");
+    await expect(formError(page)).toHaveText(
+      "Your identity provider has not verified your email address. Verify it there, then sign in again.",
+    );
   });
 });

@@ -14,7 +14,9 @@ test.describe("an admin on a tenant's access page", () => {
     await form.getByLabel("Level").selectOption("write");
     await form.getByLabel("Expires (optional, your local time)").fill("2099-01-01T09:30");
     await form.getByRole("button", { name: "Grant access" }).click();
-    const row = page.getByRole("table", { name: "Tenant members" }).getByRole("row", { name: new RegExp(personas.nina.email) });
+    const row = page
+      .getByRole("table", { name: "Tenant members" })
+      .getByRole("row", { name: new RegExp(personas.nina.email) });
     await expect(row).toContainText("write");
     await expect(row).toContainText("2099");
 

@@ -4,7 +4,8 @@ import { expect, test, type Page } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
-const alertRow = (page: Page, title: string) => page.getByRole("table", { name: "Alerts" }).getByRole("row").filter({ hasText: title });
+const alertRow = (page: Page, title: string) =>
+  page.getByRole("table", { name: "Alerts" }).getByRole("row").filter({ hasText: title });
 
 test.describe("a write user on the alerts page", () => {
   test.use({ storageState: storageStateOf("alice") });
@@ -21,7 +22,9 @@ test.describe("a write user on the alerts page", () => {
     await form.getByLabel("Window (minutes)").fill("5");
     await form.getByLabel("Severity").selectOption("critical");
     await form.getByRole("button", { name: "Add rule" }).click();
-    await expect(page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: name })).toContainText("cpu above 1 over 5 min");
+    await expect(
+      page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: name }),
+    ).toContainText("cpu above 1 over 5 min");
 
     // The worker evaluates rules every 15 s; CPU is never below 8%.
     await expect(async () => {
@@ -44,7 +47,9 @@ test.describe("a write user on the alerts page", () => {
       const hook = `On-call hook ${suffix()}`;
       const channels = page.getByRole("form", { name: "New notification channel" });
       await channels.getByLabel("Name").fill(hook);
-      await channels.getByLabel("URL").fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/secret-token`);
+      await channels
+        .getByLabel("URL")
+        .fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/secret-token`);
       await channels.getByRole("button", { name: "Add channel" }).click();
       const row = page.getByRole("table", { name: "Notification channels" }).getByRole("row").filter({ hasText: hook });
       await expect(row).not.toContainText("secret-token");

@@ -6,13 +6,19 @@ const dollars = (text: string) => Number(text.replace(/[$,]/g, ""));
 test.describe("a read user on the billing page", () => {
   test.use({ storageState: storageStateOf("bob") });
 
-  test("sees the tenant's costs in charts, and a CSV of its own costs whose total matches the page", async ({ page }) => {
+  test("sees the tenant's costs in charts, and a CSV of its own costs whose total matches the page", async ({
+    page,
+  }) => {
     await expect(async () => {
       await page.goto("/t/dev/billing");
       expect(dollars(await page.getByTestId("month-total").innerText())).toBeGreaterThan(0);
     }).toPass({ timeout: 120_000 });
-    await expect(page.getByRole("img", { name: "Cost by day chart" }).locator(".recharts-bar-rectangle").first()).toBeAttached();
-    await expect(page.getByRole("img", { name: "Cost by month chart" }).locator(".recharts-bar-rectangle").first()).toBeAttached();
+    await expect(
+      page.getByRole("img", { name: "Cost by day chart" }).locator(".recharts-bar-rectangle").first(),
+    ).toBeAttached();
+    await expect(
+      page.getByRole("img", { name: "Cost by month chart" }).locator(".recharts-bar-rectangle").first(),
+    ).toBeAttached();
     const serviceRows = page.getByRole("table", { name: "Cost by service" }).getByRole("row");
     await expect(serviceRows.filter({ hasText: "Amazon EC2" })).toHaveCount(1);
     const href = await page.getByRole("link", { name: /Download CSV/ }).getAttribute("href");
@@ -35,7 +41,10 @@ test.describe("a read user on the billing page", () => {
     const total = lines.at(-1)!.split(",");
     expect(total[0]).toBe("total");
     expect(Number(total[2])).toBeCloseTo(pageTotal, 2);
-    expect(body.reduce((sum, [, , amount]) => sum + Math.round(Number(amount) * 100), 0) / 100).toBeCloseTo(pageTotal, 2);
+    expect(body.reduce((sum, [, , amount]) => sum + Math.round(Number(amount) * 100), 0) / 100).toBeCloseTo(
+      pageTotal,
+      2,
+    );
 
     // prod is not bob's: its page and its export answer like missing ones.
     expect((await page.request.get("/api/t/prod/billing/export")).status()).toBe(404);
@@ -60,7 +69,12 @@ test.describe("a write user with a budget", () => {
     await expect(page.getByText(/warns at 50, 100%/)).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/billing.png", fullPage: true });
     await page.goto("/t/dev/alerts");
-    await expect(page.getByRole("table", { name: "Alerts" }).getByRole("row").filter({ hasText: "100% of the monthly budget spent" })).toHaveCount(1);
+    await expect(
+      page
+        .getByRole("table", { name: "Alerts" })
+        .getByRole("row")
+        .filter({ hasText: "100% of the monthly budget spent" }),
+    ).toHaveCount(1);
     await page.goto("/t/dev/billing");
     await page.getByRole("button", { name: "Remove budget" }).click();
     await expect(page.getByText("Set one below to be warned")).toBeVisible();

@@ -16,7 +16,9 @@ test.describe("an admin, through a tenant's whole life", () => {
     await form.getByLabel("Name").fill("E2E_tenant");
     await expect(form.getByText("Use lowercase letters, digits and hyphens")).toBeVisible();
     await form.getByRole("button", { name: "Create tenant" }).click();
-    await expect(form.getByRole("alert")).toHaveText("Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
+    await expect(form.getByRole("alert")).toHaveText(
+      "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
+    );
 
     await form.getByLabel("Name").fill(name);
     await expect(form.getByText("Looks good.")).toBeVisible();
@@ -78,9 +80,13 @@ test.describe("an admin, through a tenant's whole life", () => {
 test.describe("an admin on the infrastructure page", () => {
   test.use({ storageState: storageStateOf("admin") });
 
-  test("sees each infrastructure's connectivity, and a register form that asks for what its driver needs", async ({ page }) => {
+  test("sees each infrastructure's connectivity, and a register form that asks for what its driver needs", async ({
+    page,
+  }) => {
     await page.goto("/admin/infrastructure");
-    await expect(page.getByRole("table", { name: "Infrastructures" }).getByRole("row", { name: /local/ })).toContainText("reachable: Local cloud in the portal's database");
+    await expect(
+      page.getByRole("table", { name: "Infrastructures" }).getByRole("row", { name: /local/ }),
+    ).toContainText("reachable: Local cloud in the portal's database");
     const form = page.getByRole("form", { name: "Register infrastructure" });
     await form.getByLabel("Name", { exact: true }).fill("e2e-eu");
     await form.getByLabel("VPC id").fill("vpc-123");

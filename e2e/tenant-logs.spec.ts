@@ -5,9 +5,16 @@ type Lines = { lines: { id: number; level: string; message: string }[] };
 
 // Lines come from the server's own generator (started by the job worker once dev is ready).
 async function waitForLines(page: Page, query: string) {
-  await expect.poll(async () => ((await (await page.request.get("/api/t/dev")).json()) as { status: string }).status, { timeout: 60_000 }).toBe("ready");
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/t/dev/logs?range=24h&${query}`)).json()) as Lines).lines.length, { timeout: 30_000, message: `generated lines matching ${query}` })
+    .poll(async () => ((await (await page.request.get("/api/t/dev")).json()) as { status: string }).status, {
+      timeout: 60_000,
+    })
+    .toBe("ready");
+  await expect
+    .poll(
+      async () => ((await (await page.request.get(`/api/t/dev/logs?range=24h&${query}`)).json()) as Lines).lines.length,
+      { timeout: 30_000, message: `generated lines matching ${query}` },
+    )
     .toBeGreaterThan(0);
 }
 

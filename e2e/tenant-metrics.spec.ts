@@ -1,16 +1,27 @@
 import { expect, test, type APIRequestContext } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
-type Metrics = { unit: string; bucketSeconds: number; series: { resource: string | null; points: [string, number][] }[] };
+type Metrics = {
+  unit: string;
+  bucketSeconds: number;
+  series: { resource: string | null; points: [string, number][] }[];
+};
 
 // Demo tenants are provisioned at server start, and the worker then writes their metrics.
 async function waitForMetrics(request: APIRequestContext) {
-  await expect.poll(async () => (await (await request.get("/api/t/dev")).json()).status, { timeout: 60_000 }).toBe("ready");
   await expect
-    .poll(async () => ((await (await request.get("/api/t/dev/metrics?metric=cpu&range=7d")).json()) as Metrics).series[0]?.points.length ?? 0, {
-      timeout: 30_000,
-      message: "no metrics for dev within 30 s: is generateRecentMetrics wired into the worker?",
-    })
+    .poll(async () => (await (await request.get("/api/t/dev")).json()).status, { timeout: 60_000 })
+    .toBe("ready");
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get("/api/t/dev/metrics?metric=cpu&range=7d")).json()) as Metrics).series[0]?.points
+          .length ?? 0,
+      {
+        timeout: 30_000,
+        message: "no metrics for dev within 30 s: is generateRecentMetrics wired into the worker?",
+      },
+    )
     .toBeGreaterThan(0);
 }
 
@@ -22,10 +33,17 @@ test.describe("a read user on a tenant's metrics page", () => {
     await page.goto("/t/dev/metrics");
     await expect(page.getByRole("heading", { name: "Metrics", level: 1 })).toBeVisible();
     for (const title of ["CPU", "Memory", "Network", "Requests", "Errors"]) {
-      await expect(page.getByRole("img", { name: `${title} chart` }).locator("svg path").first()).toBeAttached();
+      await expect(
+        page
+          .getByRole("img", { name: `${title} chart` })
+          .locator("svg path")
+          .first(),
+      ).toBeAttached();
     }
 
-    const answered = page.waitForResponse((r) => r.url().includes("/api/t/dev/metrics?metric=cpu") && r.url().includes("range=7d"));
+    const answered = page.waitForResponse(
+      (r) => r.url().includes("/api/t/dev/metrics?metric=cpu") && r.url().includes("range=7d"),
+    );
     await page.getByRole("button", { name: "7 days" }).click();
     const cpu = (await (await answered).json()) as Metrics;
     expect(cpu.series[0]!.points.length).toBeGreaterThan(0);

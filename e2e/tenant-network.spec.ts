@@ -2,7 +2,9 @@ import { expect, test, type APIRequestContext } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
 async function waitUntilReady(request: APIRequestContext, tenant: string) {
-  await expect.poll(async () => (await (await request.get(`/api/t/${tenant}`)).json()).status, { timeout: 30_000 }).toBe("ready");
+  await expect
+    .poll(async () => (await (await request.get(`/api/t/${tenant}`)).json()).status, { timeout: 30_000 })
+    .toBe("ready");
 }
 
 test.describe("a write user on the network page", () => {
@@ -21,7 +23,9 @@ test.describe("a write user on the network page", () => {
     const cidr = `10.${Math.floor(Math.random() * 200)}.0.0/16`;
     await form.getByLabel("CIDR", { exact: true }).fill(cidr);
     await form.getByRole("button", { name: "Allow" }).click();
-    const row = page.getByRole("table", { name: "Ingress rules" }).getByRole("row", { name: new RegExp(cidr.replace(/\./g, "\\.")) });
+    const row = page
+      .getByRole("table", { name: "Ingress rules" })
+      .getByRole("row", { name: new RegExp(cidr.replace(/\./g, "\\.")) });
     await expect(row).toContainText("active");
     await expect(row).toContainText("5432");
 

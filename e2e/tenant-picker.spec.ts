@@ -24,7 +24,11 @@ test.describe("a user with read access to dev and stage", () => {
     const names = async (query: string) => {
       const response = await page.request.get(`/api/tenants${query}`);
       expect(response.status(), query).toBe(200);
-      const body = (await response.json()) as { results: { name: string }[]; favorites: { name: string }[]; recent: { name: string }[] };
+      const body = (await response.json()) as {
+        results: { name: string }[];
+        favorites: { name: string }[];
+        recent: { name: string }[];
+      };
       return [...body.results, ...body.favorites, ...body.recent].map((t) => t.name);
     };
     expect((await names("")).filter((n) => !["dev", "stage"].includes(n))).toEqual([]);
@@ -55,7 +59,10 @@ test.describe("a user with grants on dev and stage", () => {
   test.use({ storageState: storageStateOf("alice") });
 
   test("searches and moves with the keyboard, keeping the sub-page, and closes with Escape", async ({ page }) => {
-    const recent = async () => ((await (await page.request.get("/api/tenants")).json()) as { recent: { name: string }[] }).recent.map((t) => t.name);
+    const recent = async () =>
+      ((await (await page.request.get("/api/tenants")).json()) as { recent: { name: string }[] }).recent.map(
+        (t) => t.name,
+      );
     await page.goto("/t/stage/logs");
     await expect.poll(recent).toContain("stage");
     await page.goto("/t/dev/resources");
@@ -68,7 +75,8 @@ test.describe("a user with grants on dev and stage", () => {
     await expect(options(page, "All tenants")).toHaveText(["dev", "stage"]);
     for (const name of ["dev", "stage"]) await expect(options(page, "Recent").filter({ hasText: name })).toHaveCount(1);
     const all = picker(page).getByRole("option");
-    const activeIs = async (n: number) => expect(search).toHaveAttribute("aria-activedescendant", (await all.nth(n).getAttribute("id"))!);
+    const activeIs = async (n: number) =>
+      expect(search).toHaveAttribute("aria-activedescendant", (await all.nth(n).getAttribute("id"))!);
     await activeIs(0);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");

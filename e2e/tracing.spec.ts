@@ -56,7 +56,16 @@ test.beforeAll(async () => {
       OTEL_BSP_SCHEDULE_DELAY: "200",
     },
   });
-  await expect.poll(() => fetch(`${portalUrl}/api/health/live`).then((r) => r.status, () => 0), { timeout: 300_000 }).toBe(200);
+  await expect
+    .poll(
+      () =>
+        fetch(`${portalUrl}/api/health/live`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 300_000 },
+    )
+    .toBe(200);
 });
 
 test.afterAll(async () => {

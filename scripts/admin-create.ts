@@ -4,7 +4,8 @@ import { defaultTarget, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { bootstrapAdmin, bootstrapAdminInput, generateOneTimePassword } from "../lib/users/bootstrap-admin";
 
-const usage = "usage: npm run admin:create -- --email EMAIL [--name NAME]   (password from ENCLAVE_ADMIN_PASSWORD, or generated)";
+const usage =
+  "usage: npm run admin:create -- --email EMAIL [--name NAME]   (password from ENCLAVE_ADMIN_PASSWORD, or generated)";
 
 function fail(message: string): never {
   console.error(`admin:create: ${message}`);
@@ -13,7 +14,11 @@ function fail(message: string): never {
 
 function readArguments() {
   try {
-    const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      options: { email: { type: "string" }, name: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (!values.email) fail(`--email is required. ${usage}`);
     return values as { email: string; name?: string };
   } catch (error) {
@@ -34,7 +39,9 @@ const database = await openDatabase(defaultTarget()).catch((error: Error) => fai
 try {
   await migrateDatabase(database);
   const result = await bootstrapAdmin(database.db, parsed.data);
-  console.log(`${result.outcome === "created" ? "Created" : "Promoted"} admin ${parsed.data.email} in ${database.kind} ${database.location}.`);
+  console.log(
+    `${result.outcome === "created" ? "Created" : "Promoted"} admin ${parsed.data.email} in ${database.kind} ${database.location}.`,
+  );
   if (!result.passwordSet) console.log("This account signs in through SSO; no password was set.");
   else if (chosen) console.log("Password: as given in ENCLAVE_ADMIN_PASSWORD.");
   else console.log(`One-time password (shown once; change it on /account after signing in): ${parsed.data.password}`);

@@ -13,7 +13,11 @@ export function buildIfNeeded(root, env = process.env) {
   if (fresh) return true;
   console.log("Building Enclave (first start, or the sources changed)…");
   const next = path.join(root, "node_modules", ".bin", "next");
-  const build = spawnSync(next, ["build"], { cwd: root, env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" }, stdio: "inherit" });
+  const build = spawnSync(next, ["build"], {
+    cwd: root,
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
   if (build.status !== 0) return false;
   copyStandaloneAssets(root);
   writeFileSync(stamp, fingerprint);

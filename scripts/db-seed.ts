@@ -6,5 +6,7 @@ import { seedDemo } from "../db/seed";
 const database = await openDatabase(defaultTarget());
 await migrateDatabase(database);
 const { created } = await seedDemo(database.db);
-console.log(created ? `Demo seeded into ${database.kind} ${database.location}` : "The demo was already there; nothing changed.");
+console.log(
+  created ? `Demo seeded into ${database.kind} ${database.location}` : "The demo was already there; nothing changed.",
+);
 await database.close();

@@ -6,11 +6,16 @@ import { chromium } from "playwright-core";
 
 const publicDir = path.resolve(import.meta.dirname, "..", "public");
 const svg = readFileSync(path.join(publicDir, "icon.svg"), "utf8");
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
 
 async function png(size) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}</style><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" width="${size}" height="${size}">`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}</style><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}" width="${size}" height="${size}">`,
+  );
   const image = await page.screenshot({ omitBackground: true });
   await page.close();
   return image;
@@ -36,7 +41,10 @@ function ico(images) {
 }
 
 const sizes = [16, 32, 48];
-writeFileSync(path.join(publicDir, "favicon.ico"), ico(await Promise.all(sizes.map(async (size) => ({ size, data: await png(size) })))));
+writeFileSync(
+  path.join(publicDir, "favicon.ico"),
+  ico(await Promise.all(sizes.map(async (size) => ({ size, data: await png(size) })))),
+);
 writeFileSync(path.join(publicDir, "apple-touch-icon.png"), await png(180));
 writeFileSync(path.join(publicDir, "icon-512.png"), await png(512));
 await browser.close();

@@ -8,7 +8,12 @@ import { printResults } from "../bench/report";
 
 export type RouteBundle = { route: string; files: string[]; rawBytes: number; gzipBytes: number };
 export type ChartUse = "eager" | "lazy" | "none";
-export type ChartCheck = { chartChunks: string[]; routes: { route: string; charts: ChartUse }[]; leaks: string[]; ok: boolean };
+export type ChartCheck = {
+  chartChunks: string[];
+  routes: { route: string; charts: ChartUse }[];
+  leaks: string[];
+  ok: boolean;
+};
 
 /** Recharts stamps these class names into its code; minifiers keep string literals. */
 const chartMarker = "recharts-wrapper";
@@ -43,7 +48,10 @@ export function readPageEntries(distDir: string): Map<string, string[]> {
     for (const [pageKey, manifest] of Object.entries(context.__RSC_MANIFEST ?? {})) {
       const segments = Object.entries(manifest.entryJSFiles ?? {});
       // Only the innermost not-found boundary reaches the page (checked against served HTML).
-      const notFound = segments.map(([segment]) => segment).filter((s) => s.endsWith("/not-found")).sort((a, b) => b.length - a.length);
+      const notFound = segments
+        .map(([segment]) => segment)
+        .filter((s) => s.endsWith("/not-found"))
+        .sort((a, b) => b.length - a.length);
       const files = segments.filter(([segment]) => !notFound.slice(1).includes(segment)).flatMap(([, files]) => files);
       pages.set(pageKey, [...new Set(files)]);
     }
@@ -63,7 +71,10 @@ export function firstLoadBundles(distDir: string): RouteBundle[] {
   const routesFile = path.join(distDir, "app-path-routes-manifest.json");
   const appPathRoutes = existsSync(routesFile) ? readJson<Record<string, string>>(routesFile) : {};
   const pages = readPageEntries(distDir);
-  if (pages.size === 0) throw new Error(`No page_client-reference-manifest.js under ${path.join(distDir, "server", "app")}: run \`npm run build\` first.`);
+  if (pages.size === 0)
+    throw new Error(
+      `No page_client-reference-manifest.js under ${path.join(distDir, "server", "app")}: run \`npm run build\` first.`,
+    );
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const sizeOf = (file: string) => sizes.get(file) ?? sizes.set(file, fileSizes(distDir, file)).get(file)!;
   const bundles = [...pages].map(([pageKey, own]) => {
@@ -89,15 +100,30 @@ export function findChartChunks(distDir: string, marker = chartMarker): string[]
  * Every chart goes through next/dynamic, so recharts belongs in no first load: a route shows charts
  * when one of its own chunks names a recharts chunk (lazy); a recharts chunk in the first load is a leak.
  */
-export function checkChartSplitting(distDir: string, bundles: RouteBundle[], chartChunks = findChartChunks(distDir)): ChartCheck {
-  const rootFiles = new Set(readJson<{ rootMainFiles?: string[] }>(path.join(distDir, "build-manifest.json")).rootMainFiles ?? []);
+export function checkChartSplitting(
+  distDir: string,
+  bundles: RouteBundle[],
+  chartChunks = findChartChunks(distDir),
+): ChartCheck {
+  const rootFiles = new Set(
+    readJson<{ rootMainFiles?: string[] }>(path.join(distDir, "build-manifest.json")).rootMainFiles ?? [],
+  );
   const chartNames = chartChunks.map((f) => path.posix.basename(f));
   const loaders = new Map<string, boolean>();
   const isLoader = (file: string) => {
-    if (!loaders.has(file)) loaders.set(file, !rootFiles.has(file) && !chartChunks.includes(file) && chartNames.some((name) => readFileSync(path.join(distDir, file), "utf8").includes(name)));
+    if (!loaders.has(file))
+      loaders.set(
+        file,
+        !rootFiles.has(file) &&
+          !chartChunks.includes(file) &&
+          chartNames.some((name) => readFileSync(path.join(distDir, file), "utf8").includes(name)),
+      );
     return loaders.get(file)!;
   };
-  const routes = bundles.map(({ route, files }) => ({ route, charts: (files.some((f) => chartChunks.includes(f)) ? "eager" : files.some(isLoader) ? "lazy" : "none") as ChartUse }));
+  const routes = bundles.map(({ route, files }) => ({
+    route,
+    charts: (files.some((f) => chartChunks.includes(f)) ? "eager" : files.some(isLoader) ? "lazy" : "none") as ChartUse,
+  }));
   const leaks = routes.filter((r) => r.charts === "eager").map((r) => r.route);
   return { chartChunks, routes, leaks, ok: chartChunks.length > 0 && leaks.length === 0 };
 }
@@ -117,17 +143,35 @@ function main(): void {
   const over = bundles.filter((b) => b.gzipBytes > budgetKb * 1000);
   printResults(
     `first-load JavaScript per route (kB = 1000 bytes; gzip at zlib's default level; budget ${budgetKb} kB gzip)`,
-    bundles.map((b) => ({ route: b.route, chunks: b.files.length, rawKB: kB(b.rawBytes), gzipKB: kB(b.gzipBytes), overBudget: b.gzipBytes > budgetKb * 1000 ? "OVER" : "", charts: charts.get(b.route) ?? "none" })),
+    bundles.map((b) => ({
+      route: b.route,
+      chunks: b.files.length,
+      rawKB: kB(b.rawBytes),
+      gzipKB: kB(b.gzipBytes),
+      overBudget: b.gzipBytes > budgetKb * 1000 ? "OVER" : "",
+      charts: charts.get(b.route) ?? "none",
+    })),
   );
-  console.log(`\n${over.length} of ${bundles.length} routes over ${budgetKb} kB gzip${over.length ? `: ${over.map((b) => b.route).join(", ")}` : ""}`);
+  console.log(
+    `\n${over.length} of ${bundles.length} routes over ${budgetKb} kB gzip${over.length ? `: ${over.map((b) => b.route).join(", ")}` : ""}`,
+  );
   const lazy = check.routes.filter((r) => r.charts === "lazy").map((r) => r.route);
-  console.log(JSON.stringify({ chartCheck: { chartChunks: check.chartChunks, lazy, leaks: check.leaks, ok: check.ok } }, null, 2));
-  if (check.chartChunks.length === 0) console.log(`recharts split check: FAIL — no chunk contains "${chartMarker}"; the check cannot find the charts`);
+  console.log(
+    JSON.stringify({ chartCheck: { chartChunks: check.chartChunks, lazy, leaks: check.leaks, ok: check.ok } }, null, 2),
+  );
+  if (check.chartChunks.length === 0)
+    console.log(`recharts split check: FAIL — no chunk contains "${chartMarker}"; the check cannot find the charts`);
   else {
     const named = (use: ChartUse) => check.routes.filter((r) => r.charts === use).map((r) => r.route);
-    console.log(`recharts chunks: ${check.chartChunks.join(", ")}; loaded on demand by ${lazy.join(", ") || "no route"}`);
+    console.log(
+      `recharts chunks: ${check.chartChunks.join(", ")}; loaded on demand by ${lazy.join(", ") || "no route"}`,
+    );
     console.log(`routes without charts: ${named("none").join(", ")}`);
-    console.log(check.ok ? "recharts split check: OK — recharts is in the first load of no route" : `recharts split check: FAIL — recharts is in the first load of ${check.leaks.join(", ")}`);
+    console.log(
+      check.ok
+        ? "recharts split check: OK — recharts is in the first load of no route"
+        : `recharts split check: FAIL — recharts is in the first load of ${check.leaks.join(", ")}`,
+    );
   }
   if (!check.ok || over.length > 0) process.exitCode = 1;
 }

@@ -26,7 +26,8 @@ try {
   await migrateDatabase(database);
   const summary = await seedScaleData(database.db, parsed.options, (message) => console.log(message));
   const busiest = busiestScaleUser(parsed.options.prefix, parsed.options.users, parsed.options.tenants, new Date());
-  for (const line of formatScaleSummary({ ...summary, busiest, database: `${database.kind} ${database.location}` })) console.log(line);
+  for (const line of formatScaleSummary({ ...summary, busiest, database: `${database.kind} ${database.location}` }))
+    console.log(line);
 } catch (error) {
   console.error(`seed:scale failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -28,7 +28,9 @@ const env = {
   // server.js reads HOSTNAME, and changes into its own folder: relative paths must be made absolute.
   HOSTNAME: host,
   ENCLAVE_DATA_DIR: dataDir,
-  ...(process.env.ENCLAVE_MIGRATIONS_DIR && { ENCLAVE_MIGRATIONS_DIR: path.resolve(root, process.env.ENCLAVE_MIGRATIONS_DIR) }),
+  ...(process.env.ENCLAVE_MIGRATIONS_DIR && {
+    ENCLAVE_MIGRATIONS_DIR: path.resolve(root, process.env.ENCLAVE_MIGRATIONS_DIR),
+  }),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? persistentSecret(),
   // The portal handles SIGTERM itself (lib/server/prepare.ts): Next's own handler exits before the in-process worker has drained.
@@ -44,6 +46,10 @@ if (!buildIfNeeded(root, env)) process.exit(1);
 // a bound keeps a portal replica's memory flat under load. 320 MB ran out at 64 concurrent renders
 // of the tenant list (each holds about 2 MB until it is sent); 640 MB leaves room for that.
 const heapMiB = Number(process.env.ENCLAVE_SERVER_HEAP_MB ?? 640);
-const server = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, standaloneServer(root)], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -17,7 +17,8 @@ function step(name, run) {
   results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
   return ok;
 }
-const exec = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+const exec = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
 
 const databases = process.env.DATABASE_URL ? "PGlite + PostgreSQL" : "PGlite only (set DATABASE_URL to add PostgreSQL)";
 step("type check", () => exec(bin("next"), ["typegen"]) && exec(bin("tsc"), ["--noEmit"]));
@@ -25,7 +26,8 @@ step("lint", () => exec(bin("eslint"), ["--max-warnings", "0", "."]));
 step(`unit and integration tests (${databases})`, () => exec(bin("vitest"), ["run"]));
 const built = step("production build", () => buildIfNeeded(root));
 if (built && step("Chromium available", () => ensureChromium())) {
-  if (process.env.DATABASE_URL) step("end-to-end tests in Chromium (PostgreSQL)", () => exec(bin("playwright"), ["test"]));
+  if (process.env.DATABASE_URL)
+    step("end-to-end tests in Chromium (PostgreSQL)", () => exec(bin("playwright"), ["test"]));
   step("end-to-end tests in Chromium (PGlite)", () => exec(bin("playwright"), ["test"], { DATABASE_URL: "" }));
 }
 

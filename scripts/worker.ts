@@ -9,7 +9,9 @@ const logger = createLogger("worker");
 process.on("unhandledRejection", (error) => logger.error("unhandled rejection", { error }));
 const target = defaultTarget();
 if (!("url" in target)) {
-  logger.error("separate worker processes need PostgreSQL: set DATABASE_URL, or let `npm start` run the worker in-process");
+  logger.error(
+    "separate worker processes need PostgreSQL: set DATABASE_URL, or let `npm start` run the worker in-process",
+  );
   process.exit(1);
 }
 const { database, queue } = await startWorker(target, logger);

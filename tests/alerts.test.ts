@@ -40,17 +40,43 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
     const { db } = database();
     const tenant = await createTenant(db);
     const actor = await loadActor(db, await createUser(db));
-    await db.insert(notificationChannels).values({ tenantId: tenant.id, name: "hook", kind: "webhook", target: receiverUrl });
+    await db
+      .insert(notificationChannels)
+      .values({ tenantId: tenant.id, name: "hook", kind: "webhook", target: receiverUrl });
     return { db, tenant, ctx: { db, actor, ip: null } };
   };
   const eventsOf = async (tenantId: string) =>
-    (await database().db.select({ transition: alertEvents.transition }).from(alertEvents).where(eq(alertEvents.tenantId, tenantId)).orderBy(asc(alertEvents.at))).map((e) => e.transition);
+    (
+      await database()
+        .db.select({ transition: alertEvents.transition })
+        .from(alertEvents)
+        .where(eq(alertEvents.tenantId, tenantId))
+        .orderBy(asc(alertEvents.at))
+    ).map((e) => e.transition);
 
   it("opens a rule's alert when the window's mean crosses the threshold and resolves it when it falls back, notifying once per transition", async () => {
     const { db, tenant, ctx } = await setup();
     // CPU at 10, then 90 for minutes 10–19, then 10 again: a 5-minute mean above 50 from minute 13 to 22.
-    await db.insert(metricPoints).values(Array.from({ length: 30 }, (_, m) => ({ tenantId: tenant.id, resource: "web", metric: "cpu", at: minute(m), value: m >= 10 && m < 20 ? 90 : 10 })));
-    await createAlertRule(ctx, tenant, { tenant: tenant.name, name: "Hot CPU", metric: "cpu", condition: "above", threshold: 50, windowMinutes: 5, severity: "critical" });
+    await db
+      .insert(metricPoints)
+      .values(
+        Array.from({ length: 30 }, (_, m) => ({
+          tenantId: tenant.id,
+          resource: "web",
+          metric: "cpu",
+          at: minute(m),
+          value: m >= 10 && m < 20 ? 90 : 10,
+        })),
+      );
+    await createAlertRule(ctx, tenant, {
+      tenant: tenant.name,
+      name: "Hot CPU",
+      metric: "cpu",
+      condition: "above",
+      threshold: 50,
+      windowMinutes: 5,
+      severity: "critical",
+    });
     const states: Record<number, string> = {};
     for (let m = 5; m <= 29; m++) {
       await evaluateAlertRules(db, minute(m));
@@ -74,9 +100,14 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
   it("records who acknowledged and resolved, once, and treats another tenant's alert as missing", async () => {
     const { db, tenant, ctx } = await setup();
     const other = await createTenant(db);
-    const [alert] = await db.insert(alerts).values({ tenantId: tenant.id, source: "rule", key: "rule:x", title: "Slow", severity: "warning" }).returning();
+    const [alert] = await db
+      .insert(alerts)
+      .values({ tenantId: tenant.id, source: "rule", key: "rule:x", title: "Slow", severity: "warning" })
+      .returning();
     await changeAlert(ctx, tenant, alert!.id, "acknowledged");
-    await expect(changeAlert(ctx, tenant, alert!.id, "acknowledged")).rejects.toThrow("No open alert with that id; it may have been acknowledged or resolved already.");
+    await expect(changeAlert(ctx, tenant, alert!.id, "acknowledged")).rejects.toThrow(
+      "No open alert with that id; it may have been acknowledged or resolved already.",
+    );
     await expect(changeAlert(ctx, other, alert!.id, "resolved")).rejects.toThrow("No unresolved alert with that id.");
     await changeAlert(ctx, tenant, alert!.id, "resolved");
     const [after] = await db.select().from(alerts).where(eq(alerts.id, alert!.id));
@@ -87,13 +118,24 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
     const { db, tenant } = await setup();
     let listed: CloudAlarm[] = [];
     const driver = { listAlarms: async () => listed } as unknown as CloudDriver;
-    const alarm = (id: string, state: CloudAlarm["state"]): CloudAlarm => ({ id, name: `alarm ${id}`, state, severity: "critical", resource: "web", reason: "because", since: t0.toISOString() });
+    const alarm = (id: string, state: CloudAlarm["state"]): CloudAlarm => ({
+      id,
+      name: `alarm ${id}`,
+      state,
+      severity: "critical",
+      resource: "web",
+      reason: "because",
+      since: t0.toISOString(),
+    });
     listed = [alarm("a", "alarm"), alarm("b", "alarm"), alarm("c", "insufficient_data")];
     expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 2, resolved: 0 });
     expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 0, resolved: 0 });
     listed = [alarm("a", "ok")];
     expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 0, resolved: 2 });
-    const rows = await db.select({ key: alerts.key, state: alerts.state }).from(alerts).where(and(eq(alerts.tenantId, tenant.id), inArray(alerts.key, ["cloud:a", "cloud:b", "cloud:c"])));
+    const rows = await db
+      .select({ key: alerts.key, state: alerts.state })
+      .from(alerts)
+      .where(and(eq(alerts.tenantId, tenant.id), inArray(alerts.key, ["cloud:a", "cloud:b", "cloud:c"])));
     expect(rows.sort((x, y) => x.key.localeCompare(y.key))).toEqual([
       { key: "cloud:a", state: "resolved" },
       { key: "cloud:b", state: "resolved" },

@@ -7,7 +7,11 @@ import { createTenant, createUser, uniqueName } from "./helpers/factory";
 describe("audit filters from a URL", () => {
   it("drops values it cannot use instead of failing the page", () => {
     expect(auditFilters.parse({ page: "-3", from: "yesterday", actor: "x".repeat(300) })).toEqual({ page: 1 });
-    expect(auditFilters.parse({ page: "2", to: "2026-11-01", action: "grant." })).toEqual({ page: 2, to: "2026-11-01", action: "grant." });
+    expect(auditFilters.parse({ page: "2", to: "2026-11-01", action: "grant." })).toEqual({
+      page: 2,
+      to: "2026-11-01",
+      action: "grant.",
+    });
   });
 });
 
@@ -19,7 +23,12 @@ describe.each(testDatabases())("audit log queries on $kind", (target) => {
     const [actor, tenant] = await Promise.all([createUser(db), createTenant(db)]);
     const action = uniqueName("test.action");
     for (let i = 0; i < 5; i++) {
-      await recordAudit(db, { actorId: actor.id, action, tenantId: i % 2 === 0 ? tenant.id : null, target: `item-${i}` });
+      await recordAudit(db, {
+        actorId: actor.id,
+        action,
+        tenantId: i % 2 === 0 ? tenant.id : null,
+        target: `item-${i}`,
+      });
     }
     const all = await listAuditEvents(db, auditFilters.parse({ action }), 2);
     expect(all.total).toBe(5);

@@ -35,7 +35,10 @@ describe.each(testDatabases())("the first admin, from the command line's service
 
   it("promotes an SSO-only account without giving it a password", async () => {
     const user = await createUser(db(), {});
-    const result = await bootstrapAdmin(db(), bootstrapAdminInput.parse({ email: user.email, password: generateOneTimePassword() }));
+    const result = await bootstrapAdmin(
+      db(),
+      bootstrapAdminInput.parse({ email: user.email, password: generateOneTimePassword() }),
+    );
     expect(result.passwordSet).toBe(false);
     const [row] = await db().select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ role: "admin", passwordHash: null });
@@ -44,12 +47,19 @@ describe.each(testDatabases())("the first admin, from the command line's service
 
 describe("npm run admin:create with bad input", () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], { env: { ...process.env, DATABASE_URL: "", ENCLAVE_DATA_DIR: "/nonexistent-never-opened", ...env }, encoding: "utf8" });
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: "", ENCLAVE_DATA_DIR: "/nonexistent-never-opened", ...env },
+      encoding: "utf8",
+    });
 
   it.each([
     [["--email", "not-an-email"], {}, "admin:create: --email: Enter a valid email address."],
     [[], {}, "admin:create: --email is required."],
-    [["--email", "ops@example.com"], { ENCLAVE_ADMIN_PASSWORD: "password1234" }, "admin:create: ENCLAVE_ADMIN_PASSWORD: That password is too common; choose another."],
+    [
+      ["--email", "ops@example.com"],
+      { ENCLAVE_ADMIN_PASSWORD: "password1234" },
+      "admin:create: ENCLAVE_ADMIN_PASSWORD: That password is too common; choose another.",
+    ],
     [["--email", "ops@example.com", "--role", "admin"], {}, "admin:create: Unknown option '--role'"],
   ])("%j exits 2 with one line and opens no database", (args, env, message) => {
     const result = run(args, env);

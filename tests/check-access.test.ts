@@ -13,7 +13,10 @@ describe.each(testDatabases())("checkAccess on $kind", (target) => {
     await grantAccess(db, user.id, mine.id, "read");
     const actor = await loadActor(db, user);
 
-    expect(await checkAccess(db, actor, "tenant:read", mine.name)).toMatchObject({ allowed: true, tenant: { id: mine.id } });
+    expect(await checkAccess(db, actor, "tenant:read", mine.name)).toMatchObject({
+      allowed: true,
+      tenant: { id: mine.id },
+    });
     const foreign = await checkAccess(db, actor, "tenant:read", theirs.name);
     const missing = await checkAccess(db, actor, "tenant:read", "no-such-tenant");
     expect(foreign).toEqual({ allowed: false, reason: "not_found" });
@@ -36,7 +39,13 @@ describe.each(testDatabases())("checkAccess on $kind", (target) => {
 
   it("ignores a deleted tenant even for an admin", async () => {
     const { db } = database();
-    const [tenant, admin] = await Promise.all([createTenant(db, { status: "deleted" }), createUser(db, { role: "admin" })]);
-    expect(await checkAccess(db, await loadActor(db, admin), "tenant:read", tenant.name)).toEqual({ allowed: false, reason: "not_found" });
+    const [tenant, admin] = await Promise.all([
+      createTenant(db, { status: "deleted" }),
+      createUser(db, { role: "admin" }),
+    ]);
+    expect(await checkAccess(db, await loadActor(db, admin), "tenant:read", tenant.name)).toEqual({
+      allowed: false,
+      reason: "not_found",
+    });
   });
 });

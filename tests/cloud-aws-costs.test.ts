@@ -1,4 +1,9 @@
-import { DataUnavailableException, GetCostAndUsageCommand, LimitExceededException, type ResultByTime } from "@aws-sdk/client-cost-explorer";
+import {
+  DataUnavailableException,
+  GetCostAndUsageCommand,
+  LimitExceededException,
+  type ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAwsClients } from "@/lib/cloud/aws/clients";
 import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
@@ -20,7 +25,10 @@ const costCalls = () => aws.costExplorer.commandCalls(GetCostAndUsageCommand).ma
 const day = (start: string, end: string, groups: Record<string, string>): ResultByTime => ({
   TimePeriod: { Start: start, End: end },
   Total: {},
-  Groups: Object.entries(groups).map(([service, Amount]) => ({ Keys: [service], Metrics: { UnblendedCost: { Amount, Unit: "USD" } } })),
+  Groups: Object.entries(groups).map(([service, Amount]) => ({
+    Keys: [service],
+    Metrics: { UnblendedCost: { Amount, Unit: "USD" } },
+  })),
   Estimated: false,
 });
 
@@ -28,10 +36,28 @@ describe("aws driver: readDailyCosts", () => {
   it("asks for the tenant's tag only, daily and by service, on every page, and merges the pages", async () => {
     aws.costExplorer
       .on(GetCostAndUsageCommand)
-      .resolvesOnce({ ResultsByTime: [day("2026-11-01", "2026-11-02", { "Amazon Elastic Compute Cloud - Compute": "1.2345", "Amazon Simple Storage Service": "0" })], NextPageToken: "page-2" })
+      .resolvesOnce({
+        ResultsByTime: [
+          day("2026-11-01", "2026-11-02", {
+            "Amazon Elastic Compute Cloud - Compute": "1.2345",
+            "Amazon Simple Storage Service": "0",
+          }),
+        ],
+        NextPageToken: "page-2",
+      })
       // The same day continues on the next page with other services.
-      .resolvesOnce({ ResultsByTime: [day("2026-11-01", "2026-11-02", { AmazonCloudWatch: "0.5" }), day("2026-11-02", "2026-11-03", { "Amazon Simple Storage Service": "0.0000001" })], NextPageToken: "page-3" })
-      .resolvesOnce({ ResultsByTime: [day("2026-11-03", "2026-11-04", { "AWS Key Management Service": "3", AmazonCloudWatch: "0.0000000000" })] });
+      .resolvesOnce({
+        ResultsByTime: [
+          day("2026-11-01", "2026-11-02", { AmazonCloudWatch: "0.5" }),
+          day("2026-11-02", "2026-11-03", { "Amazon Simple Storage Service": "0.0000001" }),
+        ],
+        NextPageToken: "page-3",
+      })
+      .resolvesOnce({
+        ResultsByTime: [
+          day("2026-11-03", "2026-11-04", { "AWS Key Management Service": "3", AmazonCloudWatch: "0.0000000000" }),
+        ],
+      });
 
     const costs = await aws.driver.readDailyCosts!("acme", "2026-11-01", "2026-11-04");
 
@@ -56,14 +82,22 @@ describe("aws driver: readDailyCosts", () => {
   });
 
   it("refuses an empty tenant name before any call, so no read is ever unfiltered", async () => {
-    await expect(aws.driver.readDailyCosts!("", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(PermanentCloudError);
-    await expect(aws.driver.readDailyCosts!("  ", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(PermanentCloudError);
+    await expect(aws.driver.readDailyCosts!("", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(
+      PermanentCloudError,
+    );
+    await expect(aws.driver.readDailyCosts!("  ", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(
+      PermanentCloudError,
+    );
     expect(costCalls()).toEqual([]);
   });
 
   it("refuses days that are not YYYY-MM-DD dates", async () => {
-    await expect(aws.driver.readDailyCosts!("acme", "2026-11-1", "2026-11-04")).rejects.toBeInstanceOf(PermanentCloudError);
-    await expect(aws.driver.readDailyCosts!("acme", "2026-02-30", "2026-03-04")).rejects.toBeInstanceOf(PermanentCloudError);
+    await expect(aws.driver.readDailyCosts!("acme", "2026-11-1", "2026-11-04")).rejects.toBeInstanceOf(
+      PermanentCloudError,
+    );
+    await expect(aws.driver.readDailyCosts!("acme", "2026-02-30", "2026-03-04")).rejects.toBeInstanceOf(
+      PermanentCloudError,
+    );
     expect(costCalls()).toEqual([]);
   });
 
@@ -79,13 +113,17 @@ describe("aws driver: readDailyCosts", () => {
   });
 
   it("returns no costs when Cost Explorer has no data yet", async () => {
-    aws.costExplorer.on(GetCostAndUsageCommand).rejects(new DataUnavailableException(exceptionOptions("Data is not available.")));
+    aws.costExplorer
+      .on(GetCostAndUsageCommand)
+      .rejects(new DataUnavailableException(exceptionOptions("Data is not available.")));
     expect(await aws.driver.readDailyCosts!("acme", "2026-11-01", "2026-11-04")).toEqual([]);
   });
 
   it("reports Cost Explorer's rate limit as worth retrying", async () => {
     aws.costExplorer.on(GetCostAndUsageCommand).rejects(new LimitExceededException(exceptionOptions("Rate exceeded.")));
-    await expect(aws.driver.readDailyCosts!("acme", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(TransientCloudError);
+    await expect(aws.driver.readDailyCosts!("acme", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(
+      TransientCloudError,
+    );
   });
 
   it("creates the Cost Explorer client in us-east-1 whatever the infrastructure's region", async () => {

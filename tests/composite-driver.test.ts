@@ -29,7 +29,13 @@ describe.each(testDatabases())("combined AWS + Kubernetes driver on $kind", (tar
     const [accountInfra, clusterInfra] = await Promise.all([createInfrastructure(db), createInfrastructure(db)]);
     // An hour on, the host has run long enough to cost something.
     const account = createLocalDriver(db, accountInfra.id, {}, () => new Date(Date.now() + 3_600_000));
-    await account.ensure({ kind: "host", name: "box", tenant: "a", idempotencyKey: "k1", attributes: { instanceType: "t3.small" } });
+    await account.ensure({
+      kind: "host",
+      name: "box",
+      tenant: "a",
+      idempotencyKey: "k1",
+      attributes: { instanceType: "t3.small" },
+    });
     const driver = combineDrivers(account, createLocalDriver(db, clusterInfra.id));
     const today = new Date().toISOString().slice(0, 10);
     expect((await driver.readDailyCosts!("a", today, "2999-01-01")).map((c) => c.service)).toContain("Amazon EC2");
@@ -45,7 +51,13 @@ describe.each(testDatabases())("combined AWS + Kubernetes driver on $kind", (tar
     const clusterOnly = combineDrivers(null, createLocalDriver(db, p.infrastructure.id));
     expect(clusterOnly.supports!("iam_role")).toBe(false);
     await p.run(operationId, { driverFor: async () => clusterOnly });
-    expect(countByKind(await p.resources({ name }))).toEqual({ namespace: 1, service_account: 2, role_binding: 2, network_policy: 1, resource_quota: 1 });
+    expect(countByKind(await p.resources({ name }))).toEqual({
+      namespace: 1,
+      service_account: 2,
+      role_binding: 2,
+      network_policy: 1,
+      resource_quota: 1,
+    });
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
     expect(tenant!.status).toBe("ready");
   });

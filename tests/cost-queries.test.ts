@@ -1,7 +1,14 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costCsv } from "@/lib/billing/cost-csv";
-import { dailyCostByService, monthByService, monthlyTotals, monthToDateByTenant, rankTenantsByMonthToDate, tenantCostSummary } from "@/lib/billing/cost-queries";
+import {
+  dailyCostByService,
+  monthByService,
+  monthlyTotals,
+  monthToDateByTenant,
+  rankTenantsByMonthToDate,
+  tenantCostSummary,
+} from "@/lib/billing/cost-queries";
 import { forecastMonthEnd, monthBounds } from "@/lib/billing/forecast";
 import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { insertCosts } from "./helpers/costs";
@@ -10,8 +17,20 @@ import { createTenant } from "./helpers/factory";
 
 describe("month bounds and forecast", () => {
   it("bounds a month, across year ends and leap days", () => {
-    expect(monthBounds("2026-03-15")).toEqual({ month: "2026-03", start: "2026-03-01", end: "2026-04-01", daysInMonth: 31, daysElapsed: 15, previousStart: "2026-02-01" });
-    expect(monthBounds("2026-01-01")).toMatchObject({ start: "2026-01-01", end: "2026-02-01", daysElapsed: 1, previousStart: "2025-12-01" });
+    expect(monthBounds("2026-03-15")).toEqual({
+      month: "2026-03",
+      start: "2026-03-01",
+      end: "2026-04-01",
+      daysInMonth: 31,
+      daysElapsed: 15,
+      previousStart: "2026-02-01",
+    });
+    expect(monthBounds("2026-01-01")).toMatchObject({
+      start: "2026-01-01",
+      end: "2026-02-01",
+      daysElapsed: 1,
+      previousStart: "2025-12-01",
+    });
     expect(monthBounds("2025-12-31")).toMatchObject({ end: "2026-01-01", daysInMonth: 31, daysElapsed: 31 });
     expect(monthBounds("2024-02-29")).toMatchObject({ daysInMonth: 29, daysElapsed: 29, previousStart: "2024-01-01" });
     for (const bad of ["2026-02-30", "2026-3-1", "today"]) expect(() => monthBounds(bad)).toThrow(RangeError);
@@ -34,13 +53,22 @@ describe("month bounds and forecast", () => {
 describe("cost CSV", () => {
   it("rounds each line to cents and totals the rounded lines", () => {
     const rows = ["compute", "storage", "network"].map((service) => ({ day: "2026-03-01", service, amount: 1 / 3 }));
-    expect(costCsv(rows)).toBe("day,service,amount_usd\n2026-03-01,compute,0.33\n2026-03-01,storage,0.33\n2026-03-01,network,0.33\ntotal,,0.99\n");
-    expect(costCsv([{ day: "2026-03-01", service: "credit", amount: -1.5 }, { day: "2026-03-01", service: "x", amount: -0.001 }])).toBe("day,service,amount_usd\n2026-03-01,credit,-1.50\n2026-03-01,x,0.00\ntotal,,-1.50\n");
+    expect(costCsv(rows)).toBe(
+      "day,service,amount_usd\n2026-03-01,compute,0.33\n2026-03-01,storage,0.33\n2026-03-01,network,0.33\ntotal,,0.99\n",
+    );
+    expect(
+      costCsv([
+        { day: "2026-03-01", service: "credit", amount: -1.5 },
+        { day: "2026-03-01", service: "x", amount: -0.001 },
+      ]),
+    ).toBe("day,service,amount_usd\n2026-03-01,credit,-1.50\n2026-03-01,x,0.00\ntotal,,-1.50\n");
   });
 
   it("neutralises formulas and quotes cells that need it", () => {
     const services = ['=HYPERLINK("http://x","y")', "+1", "-cmd", "@sum", 'say "hi", then', "\tx"];
-    const lines = costCsv(services.map((service) => ({ day: "2026-03-01", service, amount: 1 }))).split("\n").slice(1, -2);
+    const lines = costCsv(services.map((service) => ({ day: "2026-03-01", service, amount: 1 })))
+      .split("\n")
+      .slice(1, -2);
     expect(lines).toEqual([
       `2026-03-01,"'=HYPERLINK(""http://x"",""y"")",1.00`,
       "2026-03-01,'+1,1.00",
@@ -110,11 +138,22 @@ describe.each(testDatabases())("cost queries on $kind", (target) => {
 
   it("summarises this month against the previous one, whole and to the same day", async () => {
     const summary = await tenantCostSummary(database().db, a, today);
-    expect(summary).toMatchObject({ month: "2026-03", monthToDate: 94.25, previousMonth: 15.75, previousMonthToSameDay: 7.75 });
+    expect(summary).toMatchObject({
+      month: "2026-03",
+      monthToDate: 94.25,
+      previousMonth: 15.75,
+      previousMonthToSameDay: 7.75,
+    });
     // Days 3..9 are the last 7 complete days: 72.25 in all.
     expect(summary.forecast).toBeCloseTo(94.25 - 2 + 22 * (72.25 / 7), 9);
     expect(await tenantCostSummary(database().db, a, "2026-03-31")).toMatchObject({ previousMonthToSameDay: 15.75 });
-    expect(await tenantCostSummary(database().db, a, "2026-04-01")).toEqual({ month: "2026-04", monthToDate: 0, forecast: 0, previousMonth: 94.25, previousMonthToSameDay: 10 });
+    expect(await tenantCostSummary(database().db, a, "2026-04-01")).toEqual({
+      month: "2026-04",
+      monthToDate: 0,
+      forecast: 0,
+      previousMonth: 94.25,
+      previousMonthToSameDay: 10,
+    });
   });
 
   it("exports the days of a month as CSV whose total matches the month by service", async () => {
@@ -137,12 +176,21 @@ describe.each(testDatabases())("cost queries on $kind", (target) => {
     tenantIds.push(...ranked.map((t) => t.id), deleted.id);
     const first = ranked[0]!.id;
     const daily = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1.5];
-    const firstDays = daily.map((amount, i) => cost(first, `${day.slice(0, 8)}${String(i + 1).padStart(2, "0")}`, "compute", amount));
-    await insertCosts(db, [...firstDays, ...ranked.slice(1).map((t, i) => cost(t.id, day, "compute", spend[i + 1]!)), cost(deleted.id, day, "compute", 100)]);
+    const firstDays = daily.map((amount, i) =>
+      cost(first, `${day.slice(0, 8)}${String(i + 1).padStart(2, "0")}`, "compute", amount),
+    );
+    await insertCosts(db, [
+      ...firstDays,
+      ...ranked.slice(1).map((t, i) => cost(t.id, day, "compute", spend[i + 1]!)),
+      cost(deleted.id, day, "compute", 100),
+    ]);
     const firstSpend = daily.reduce((sum, amount) => sum + amount, 0);
 
     const page = await rankTenantsByMonthToDate(db, day, { limit: 4, offset: 0 });
-    expect(page.rows.map((r) => [r.tenantId, r.monthToDate])).toEqual([[first, firstSpend], ...ranked.slice(1).map((t, i) => [t.id, spend[i + 1]])]);
+    expect(page.rows.map((r) => [r.tenantId, r.monthToDate])).toEqual([
+      [first, firstSpend],
+      ...ranked.slice(1).map((t, i) => [t.id, spend[i + 1]]),
+    ]);
     expect(page.rows[0]).toMatchObject({ name: ranked[0]!.name, status: "ready" });
     expect(page.rows[0]!.forecast).toBeCloseTo((await tenantCostSummary(db, first, day)).forecast, 9);
     expect(page.rows[0]!.forecast).toBeCloseTo(forecastMonthEnd(firstSpend, daily, 31), 9);
@@ -161,6 +209,12 @@ describe.each(testDatabases())("cost queries on $kind", (target) => {
     if (target.kind === "pglite") expect([page.total, withDeleted.total, past.total]).toEqual([4, 5, 4]);
 
     const batch = await monthToDateByTenant(db, [first, ranked[3]!.id, a], day);
-    expect(batch).toEqual(new Map([[first, firstSpend], [ranked[3]!.id, 10], [a, 0]]));
+    expect(batch).toEqual(
+      new Map([
+        [first, firstSpend],
+        [ranked[3]!.id, 10],
+        [a, 0],
+      ]),
+    );
   });
 });

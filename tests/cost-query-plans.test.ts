@@ -27,12 +27,15 @@ describe.each(testDatabases())("cost query plans on $kind", (target) => {
   }, 120_000);
 
   it("sees a sequential scan of a large table when there is one", async () => {
-    const found = await seqScansOn(database(), large, (db) => db.execute(sql`select * from cost_daily where amount < 0`));
+    const found = await seqScansOn(database(), large, (db) =>
+      db.execute(sql`select * from cost_daily where amount < 0`),
+    );
     expect(found).toEqual(["Seq Scan on cost_daily: select * from cost_daily where amount < 0"]);
   });
 
   it("ranks admin spend from one month of the tenant totals, reading no daily or per-service rows", async () => {
-    const rank = (db: Parameters<typeof rankTenantsByMonthToDate>[0]) => rankTenantsByMonthToDate(db, today, { limit: 50, offset: 0 });
+    const rank = (db: Parameters<typeof rankTenantsByMonthToDate>[0]) =>
+      rankTenantsByMonthToDate(db, today, { limit: 50, offset: 0 });
     expect(await seqScansOn(database(), large, rank)).toEqual([]);
     const read = new Set((await scansOf(database(), rank)).map((s) => s.relation));
     expect(read).toContain("cost_monthly_totals");
@@ -42,9 +45,15 @@ describe.each(testDatabases())("cost query plans on $kind", (target) => {
   it("reads a tenant's billing page, budget check and a page of month-to-date totals by index", async () => {
     const tenantId = seed!.tenantIds[7]!;
     // Far above what the seed spends: the check reads the month and fires nothing.
-    await database().db.insert(budgets).values({ tenantId, monthlyAmount: 1_000_000, thresholds: [100] });
-    expect(await seqScansOn(database(), large, (db) => loadBillingView(db, tenantId, today.slice(0, 7), today))).toEqual([]);
+    await database()
+      .db.insert(budgets)
+      .values({ tenantId, monthlyAmount: 1_000_000, thresholds: [100] });
+    expect(
+      await seqScansOn(database(), large, (db) => loadBillingView(db, tenantId, today.slice(0, 7), today)),
+    ).toEqual([]);
     expect(await seqScansOn(database(), large, (db) => evaluateBudget(db, tenantId, today))).toEqual([]);
-    expect(await seqScansOn(database(), large, (db) => monthToDateByTenant(db, seed!.tenantIds.slice(0, 50), today))).toEqual([]);
+    expect(
+      await seqScansOn(database(), large, (db) => monthToDateByTenant(db, seed!.tenantIds.slice(0, 50), today)),
+    ).toEqual([]);
   });
 });

@@ -8,12 +8,17 @@ import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant } from "./helpers/factory";
 
 type Cloud = Map<string, CloudCostDay[]>;
-const cloudDriver = (cloud: Cloud) => ({ readDailyCosts: async (tenant: string, from: string, to: string) => (cloud.get(tenant) ?? []).filter((c) => c.day >= from && c.day < to) }) as CloudDriver;
+const cloudDriver = (cloud: Cloud) =>
+  ({
+    readDailyCosts: async (tenant: string, from: string, to: string) =>
+      (cloud.get(tenant) ?? []).filter((c) => c.day >= from && c.day < to),
+  }) as CloudDriver;
 
 /** Every day from `from` to `to`, both included, of each service at its own daily amount. */
 function bill(from: string, to: string, perDay: Record<string, number>): CloudCostDay[] {
   const rows: CloudCostDay[] = [];
-  for (let day = from, i = 0; day <= to; day = addDays(day, 1), i++) for (const [service, amount] of Object.entries(perDay)) rows.push({ day, service, amount: amount + i / 100 });
+  for (let day = from, i = 0; day <= to; day = addDays(day, 1), i++)
+    for (const [service, amount] of Object.entries(perDay)) rows.push({ day, service, amount: amount + i / 100 });
   return rows;
 }
 
@@ -40,19 +45,36 @@ describe.each(testDatabases())("monthly cost rollups on $kind", (target) => {
     // The first sync backfills 120 days: August 4 to December 2, five months.
     const of = (rows: RollupRow[], prefix: string) => rows.filter((r) => r.key.startsWith(prefix));
     const first = await sync("2026-12-02T08:00:00Z");
-    expect(of(first.totals, a.id).map((t) => t.key.slice(-10))).toEqual(["2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"]);
+    expect(of(first.totals, a.id).map((t) => t.key.slice(-10))).toEqual([
+      "2026-08-01",
+      "2026-09-01",
+      "2026-10-01",
+      "2026-11-01",
+      "2026-12-01",
+    ]);
     expect(of(first.monthly, b.id)).toHaveLength(3);
 
     // The cloud restates November 30, drops S3 from December 1, adds KMS to it, and has nothing for December 2 yet.
-    const restated = (cloud.get(a.name) ?? []).filter((c) => c.day < "2026-12-01" && !(c.day === "2026-11-30" && c.service === "Amazon EC2"));
-    cloud.set(a.name, [...restated, { day: "2026-11-30", service: "Amazon EC2", amount: 9.99 }, { day: "2026-12-01", service: "Amazon EC2", amount: 4 }, { day: "2026-12-01", service: "AWS KMS", amount: 0.03 }]);
+    const restated = (cloud.get(a.name) ?? []).filter(
+      (c) => c.day < "2026-12-01" && !(c.day === "2026-11-30" && c.service === "Amazon EC2"),
+    );
+    cloud.set(a.name, [
+      ...restated,
+      { day: "2026-11-30", service: "Amazon EC2", amount: 9.99 },
+      { day: "2026-12-01", service: "Amazon EC2", amount: 4 },
+      { day: "2026-12-01", service: "AWS KMS", amount: 0.03 },
+    ]);
     const second = await sync("2026-12-02T20:00:00Z");
     expect(of(second.monthly, `${a.id} 2026-12-01`)).toEqual([
       { key: `${a.id} 2026-12-01 AWS KMS`, amount: 0.03 },
       { key: `${a.id} 2026-12-01 Amazon EC2`, amount: 4 },
     ]);
-    expect(of(second.totals, `${a.id} 2026-12-01`)).toEqual([{ key: `${a.id} 2026-12-01`, amount: 4.03, days: [4.03, ...Array<number>(30).fill(0)] }]);
-    expect(of(second.monthly, `${a.id} 2026-11-01 Amazon EC2`)[0]!.amount).toBe(cents(of(first.monthly, `${a.id} 2026-11-01 Amazon EC2`)[0]!.amount - (3.1 + 121 / 100) + 9.99));
+    expect(of(second.totals, `${a.id} 2026-12-01`)).toEqual([
+      { key: `${a.id} 2026-12-01`, amount: 4.03, days: [4.03, ...Array<number>(30).fill(0)] },
+    ]);
+    expect(of(second.monthly, `${a.id} 2026-11-01 Amazon EC2`)[0]!.amount).toBe(
+      cents(of(first.monthly, `${a.id} 2026-11-01 Amazon EC2`)[0]!.amount - (3.1 + 121 / 100) + 9.99),
+    );
     expect(of(second.totals, b.id)).toEqual(of(first.totals, b.id));
 
     // Then December goes altogether: its rows go with it, November keeps the restated day.
@@ -66,7 +88,9 @@ describe.each(testDatabases())("monthly cost rollups on $kind", (target) => {
     const { db } = database();
     const tenant = await createTenant(db);
     tenantIds.push(tenant.id);
-    const driver = cloudDriver(new Map([[tenant.name, bill("2026-10-01", "2026-12-02", { "Amazon EC2": 2, "Amazon S3": 0.5 })]]));
+    const driver = cloudDriver(
+      new Map([[tenant.name, bill("2026-10-01", "2026-12-02", { "Amazon EC2": 2, "Amazon S3": 0.5 })]]),
+    );
     const syncs = (at: string) => Promise.all([0, 1].map(() => syncTenantCosts(db, tenant, driver, new Date(at))));
     await syncs("2026-12-02T08:00:00Z");
     await syncs("2026-12-02T09:00:00Z");

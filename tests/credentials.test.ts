@@ -11,7 +11,8 @@ const invalid = { ok: false, reason: "invalid" };
 
 describe.each(testDatabases())("password sign-in on $kind", (target) => {
   const database = useDatabase(target);
-  const signIn = (email: string, pw: string) => authenticateWithPassword(database().db, { email, password: pw }, "203.0.113.7");
+  const signIn = (email: string, pw: string) =>
+    authenticateWithPassword(database().db, { email, password: pw }, "203.0.113.7");
 
   it("accepts the right password and records when the user signed in", async () => {
     const user = await createUser(database().db, { password });

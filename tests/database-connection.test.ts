@@ -21,7 +21,9 @@ describe("openDatabase", () => {
 
 describe("redactUrl", () => {
   it("hides the password and keeps the rest", () => {
-    expect(redactUrl("postgres://enclave:hunter2@db.internal:5432/enclave")).toBe("postgres://enclave:***@db.internal:5432/enclave");
+    expect(redactUrl("postgres://enclave:hunter2@db.internal:5432/enclave")).toBe(
+      "postgres://enclave:***@db.internal:5432/enclave",
+    );
   });
 
   it("hides a password given as a query parameter", () => {
@@ -43,13 +45,20 @@ describe("PGlite read through drizzle and through raw SQL", () => {
     const database = await openDatabase({ memory: true });
     try {
       const query = "select timestamptz '2026-01-02 03:04:05+00' as at, date '2026-01-02' as day";
-      const raw = async () => [(await database.executeSql(query)).rows[0], (await database.executeSql(`${query}, $1::int as n`, [1])).rows[0]];
-      const viaDrizzle = async (db: typeof database.db) => ((await db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows[0];
+      const raw = async () => [
+        (await database.executeSql(query)).rows[0],
+        (await database.executeSql(`${query}, $1::int as n`, [1])).rows[0],
+      ];
+      const viaDrizzle = async (db: typeof database.db) =>
+        ((await db.execute(sql.raw(query))) as unknown as { rows: unknown[] }).rows[0];
       const asPglite = { at: new Date("2026-01-02T03:04:05Z"), day: new Date("2026-01-02T00:00:00Z") };
       expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
       expect(await viaDrizzle(database.db)).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02" });
       expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
-      expect(await database.db.transaction((tx) => viaDrizzle(tx))).toEqual({ at: "2026-01-02 03:04:05+00", day: "2026-01-02" });
+      expect(await database.db.transaction((tx) => viaDrizzle(tx))).toEqual({
+        at: "2026-01-02 03:04:05+00",
+        day: "2026-01-02",
+      });
       expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
     } finally {
       await database.close();

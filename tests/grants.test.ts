@@ -11,7 +11,10 @@ import { createTenant, createUser } from "./helpers/factory";
 
 const auditFor = (db: Db, tenantId: string) => db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
 const grantsOf = (db: Db, tenantId: string, userId: string) =>
-  db.select().from(tenantGrants).where(and(eq(tenantGrants.tenantId, tenantId), eq(tenantGrants.userId, userId)));
+  db
+    .select()
+    .from(tenantGrants)
+    .where(and(eq(tenantGrants.tenantId, tenantId), eq(tenantGrants.userId, userId)));
 
 describe("grant input", () => {
   const valid = { tenant: "dev", userId: randomUUID(), level: "read" };
@@ -32,7 +35,11 @@ describe.each(testDatabases())("tenant grants on $kind", (target) => {
 
   async function setup() {
     const { db } = database();
-    const [admin, user, tenant] = await Promise.all([createUser(db, { role: "admin" }), createUser(db), createTenant(db)]);
+    const [admin, user, tenant] = await Promise.all([
+      createUser(db, { role: "admin" }),
+      createUser(db),
+      createTenant(db),
+    ]);
     return { db, ctx: { db, actor: await loadActor(db, admin), ip: "203.0.113.9" }, user, tenant };
   }
 
@@ -50,7 +57,9 @@ describe.each(testDatabases())("tenant grants on $kind", (target) => {
     expect((await loadActor(db, user)).grants.has(tenant.id)).toBe(false);
     const events = await auditFor(db, tenant.id);
     expect(events.map((e) => e.action)).toEqual(["grant.set", "grant.set", "grant.revoke"]);
-    expect(events.every((e) => e.actorId === ctx.actor.id && e.target === user.email && e.ip === "203.0.113.9")).toBe(true);
+    expect(events.every((e) => e.actorId === ctx.actor.id && e.target === user.email && e.ip === "203.0.113.9")).toBe(
+      true,
+    );
   });
 
   it("counts as members the people with a live grant, once each, as the overview shows them", async () => {
@@ -67,8 +76,12 @@ describe.each(testDatabases())("tenant grants on $kind", (target) => {
 
   it("answers not-found for an unknown tenant or user, and changes and audits nothing", async () => {
     const { db, ctx, user, tenant } = await setup();
-    await expect(grantTenantAccess(ctx, { tenant: "no-such-tenant", userId: user.id, level: "read" })).rejects.toThrow("That tenant does not exist.");
-    await expect(grantTenantAccess(ctx, { tenant: tenant.name, userId: randomUUID(), level: "read" })).rejects.toThrow("That user does not exist.");
+    await expect(grantTenantAccess(ctx, { tenant: "no-such-tenant", userId: user.id, level: "read" })).rejects.toThrow(
+      "That tenant does not exist.",
+    );
+    await expect(grantTenantAccess(ctx, { tenant: tenant.name, userId: randomUUID(), level: "read" })).rejects.toThrow(
+      "That user does not exist.",
+    );
     await expect(revokeTenantAccess(ctx, { tenant: tenant.name, userId: user.id })).rejects.toThrow("no direct grant");
     expect(await grantsOf(db, tenant.id, user.id)).toEqual([]);
     expect(await auditFor(db, tenant.id)).toEqual([]);
@@ -84,7 +97,9 @@ describe.each(testDatabases())("tenant grants on $kind", (target) => {
   it("cannot commit a grant whose audit event fails", async () => {
     const { db, ctx, user, tenant } = await setup();
     const ghost = { ...ctx.actor, id: randomUUID() };
-    await expect(grantTenantAccess({ ...ctx, actor: ghost }, { tenant: tenant.name, userId: user.id, level: "write" })).rejects.toThrow();
+    await expect(
+      grantTenantAccess({ ...ctx, actor: ghost }, { tenant: tenant.name, userId: user.id, level: "write" }),
+    ).rejects.toThrow();
     expect(await grantsOf(db, tenant.id, user.id)).toEqual([]);
     expect(await db.select().from(users).where(eq(users.id, ghost.id))).toEqual([]);
   });

@@ -17,19 +17,35 @@ describe("group mapping input", () => {
   const tenantId = randomUUID();
 
   it("trims the group name and accepts a role or a tenant grant", () => {
-    expect(createGroupMappingInput.parse({ group: "  ops  ", target: "role", role: "auditor" })).toEqual({ group: "ops", target: "role", role: "auditor" });
-    expect(createGroupMappingInput.parse({ group: "ops", target: "tenant", tenantId, level: "write", extra: 1 })).toEqual({ group: "ops", target: "tenant", tenantId, level: "write" });
+    expect(createGroupMappingInput.parse({ group: "  ops  ", target: "role", role: "auditor" })).toEqual({
+      group: "ops",
+      target: "role",
+      role: "auditor",
+    });
+    expect(
+      createGroupMappingInput.parse({ group: "ops", target: "tenant", tenantId, level: "write", extra: 1 }),
+    ).toEqual({ group: "ops", target: "tenant", tenantId, level: "write" });
   });
 
   it("says what is wrong with bad input", () => {
-    expect(firstError({ group: "   ", target: "role", role: "admin" })).toBe("Enter the group's name as the identity provider sends it.");
-    expect(firstError({ group: "g".repeat(201), target: "role", role: "admin" })).toBe("A group name has at most 200 characters.");
-    expect(createGroupMappingInput.safeParse({ group: "g".repeat(200), target: "role", role: "admin" }).success).toBe(true);
+    expect(firstError({ group: "   ", target: "role", role: "admin" })).toBe(
+      "Enter the group's name as the identity provider sends it.",
+    );
+    expect(firstError({ group: "g".repeat(201), target: "role", role: "admin" })).toBe(
+      "A group name has at most 200 characters.",
+    );
+    expect(createGroupMappingInput.safeParse({ group: "g".repeat(200), target: "role", role: "admin" }).success).toBe(
+      true,
+    );
     expect(firstError({ group: "ops", target: "role", role: "user" })).toBe("Choose the admin or the auditor role.");
     expect(firstError({ group: "ops", target: "tenant", tenantId: "dev", level: "read" })).toBe("Choose a tenant.");
-    expect(firstError({ group: "ops", target: "tenant", tenantId, level: "owner" })).toBe("Choose read or write access.");
+    expect(firstError({ group: "ops", target: "tenant", tenantId, level: "owner" })).toBe(
+      "Choose read or write access.",
+    );
     expect(firstError({ group: "ops" })).toBe("Choose what the group gives: a role, or access to a tenant.");
-    expect(deleteGroupMappingInput.safeParse({ id: "1" }).error?.issues[0]?.message).toBe("Choose a mapping to delete.");
+    expect(deleteGroupMappingInput.safeParse({ id: "1" }).error?.issues[0]?.message).toBe(
+      "Choose a mapping to delete.",
+    );
   });
 });
 
@@ -41,7 +57,10 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
     admin = await loadActor(database().db, await createUser(database().db, { role: "admin" }));
   });
   afterAll(async () => {
-    if (groups.size) await database().db.delete(ssoGroupMappings).where(inArray(ssoGroupMappings.group, [...groups]));
+    if (groups.size)
+      await database()
+        .db.delete(ssoGroupMappings)
+        .where(inArray(ssoGroupMappings.group, [...groups]));
   });
 
   const ctx = () => ({ db: database().db, actor: admin, ip: "203.0.113.9" });
@@ -50,8 +69,13 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
     groups.add(group);
     return group;
   };
-  const mappingsOf = (db: Db, group: string) => db.select().from(ssoGroupMappings).where(eq(ssoGroupMappings.group, group));
-  const auditOf = (db: Db, group: string, action: string) => db.select().from(auditEvents).where(and(eq(auditEvents.target, group), eq(auditEvents.action, action)));
+  const mappingsOf = (db: Db, group: string) =>
+    db.select().from(ssoGroupMappings).where(eq(ssoGroupMappings.group, group));
+  const auditOf = (db: Db, group: string, action: string) =>
+    db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.target, group), eq(auditEvents.action, action)));
 
   it("creates role and tenant mappings, lists them and audits each", async () => {
     const { db } = database();
@@ -64,7 +88,11 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
     expect(listed.sort()).toEqual(["auditor role", `write on ${tenant.name}`]);
     const audits = await auditOf(db, group, "group_mapping.create");
     expect(audits).toHaveLength(2);
-    expect(audits.find((a) => a.tenantId === tenant.id)).toMatchObject({ actorId: admin.id, ip: "203.0.113.9", details: { tenant: tenant.name, level: "write" } });
+    expect(audits.find((a) => a.tenantId === tenant.id)).toMatchObject({
+      actorId: admin.id,
+      ip: "203.0.113.9",
+      details: { tenant: tenant.name, level: "write" },
+    });
   });
 
   it("refuses a duplicate with a clear message and changes nothing", async () => {
@@ -76,8 +104,12 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
 
     const again = createGroupMapping(ctx(), { group, target: "tenant", tenantId: tenant.id, level: "write" });
     await expect(again).rejects.toThrow(ConflictError);
-    await expect(again).rejects.toThrow(`The group "${group}" already gives read access to ${tenant.name}. Delete that mapping first to change the level.`);
-    await expect(createGroupMapping(ctx(), { group, target: "role", role: "admin" })).rejects.toThrow(`The group "${group}" already gives the admin role.`);
+    await expect(again).rejects.toThrow(
+      `The group "${group}" already gives read access to ${tenant.name}. Delete that mapping first to change the level.`,
+    );
+    await expect(createGroupMapping(ctx(), { group, target: "role", role: "admin" })).rejects.toThrow(
+      `The group "${group}" already gives the admin role.`,
+    );
     expect(await mappingsOf(db, group)).toHaveLength(2);
     expect(await auditOf(db, group, "group_mapping.create")).toHaveLength(2);
   });
@@ -87,7 +119,9 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
     const deleted = await createTenant(db, { status: "deleted" });
     const group = newGroup();
     for (const tenantId of [randomUUID(), deleted.id]) {
-      await expect(createGroupMapping(ctx(), { group, target: "tenant", tenantId, level: "read" })).rejects.toThrow(new NotFoundError("That tenant does not exist."));
+      await expect(createGroupMapping(ctx(), { group, target: "tenant", tenantId, level: "read" })).rejects.toThrow(
+        new NotFoundError("That tenant does not exist."),
+      );
     }
     expect(await mappingsOf(db, group)).toEqual([]);
     expect(await auditOf(db, group, "group_mapping.create")).toEqual([]);
@@ -107,10 +141,16 @@ describe.each(testDatabases())("group mapping services on $kind", (target) => {
 
     await deleteGroupMapping(ctx(), { id });
     expect(await mappingsOf(db, group)).toEqual([]);
-    const left = await db.select({ source: tenantGrants.source }).from(tenantGrants).where(eq(tenantGrants.userId, member.id));
+    const left = await db
+      .select({ source: tenantGrants.source })
+      .from(tenantGrants)
+      .where(eq(tenantGrants.userId, member.id));
     expect(left.map((g) => g.source).sort()).toEqual(["direct", `group:${other}`]);
     const [audit] = await auditOf(db, group, "group_mapping.delete");
-    expect(audit).toMatchObject({ tenantId: tenant.id, details: { tenant: tenant.name, level: "write", grantsRemoved: 1 } });
+    expect(audit).toMatchObject({
+      tenantId: tenant.id,
+      details: { tenant: tenant.name, level: "write", grantsRemoved: 1 },
+    });
   });
 
   it("answers not-found for a mapping that is already gone, without an audit row", async () => {

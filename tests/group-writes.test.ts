@@ -16,7 +16,8 @@ function heldWrite<T, R>(finish: (items: T[]) => R[]) {
     write,
     started,
     /** Resolves once `count` writes have started. */
-    startedCount: (count: number) => new Promise<void>((resolve) => (onStart = () => started.length >= count && resolve())),
+    startedCount: (count: number) =>
+      new Promise<void>((resolve) => (onStart = () => started.length >= count && resolve())),
     releaseNext: () => releases.shift()!(),
   };
 }

@@ -34,7 +34,11 @@ describe("health probes", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
-    expect(body).toEqual({ status: "ok", database: "pglite", migrations: { applied: expect.any(Number), expected: expect.any(Number) } });
+    expect(body).toEqual({
+      status: "ok",
+      database: "pglite",
+      migrations: { applied: expect.any(Number), expected: expect.any(Number) },
+    });
     expect(body.migrations.applied).toBe(body.migrations.expected);
   });
 

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { claimDueTenantsQuery } from "@/lib/inventory/claim-due-tenants";
-import { findInventoryResource, inventoryViewQuery, readInventoryFreshness, readTenantInventory } from "@/lib/inventory/inventory-queries";
+import {
+  findInventoryResource,
+  inventoryViewQuery,
+  readInventoryFreshness,
+  readTenantInventory,
+} from "@/lib/inventory/inventory-queries";
 import { requestInventoryRefresh } from "@/lib/inventory/request-inventory-refresh";
 import { saveInventory } from "@/lib/inventory/save-inventory";
 import { testDatabases, useDatabase } from "./helpers/databases";
@@ -43,7 +48,9 @@ describe.each(testDatabases())("inventory query plans on $kind", (target) => {
   }, 240_000);
 
   it("sees a sequential scan of the inventory when there is one", async () => {
-    const found = await seqScansOn(database(), tables, (db) => db.execute(sql`select * from tenant_inventory where status = 'stopped'`));
+    const found = await seqScansOn(database(), tables, (db) =>
+      db.execute(sql`select * from tenant_inventory where status = 'stopped'`),
+    );
     expect(found).toEqual(["Seq Scan on tenant_inventory: select * from tenant_inventory where status = 'stopped'"]);
   });
 
@@ -51,16 +58,23 @@ describe.each(testDatabases())("inventory query plans on $kind", (target) => {
     const { db } = database();
     const tenantId = tenantIds[500]!;
     const plan = await expectNoSeqScan(db, inventoryViewQuery(db, tenantId), tables);
-    expect(indexesUsed(plan)).toEqual(expect.arrayContaining(["tenant_inventory_pk", "tenant_inventory_refreshes_pkey"]));
+    expect(indexesUsed(plan)).toEqual(
+      expect.arrayContaining(["tenant_inventory_pk", "tenant_inventory_refreshes_pkey"]),
+    );
     expect((await readTenantInventory(db, tenantId)).resources).toHaveLength(perTenant);
   });
 
   it("reads one resource, the freshness, a person's request and a save by index", async () => {
     const tenantId = tenantIds[42]!;
-    expect(await seqScansOn(database(), tables, (db) => findInventoryResource(db, tenantId, "workload", "res-4"))).toEqual([]);
+    expect(
+      await seqScansOn(database(), tables, (db) => findInventoryResource(db, tenantId, "workload", "res-4")),
+    ).toEqual([]);
     expect(await seqScansOn(database(), tables, (db) => readInventoryFreshness(db, tenantId))).toEqual([]);
     expect(await seqScansOn(database(), tables, (db) => requestInventoryRefresh(db, tenantId))).toEqual([]);
-    const listing = { startedAt: new Date(), resources: [{ kind: "namespace" as const, name: "tenant-x", id: "ns-1", tenant: "x", attributes: {} }] };
+    const listing = {
+      startedAt: new Date(),
+      resources: [{ kind: "namespace" as const, name: "tenant-x", id: "ns-1", tenant: "x", attributes: {} }],
+    };
     expect(await seqScansOn(database(), tables, (db) => saveInventory(db, tenantId, listing, 300))).toEqual([]);
   });
 

@@ -62,7 +62,11 @@ describe.each(isolatedTestDatabases())("the periodic inventory refresh on $kind"
     for (let i = 0; i < 5; i++) made.push(await createTenant(db, { infrastructureId: infra.id }));
     expect(await adoptTenants(db)).toBe(5);
     expect(await adoptTenants(db)).toBe(0);
-    for (const [i, t] of made.entries()) await db.update(tenantInventoryRefreshes).set({ dueAt: sql`now() - make_interval(secs => ${100 - i})` }).where(eq(tenantInventoryRefreshes.tenantId, t.id));
+    for (const [i, t] of made.entries())
+      await db
+        .update(tenantInventoryRefreshes)
+        .set({ dueAt: sql`now() - make_interval(secs => ${100 - i})` })
+        .where(eq(tenantInventoryRefreshes.tenantId, t.id));
 
     const first = await claimDueTenants(db, 3, 120);
     const second = await claimDueTenants(db, 3, 120);
@@ -70,8 +74,15 @@ describe.each(isolatedTestDatabases())("the periodic inventory refresh on $kind"
     expect(names(first)).toEqual(names(made.slice(0, 3)));
     expect(names(second)).toEqual(names(made.slice(3)));
     expect(await claimDueTenants(db, 3, 120)).toEqual([]);
-    expect(first.find((t) => t.id === made[0]!.id)).toMatchObject({ name: made[0]!.name, infrastructureId: infra.id, status: "ready" });
-    const [claimed] = await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, made[0]!.id));
+    expect(first.find((t) => t.id === made[0]!.id)).toMatchObject({
+      name: made[0]!.name,
+      infrastructureId: infra.id,
+      status: "ready",
+    });
+    const [claimed] = await db
+      .select()
+      .from(tenantInventoryRefreshes)
+      .where(eq(tenantInventoryRefreshes.tenantId, made[0]!.id));
     expect(claimed!.dueAt.getTime()).toBeGreaterThan(Date.now() + 100_000);
     await db.delete(tenants).where(eq(tenants.infrastructureId, infra.id));
   });
@@ -100,11 +111,22 @@ describe.each(isolatedTestDatabases())("the periodic inventory refresh on $kind"
     const fleet = await readTenantInventory(db, live[0]!.id);
     expect(fleet.resources.map((r) => r.name)).toContain("db-host");
     expect((await readTenantInventory(db, live[1]!.id)).freshness!.refreshedAt).not.toBeNull();
-    expect(await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, gone.id))).toEqual([]);
-    const [next] = await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, live[3]!.id));
+    expect(
+      await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, gone.id)),
+    ).toEqual([]);
+    const [next] = await db
+      .select()
+      .from(tenantInventoryRefreshes)
+      .where(eq(tenantInventoryRefreshes.tenantId, live[3]!.id));
     expect(next!.dueAt.getTime()).toBeGreaterThan(Date.now() + 290_000);
 
-    expect(await refreshDueInventories(db, log, settings, { driverFor })).toEqual({ saved: 0, failed: 0, superseded: 0, dropped: 0, crashed: 0 });
+    expect(await refreshDueInventories(db, log, settings, { driverFor })).toEqual({
+      saved: 0,
+      failed: 0,
+      superseded: 0,
+      dropped: 0,
+      crashed: 0,
+    });
     await db.delete(tenants).where(eq(tenants.infrastructureId, infra.id));
   });
 
@@ -123,11 +145,22 @@ describe.each(isolatedTestDatabases())("the periodic inventory refresh on $kind"
   it("records a driver that cannot be made as each tenant's error and goes on", async () => {
     const { db } = database();
     const infra = await createInfrastructure(db);
-    const made = [await createTenant(db, { infrastructureId: infra.id }), await createTenant(db, { infrastructureId: infra.id })];
+    const made = [
+      await createTenant(db, { infrastructureId: infra.id }),
+      await createTenant(db, { infrastructureId: infra.id }),
+    ];
     await adoptTenants(db);
     const driverFor = () => Promise.reject(new Error("no credentials for this account"));
-    expect(await refreshDueInventories(db, log, settings, { driverFor })).toMatchObject({ saved: 0, failed: 2, crashed: 0 });
-    for (const t of made) expect((await readTenantInventory(db, t.id)).freshness).toMatchObject({ refreshedAt: null, error: "The cloud could not be listed: no credentials for this account" });
+    expect(await refreshDueInventories(db, log, settings, { driverFor })).toMatchObject({
+      saved: 0,
+      failed: 2,
+      crashed: 0,
+    });
+    for (const t of made)
+      expect((await readTenantInventory(db, t.id)).freshness).toMatchObject({
+        refreshedAt: null,
+        error: "The cloud could not be listed: no credentials for this account",
+      });
     await db.delete(tenants).where(eq(tenants.infrastructureId, infra.id));
   });
 

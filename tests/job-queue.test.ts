@@ -22,12 +22,22 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
   const database = useDatabase(target);
-  const settings = (env: Record<string, string> = {}) => queueSettings({ ENCLAVE_JOBS_SCHEMA: target.jobsSchema, ...env });
+  const settings = (env: Record<string, string> = {}) =>
+    queueSettings({ ENCLAVE_JOBS_SCHEMA: target.jobsSchema, ...env });
   // Every job ever sent for the operation: its own (id = operation id) and any an older version sent (key = operation id).
   const jobsOf = async (operationId: string) =>
-    (await database().executeSql(`select id, state from ${target.jobsSchema}.job where name = $1 and (id::text = $2 or singleton_key = $2)`, [operationQueue, operationId])).rows as { id: string; state: string }[];
+    (
+      await database().executeSql(
+        `select id, state from ${target.jobsSchema}.job where name = $1 and (id::text = $2 or singleton_key = $2)`,
+        [operationQueue, operationId],
+      )
+    ).rows as { id: string; state: string }[];
   const untilReady = (tenantId: string, timeoutMs: number, what: string) =>
-    waitUntil(async () => (await database().db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready", timeoutMs, what);
+    waitUntil(
+      async () => (await database().db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!.status === "ready",
+      timeoutMs,
+      what,
+    );
   const live = (jobs: { state: string }[]) => jobs.filter((j) => ["created", "retry", "active"].includes(j.state));
   const withQueue = async (work: boolean, during: (queue: JobQueue) => Promise<void>, env?: Record<string, string>) => {
     const queue = await startJobQueue(database(), { work, settings: settings(env) });
@@ -39,29 +49,39 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
   };
   process.env.ENCLAVE_ENCRYPTION_KEY ??= "test-only-key";
 
-  it("provisions an enqueued tenant once, even when its job is sent twice, and expires it at its time", { timeout: 300_000 }, async () => {
-    const { db } = database();
-    const p = await provisioningSetup(db);
-    await db.update(infrastructures).set({ config: { latencyMs: 1 } }).where(eq(infrastructures.id, p.infrastructure.id));
-    await withQueue(true, async (queue) => {
-      const { tenantId, operationId } = await p.create();
-      await Promise.all([queue.enqueue(operationId), queue.enqueue(operationId)]);
-      const tenantStatus = async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!;
-      const ready = await waitFor(tenantStatus, (t) => t.status !== "provisioning");
-      expect(ready.status).toBe("ready");
-      expect(countByKind(await p.resources(ready))).toEqual(oneOfEach);
-      expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
+  it(
+    "provisions an enqueued tenant once, even when its job is sent twice, and expires it at its time",
+    { timeout: 300_000 },
+    async () => {
+      const { db } = database();
+      const p = await provisioningSetup(db);
+      await db
+        .update(infrastructures)
+        .set({ config: { latencyMs: 1 } })
+        .where(eq(infrastructures.id, p.infrastructure.id));
+      await withQueue(true, async (queue) => {
+        const { tenantId, operationId } = await p.create();
+        await Promise.all([queue.enqueue(operationId), queue.enqueue(operationId)]);
+        const tenantStatus = async () => (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!;
+        const ready = await waitFor(tenantStatus, (t) => t.status !== "provisioning");
+        expect(ready.status).toBe("ready");
+        expect(countByKind(await p.resources(ready))).toEqual(oneOfEach);
+        expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
 
-      await db.update(tenants).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(tenants.id, tenantId));
-      expect(await expireDueTenants(db, (id) => queue.enqueue(id))).toContain(ready.name);
-      expect(await expireDueTenants(db, (id) => queue.enqueue(id))).toEqual([]);
-      const gone = await waitFor(tenantStatus, (t) => t.status === "deleted");
-      expect(gone.status).toBe("deleted");
-      expect(await p.resources(ready)).toEqual([]);
-      const ops = await db.select().from(operations).where(eq(operations.tenantId, tenantId));
-      expect(ops.map((o) => `${o.kind}:${o.state}`).sort()).toEqual(["delete:succeeded", "provision:succeeded"]);
-    });
-  });
+        await db
+          .update(tenants)
+          .set({ expiresAt: new Date(Date.now() - 1000) })
+          .where(eq(tenants.id, tenantId));
+        expect(await expireDueTenants(db, (id) => queue.enqueue(id))).toContain(ready.name);
+        expect(await expireDueTenants(db, (id) => queue.enqueue(id))).toEqual([]);
+        const gone = await waitFor(tenantStatus, (t) => t.status === "deleted");
+        expect(gone.status).toBe("deleted");
+        expect(await p.resources(ready)).toEqual([]);
+        const ops = await db.select().from(operations).where(eq(operations.tenantId, tenantId));
+        expect(ops.map((o) => `${o.kind}:${o.state}`).sort()).toEqual(["delete:succeeded", "provision:succeeded"]);
+      });
+    },
+  );
 
   it("runs the operations of several tenants side by side on one worker, each once", { timeout: 300_000 }, async () => {
     const { db } = database();
@@ -73,28 +93,44 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
       true,
       async (queue) => {
         await Promise.all(ids.map((id) => queue.enqueue(id)));
-        await waitUntil(async () => (await db.select().from(operations).where(inArray(operations.id, ids))).every((o) => o.state === "succeeded"), 120_000, "four operations to finish");
+        await waitUntil(
+          async () =>
+            (await db.select().from(operations).where(inArray(operations.id, ids))).every(
+              (o) => o.state === "succeeded",
+            ),
+          120_000,
+          "four operations to finish",
+        );
       },
       { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" },
     );
     const ops = await db.select().from(operations).where(inArray(operations.id, ids));
     // Each takes at least its plan's critical path (1.5 s): all four started before the first finished.
-    expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(Math.min(...ops.map((o) => o.finishedAt!.getTime())));
+    expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(
+      Math.min(...ops.map((o) => o.finishedAt!.getTime())),
+    );
     for (const id of ids) expect(await jobsOf(id)).toEqual([{ id, state: "completed" }]);
-    for (const { tenantId } of made) expect(countByKind(await p.resources((await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!))).toEqual(oneOfEach);
+    for (const { tenantId } of made)
+      expect(
+        countByKind(await p.resources((await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!)),
+      ).toEqual(oneOfEach);
   });
 
-  it("keeps one job per operation however often it is sent and however often workers start", { timeout: 300_000 }, async () => {
-    const p = await provisioningSetup(database().db);
-    const { operationId } = await p.create();
-    for (let start = 0; start < 3; start++) {
-      await withQueue(false, async (queue) => {
-        await Promise.all(Array.from({ length: 10 }, () => queue.enqueue(operationId)));
-        await resumeUnfinishedOperations(database().db, queue.revive);
-      });
-    }
-    expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "created" }]);
-  });
+  it(
+    "keeps one job per operation however often it is sent and however often workers start",
+    { timeout: 300_000 },
+    async () => {
+      const p = await provisioningSetup(database().db);
+      const { operationId } = await p.create();
+      for (let start = 0; start < 3; start++) {
+        await withQueue(false, async (queue) => {
+          await Promise.all(Array.from({ length: 10 }, () => queue.enqueue(operationId)));
+          await resumeUnfinishedOperations(database().db, queue.revive);
+        });
+      }
+      expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "created" }]);
+    },
+  );
 
   it.each([
     // What pg-boss leaves when a job's last retry fails: the operation itself still pending.
@@ -106,7 +142,10 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     const p = await provisioningSetup(db, { latencyMs: 1 });
     const { tenantId, operationId } = await p.create();
     await withQueue(false, (queue) => queue.enqueue(operationId));
-    await database().executeSql(`update ${target.jobsSchema}.job set ${jobState} where name = $1 and id = $2`, [operationQueue, operationId]);
+    await database().executeSql(`update ${target.jobsSchema}.job set ${jobState} where name = $1 and id = $2`, [
+      operationQueue,
+      operationId,
+    ]);
     // No start-up resume here: only the sweep, every second, can bring the job back.
     await withQueue(
       true,
@@ -118,24 +157,40 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
   });
 
-  it("runs at once the job a dead worker on this host left active, without waiting for its expiry", { timeout: 300_000 }, async () => {
-    const { db } = database();
-    const p = await provisioningSetup(db, { latencyMs: 1 });
-    const { tenantId, operationId } = await p.create();
-    await withQueue(false, (queue) => queue.enqueue(operationId));
-    // As a worker leaves things when SIGKILLed mid-run: its job active, its lease a minute long.
-    const dead = new PgBoss({ db: { executeSql: (text, values) => database().executeSql(text, values) }, schema: target.jobsSchema, supervise: false, schedule: false });
-    await dead.start();
-    expect((await dead.fetch(operationQueue)).map((j) => j.id)).toEqual([operationId]);
-    await dead.stop({ graceful: false });
-    await db.update(operations).set({ state: "running", leaseOwner: `${hostname()}:${deadPid()}:abcdef`, leaseUntil: sql`now() + interval '1 minute'` }).where(eq(operations.id, operationId));
+  it(
+    "runs at once the job a dead worker on this host left active, without waiting for its expiry",
+    { timeout: 300_000 },
+    async () => {
+      const { db } = database();
+      const p = await provisioningSetup(db, { latencyMs: 1 });
+      const { tenantId, operationId } = await p.create();
+      await withQueue(false, (queue) => queue.enqueue(operationId));
+      // As a worker leaves things when SIGKILLed mid-run: its job active, its lease a minute long.
+      const dead = new PgBoss({
+        db: { executeSql: (text, values) => database().executeSql(text, values) },
+        schema: target.jobsSchema,
+        supervise: false,
+        schedule: false,
+      });
+      await dead.start();
+      expect((await dead.fetch(operationQueue)).map((j) => j.id)).toEqual([operationId]);
+      await dead.stop({ graceful: false });
+      await db
+        .update(operations)
+        .set({
+          state: "running",
+          leaseOwner: `${hostname()}:${deadPid()}:abcdef`,
+          leaseUntil: sql`now() + interval '1 minute'`,
+        })
+        .where(eq(operations.id, operationId));
 
-    await withQueue(true, async (queue) => {
-      await resumeUnfinishedOperations(db, queue.revive);
-      await untilReady(tenantId, 120_000, "the dead worker's operation to finish");
-    });
-    expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
-  });
+      await withQueue(true, async (queue) => {
+        await resumeUnfinishedOperations(db, queue.revive);
+        await untilReady(tenantId, 120_000, "the dead worker's operation to finish");
+      });
+      expect(await jobsOf(operationId)).toEqual([{ id: operationId, state: "completed" }]);
+    },
+  );
 
   it("stops scheduling periodic work and, before it resolves, waits for a task in the middle of its queries", async () => {
     const events: string[] = [];
@@ -158,26 +213,40 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
         events.push(`task failed: ${(error as Error).message}`);
       }
     };
-    const queue = await startJobQueue(database(), { work: true, settings: settings(), periodicTasks: [["slow task", 100, task]] });
+    const queue = await startJobQueue(database(), {
+      work: true,
+      settings: settings(),
+      periodicTasks: [["slow task", 100, task]],
+    });
     await started;
     await queue.stop();
     events.push("stopped");
     expect(events).toEqual(["task started", "task finished", "stopped"]);
   });
 
-  it("cancels the duplicate jobs an older version queued, leaving one live job per operation", { timeout: 300_000 }, async () => {
-    const p = await provisioningSetup(database().db);
-    const { operationId } = await p.create();
-    const older = new PgBoss({ db: { executeSql: (text, values) => database().executeSql(text, values) }, schema: target.jobsSchema, supervise: false, schedule: false });
-    await older.start();
-    await older.createQueue(operationQueue);
-    for (let start = 0; start < 3; start++) await older.send(operationQueue, { operationId }, { singletonKey: operationId });
-    await older.stop({ graceful: false });
-    expect(live(await jobsOf(operationId))).toHaveLength(3);
+  it(
+    "cancels the duplicate jobs an older version queued, leaving one live job per operation",
+    { timeout: 300_000 },
+    async () => {
+      const p = await provisioningSetup(database().db);
+      const { operationId } = await p.create();
+      const older = new PgBoss({
+        db: { executeSql: (text, values) => database().executeSql(text, values) },
+        schema: target.jobsSchema,
+        supervise: false,
+        schedule: false,
+      });
+      await older.start();
+      await older.createQueue(operationQueue);
+      for (let start = 0; start < 3; start++)
+        await older.send(operationQueue, { operationId }, { singletonKey: operationId });
+      await older.stop({ graceful: false });
+      expect(live(await jobsOf(operationId))).toHaveLength(3);
 
-    await withQueue(false, async (queue) => {
-      await resumeUnfinishedOperations(database().db, queue.revive);
-    });
-    expect(live(await jobsOf(operationId))).toEqual([{ id: operationId, state: "created" }]);
-  });
+      await withQueue(false, async (queue) => {
+        await resumeUnfinishedOperations(database().db, queue.revive);
+      });
+      expect(live(await jobsOf(operationId))).toEqual([{ id: operationId, state: "created" }]);
+    },
+  );
 });

@@ -57,7 +57,11 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
     expect(new Set(lines.map((l) => l.id)).size).toBe(mine.count);
     const order = lines.map((l) => `${l.at}|${String(l.id).padStart(12, "0")}`);
     expect(order).toEqual([...order].sort().reverse());
-    const otherIds = new Set((await mine.db.select({ id: logLines.id }).from(logLines).where(eq(logLines.tenantId, other.tenant.id))).map((r) => r.id));
+    const otherIds = new Set(
+      (await mine.db.select({ id: logLines.id }).from(logLines).where(eq(logLines.tenantId, other.tenant.id))).map(
+        (r) => r.id,
+      ),
+    );
     expect(lines.some((l) => otherIds.has(l.id))).toBe(false);
     await Promise.all([mine.cleanup(), other.cleanup()]);
   });
@@ -84,8 +88,11 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
     await addDemoFleet(db, tenant.infrastructureId, tenant.name);
     const at = new Date(to.getTime() - 60_000);
     const line = (message: string) => ({ tenantId: tenant.id, at, level: "info", resource: "web", message });
-    await db.insert(logLines).values([line("disk at 95% full"), line("disk at 95 full"), line("user_id=7"), line("userXid=7")]);
-    const texts = async (text: string) => (await searchLogs(db, tenant.id, { ...window, text })).lines.map((l) => l.message);
+    await db
+      .insert(logLines)
+      .values([line("disk at 95% full"), line("disk at 95 full"), line("user_id=7"), line("userXid=7")]);
+    const texts = async (text: string) =>
+      (await searchLogs(db, tenant.id, { ...window, text })).lines.map((l) => l.message);
     expect(await texts("%")).toEqual(["disk at 95% full"]);
     expect(await texts("user_id")).toEqual(["user_id=7"]);
     await db.delete(logLines).where(eq(logLines.tenantId, tenant.id));
@@ -100,11 +107,14 @@ describe.each(testDatabases())("log queries on $kind", (target) => {
     const tail = await tailLogs(db, tenant.id, newest!.id, {});
     expect(tail.length).toBeGreaterThan(0);
     expect(tail.every((l) => l.id > newest!.id && Date.parse(l.at) > to.getTime())).toBe(true);
-    expect((await tailLogs(db, tenant.id, newest!.id, { resource: "api" })).every((l) => l.resource === "api")).toBe(true);
+    expect((await tailLogs(db, tenant.id, newest!.id, { resource: "api" })).every((l) => l.resource === "api")).toBe(
+      true,
+    );
     const before = await db.$count(logLines, eq(logLines.tenantId, tenant.id));
     // Scoped to this tenant's infrastructure: the PostgreSQL database holds other runs' tenants.
     await generateRecentLogs(db, new Date(later.getTime() + 5 * 60_000), { infrastructureId: tenant.infrastructureId });
-    const [last] = (await searchLogs(db, tenant.id, { from, to: new Date(later.getTime() + 5 * 60_000), limit: 1 })).lines;
+    const [last] = (await searchLogs(db, tenant.id, { from, to: new Date(later.getTime() + 5 * 60_000), limit: 1 }))
+      .lines;
     expect(await db.$count(logLines, eq(logLines.tenantId, tenant.id))).toBeGreaterThan(before);
     expect(Date.parse(last!.at)).toBeGreaterThan(later.getTime());
     await cleanup();

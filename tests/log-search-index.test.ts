@@ -43,14 +43,22 @@ describe.each(testDatabases())("log text search over a busy tenant on $kind", (t
     await db.execute(sql`analyze log_lines`);
   }, 240_000);
   afterAll(async () => {
-    await database().db.delete(logLines).where(inArray(logLines.tenantId, [tenant, ...neighbours]));
+    await database()
+      .db.delete(logLines)
+      .where(inArray(logLines.tenantId, [tenant, ...neighbours]));
   });
 
   it("finds rare texts through the trigram index, in a day or a week, with filters and after a cursor", async () => {
     const { db } = database();
     const [first] = (await searchLogs(db, tenant, search({ text: "user_id" }))).lines;
     const cursor = encodeCursor(first!);
-    for (const s of [{ text: "no-such-text" }, { text: "no-such-text", ...lastDay }, { text: "95% full" }, { text: "USER_ID", level: "info", resource: "api" }, { text: "user_id", cursor }]) {
+    for (const s of [
+      { text: "no-such-text" },
+      { text: "no-such-text", ...lastDay },
+      { text: "95% full" },
+      { text: "USER_ID", level: "info", resource: "api" },
+      { text: "user_id", cursor },
+    ]) {
       const plan = await expectNoSeqScan(db, logSearchQuery(db, tenant, search(s)), ["log_lines"]);
       expect(indexesUsed(plan), JSON.stringify(s)).toContain(trigramIndex);
     }
@@ -71,7 +79,14 @@ describe.each(testDatabases())("log text search over a busy tenant on $kind", (t
       const rows = await db
         .select({ id: logLines.id })
         .from(logLines)
-        .where(and(eq(logLines.tenantId, tenant), gte(logLines.at, week.from), lte(logLines.at, to), sql`strpos(lower(${logLines.message}), lower(${text})) > 0`))
+        .where(
+          and(
+            eq(logLines.tenantId, tenant),
+            gte(logLines.at, week.from),
+            lte(logLines.at, to),
+            sql`strpos(lower(${logLines.message}), lower(${text})) > 0`,
+          ),
+        )
         .orderBy(...newestFirst);
       return rows.map((r) => r.id);
     };

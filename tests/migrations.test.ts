@@ -17,7 +17,14 @@ describe.each(testDatabases())("migrations on $kind", (target) => {
     );
     const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
     expect(tables).toEqual(
-      expect.arrayContaining(["users", "login_attempts", "infrastructures", "tenants", "tenant_grants", "audit_events"]),
+      expect.arrayContaining([
+        "users",
+        "login_attempts",
+        "infrastructures",
+        "tenants",
+        "tenant_grants",
+        "audit_events",
+      ]),
     );
   });
 

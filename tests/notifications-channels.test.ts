@@ -2,7 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, notificationChannels, notificationDeliveries } from "@/db/schema";
 import { createChannelInput, setChannelEnabledInput } from "@/lib/notifications/channel-input";
-import { createChannel, deleteChannel, listChannels, maxChannelsPerTenant, setChannelEnabled } from "@/lib/notifications/channels";
+import {
+  createChannel,
+  deleteChannel,
+  listChannels,
+  maxChannelsPerTenant,
+  setChannelEnabled,
+} from "@/lib/notifications/channels";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { maskTarget } from "@/lib/notifications/mask-target";
 import { alertsUrl } from "@/lib/notifications/messages";
@@ -16,7 +22,9 @@ import { startWebhookReceiver } from "./helpers/webhook-receiver";
 const smtpSettings = ["ENCLAVE_SMTP_URL", "ENCLAVE_SMTP_FROM"] as const;
 const savedEnv = Object.fromEntries(smtpSettings.map((k) => [k, process.env[k]]));
 beforeEach(() => smtpSettings.forEach((k) => delete process.env[k]));
-afterEach(() => smtpSettings.forEach((k) => (savedEnv[k] === undefined ? delete process.env[k] : (process.env[k] = savedEnv[k]))));
+afterEach(() =>
+  smtpSettings.forEach((k) => (savedEnv[k] === undefined ? delete process.env[k] : (process.env[k] = savedEnv[k]))),
+);
 
 describe("channel input", () => {
   const base = { tenant: "acme", name: "pager" };
@@ -28,32 +36,62 @@ describe("channel input", () => {
   afterAll(() => dns.mockRestore());
   it.each([
     [{ ...base, name: " ", kind: "webhook", target: "https://example.com/hook" }, "Give the channel a name."],
-    [{ ...base, name: "x".repeat(61), kind: "webhook", target: "https://example.com/hook" }, "A channel name has at most 60 characters."],
+    [
+      { ...base, name: "x".repeat(61), kind: "webhook", target: "https://example.com/hook" },
+      "A channel name has at most 60 characters.",
+    ],
     [{ ...base, kind: "sms", target: "+4912345" }, "Choose a webhook, Slack or email channel."],
-    [{ ...base, kind: "webhook", target: "ftp://example.com/hook" }, "Give the webhook's URL, starting with https:// or http://."],
-    [{ ...base, kind: "slack", target: "hooks.slack.com/services/T/B/x" }, "Give the incoming-webhook URL from Slack or a Slack-compatible chat (Mattermost, Rocket.Chat …), starting with https:// or http://."],
-    [{ ...base, kind: "email", target: "ops@example.com" }, "Email channels need the portal's mail server, which is not set up. Ask an administrator, or use a webhook or Slack channel."],
+    [
+      { ...base, kind: "webhook", target: "ftp://example.com/hook" },
+      "Give the webhook's URL, starting with https:// or http://.",
+    ],
+    [
+      { ...base, kind: "slack", target: "hooks.slack.com/services/T/B/x" },
+      "Give the incoming-webhook URL from Slack or a Slack-compatible chat (Mattermost, Rocket.Chat …), starting with https:// or http://.",
+    ],
+    [
+      { ...base, kind: "email", target: "ops@example.com" },
+      "Email channels need the portal's mail server, which is not set up. Ask an administrator, or use a webhook or Slack channel.",
+    ],
   ])("refuses %o", async (input, message) => {
     expect((await createChannelInput.safeParseAsync(input)).error?.issues[0]?.message).toBe(message);
   });
 
   it("takes any http(s) URL for Slack, and an email address once SMTP is set up", async () => {
-    expect((await createChannelInput.safeParseAsync({ ...base, kind: "slack", target: "https://chat.example.org/hooks/abc" })).success).toBe(true);
+    expect(
+      (
+        await createChannelInput.safeParseAsync({
+          ...base,
+          kind: "slack",
+          target: "https://chat.example.org/hooks/abc",
+        })
+      ).success,
+    ).toBe(true);
     process.env.ENCLAVE_SMTP_URL = "smtp://127.0.0.1:2525";
-    expect((await createChannelInput.safeParseAsync({ ...base, kind: "email", target: " ops@example.com " })).data?.target).toBe("ops@example.com");
-    expect((await createChannelInput.safeParseAsync({ ...base, kind: "email", target: "ops at example" })).error?.issues[0]).toMatchObject({ message: "Give an email address such as ops@example.com.", path: ["target"] });
-    expect(setChannelEnabledInput.safeParse({ tenant: "acme", channelId: "nope", enabled: true }).error?.issues[0]?.message).toBe("Choose a channel.");
+    expect(
+      (await createChannelInput.safeParseAsync({ ...base, kind: "email", target: " ops@example.com " })).data?.target,
+    ).toBe("ops@example.com");
+    expect(
+      (await createChannelInput.safeParseAsync({ ...base, kind: "email", target: "ops at example" })).error?.issues[0],
+    ).toMatchObject({ message: "Give an email address such as ops@example.com.", path: ["target"] });
+    expect(
+      setChannelEnabledInput.safeParse({ tenant: "acme", channelId: "nope", enabled: true }).error?.issues[0]?.message,
+    ).toBe("Choose a channel.");
   });
 
   it("masks a URL down to its scheme and host", () => {
-    expect(maskTarget("slack", "https://hooks.slack.com/services/T000/B000/XXXXsecret")).toBe("https://hooks.slack.com/…");
+    expect(maskTarget("slack", "https://hooks.slack.com/services/T000/B000/XXXXsecret")).toBe(
+      "https://hooks.slack.com/…",
+    );
     expect(maskTarget("webhook", "https://user:pw@example.com:8443/?token=abc")).toBe("https://example.com:8443/…");
     expect(maskTarget("webhook", "http://example.com")).toBe("http://example.com");
     expect(maskTarget("email", "ops@example.com")).toBe("ops@example.com");
   });
 
   it("links to the tenant's alerts from the public URL", () => {
-    expect(alertsUrl("acme", { ENCLAVE_PUBLIC_URL: "https://portal.example.com/", NEXTAUTH_URL: "http://x" })).toBe("https://portal.example.com/t/acme/alerts");
+    expect(alertsUrl("acme", { ENCLAVE_PUBLIC_URL: "https://portal.example.com/", NEXTAUTH_URL: "http://x" })).toBe(
+      "https://portal.example.com/t/acme/alerts",
+    );
     expect(alertsUrl("acme", { NEXTAUTH_URL: "http://x:3000" })).toBe("http://x:3000/t/acme/alerts");
     expect(alertsUrl("acme", {})).toBe("http://localhost:3000/t/acme/alerts");
   });
@@ -66,11 +104,34 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
   it("lists channels with their targets masked, and audits each change without the token", async () => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
-    const { id } = await createChannel(ctx, tenantRef, { tenant: tenant.name, name: "pager", kind: "webhook", target: "https://hooks.example.com/services/secret-token?sig=abc" });
-    await expect(createChannel(ctx, tenantRef, { tenant: tenant.name, name: "Pager", kind: "slack", target: "https://x.example.com/" })).rejects.toThrow('A channel named "Pager" already exists.');
+    const { id } = await createChannel(ctx, tenantRef, {
+      tenant: tenant.name,
+      name: "pager",
+      kind: "webhook",
+      target: "https://hooks.example.com/services/secret-token?sig=abc",
+    });
+    await expect(
+      createChannel(ctx, tenantRef, {
+        tenant: tenant.name,
+        name: "Pager",
+        kind: "slack",
+        target: "https://x.example.com/",
+      }),
+    ).rejects.toThrow('A channel named "Pager" already exists.');
     await setChannelEnabled(ctx, tenantRef, { channelId: id, enabled: false });
     const listed = await listChannels(db, tenant.id);
-    expect(listed).toMatchObject([{ id, name: "pager", kind: "webhook", target: "https://hooks.example.com/…", enabled: false, lastError: null, lastErrorAt: null, lastDeliveredAt: null }]);
+    expect(listed).toMatchObject([
+      {
+        id,
+        name: "pager",
+        kind: "webhook",
+        target: "https://hooks.example.com/…",
+        enabled: false,
+        lastError: null,
+        lastErrorAt: null,
+        lastDeliveredAt: null,
+      },
+    ]);
     await deleteChannel(ctx, tenantRef, { channelId: id });
     expect(await listChannels(db, tenant.id)).toEqual([]);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenant.id));
@@ -82,19 +143,49 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     const { db } = database();
     const a = await notificationSetup(db);
     const b = await notificationSetup(db);
-    const { id } = await createChannel(a.ctx, a.tenantRef, { tenant: a.tenant.name, name: "pager", kind: "webhook", target: "https://example.com/h" });
+    const { id } = await createChannel(a.ctx, a.tenantRef, {
+      tenant: a.tenant.name,
+      name: "pager",
+      kind: "webhook",
+      target: "https://example.com/h",
+    });
     await expect(deleteChannel(b.ctx, b.tenantRef, { channelId: id })).rejects.toThrow("That channel does not exist.");
-    await expect(setChannelEnabled(b.ctx, b.tenantRef, { channelId: id, enabled: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setChannelEnabled(b.ctx, b.tenantRef, { channelId: id, enabled: false })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(sendTestMessage(b.ctx, b.tenantRef, { channelId: id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteChannel(a.ctx, a.tenantRef, { channelId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
-    expect(await db.select().from(notificationChannels).where(and(eq(notificationChannels.id, id), eq(notificationChannels.enabled, true)))).toHaveLength(1);
+    await expect(deleteChannel(a.ctx, a.tenantRef, { channelId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(
+      await db
+        .select()
+        .from(notificationChannels)
+        .where(and(eq(notificationChannels.id, id), eq(notificationChannels.enabled, true))),
+    ).toHaveLength(1);
   });
 
   it(`keeps a tenant to ${maxChannelsPerTenant} channels`, async () => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
-    for (let i = 0; i < maxChannelsPerTenant; i++) await createChannel(ctx, tenantRef, { tenant: tenant.name, name: `hook ${i}`, kind: "webhook", target: `https://example.com/${i}` });
-    await expect(createChannel(ctx, tenantRef, { tenant: tenant.name, name: "one more", kind: "webhook", target: "https://example.com/x" })).rejects.toMatchObject({ code: "conflict", message: "A tenant has at most 20 channels. Delete one you no longer use first." });
+    for (let i = 0; i < maxChannelsPerTenant; i++)
+      await createChannel(ctx, tenantRef, {
+        tenant: tenant.name,
+        name: `hook ${i}`,
+        kind: "webhook",
+        target: `https://example.com/${i}`,
+      });
+    await expect(
+      createChannel(ctx, tenantRef, {
+        tenant: tenant.name,
+        name: "one more",
+        kind: "webhook",
+        target: "https://example.com/x",
+      }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+      message: "A tenant has at most 20 channels. Delete one you no longer use first.",
+    });
   });
 
   it("sends a test message now and says in words what went wrong", async () => {
@@ -106,16 +197,35 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     const closed = await startWebhookReceiver();
     await closed.close();
     try {
-      const add = (name: string, url: string) => createChannel(ctx, tenantRef, { tenant: tenant.name, name, kind: "webhook", target: url });
-      const channels = { ok: await add("ok", ok.url("/t")), failing: await add("failing", failing.url("/t")), slow: await add("slow", slow.url("/t")), closed: await add("closed", closed.url("/t")) };
+      const add = (name: string, url: string) =>
+        createChannel(ctx, tenantRef, { tenant: tenant.name, name, kind: "webhook", target: url });
+      const channels = {
+        ok: await add("ok", ok.url("/t")),
+        failing: await add("failing", failing.url("/t")),
+        slow: await add("slow", slow.url("/t")),
+        closed: await add("closed", closed.url("/t")),
+      };
       expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.ok.id })).toEqual({ ok: true });
       expect(ok.requests[0]!.body).toMatchObject({ type: "test", tenant: tenant.name, channel: "ok" });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.failing.id })).toEqual({ ok: false, error: "The receiver answered HTTP 500." });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.slow.id }, { timeoutMs: 200 })).toEqual({ ok: false, error: "No answer within 0.2 s." });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.closed.id })).toEqual({ ok: false, error: "Could not connect: ECONNREFUSED" });
+      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.failing.id })).toEqual({
+        ok: false,
+        error: "The receiver answered HTTP 500.",
+      });
+      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.slow.id }, { timeoutMs: 200 })).toEqual({
+        ok: false,
+        error: "No answer within 0.2 s.",
+      });
+      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.closed.id })).toEqual({
+        ok: false,
+        error: "Could not connect: ECONNREFUSED",
+      });
       const byName = new Map((await listChannels(db, tenant.id)).map((c) => [c.name, c]));
       expect(byName.get("ok")).toMatchObject({ lastError: null, lastDeliveredAt: expect.any(Date) });
-      expect(byName.get("failing")).toMatchObject({ lastError: "The receiver answered HTTP 500.", lastErrorAt: expect.any(Date), lastDeliveredAt: null });
+      expect(byName.get("failing")).toMatchObject({
+        lastError: "The receiver answered HTTP 500.",
+        lastErrorAt: expect.any(Date),
+        lastDeliveredAt: null,
+      });
     } finally {
       await Promise.all([ok.close(), failing.close(), slow.close()]);
     }
@@ -129,21 +239,35 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     try {
       process.env.ENCLAVE_SMTP_URL = smtp.url;
       process.env.ENCLAVE_SMTP_FROM = "alerts@enclave.test";
-      const input = await createChannelInput.parseAsync({ tenant: tenant.name, name: "on-call", kind: "email", target: "oncall@example.com" });
+      const input = await createChannelInput.parseAsync({
+        tenant: tenant.name,
+        name: "on-call",
+        kind: "email",
+        target: "oncall@example.com",
+      });
       channel = await createChannel(ctx, tenantRef, input);
       const { resolved } = await alertWithEvents(db, tenant.id, null);
       await db.delete(notificationDeliveries).where(eq(notificationDeliveries.alertEventId, resolved.id));
-      expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({ delivered: 1, retried: 0, failed: 0 });
+      expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({
+        delivered: 1,
+        retried: 0,
+        failed: 0,
+      });
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0]).toMatchObject({ from: "alerts@enclave.test", to: ["oncall@example.com"] });
       const headers = smtp.mails[0]!.raw.replace(/\r\n(?=[ \t])/g, "");
       expect(headers).toContain(`Subject: [Enclave] CRITICAL alert opened: CPU above 90% on web (${tenant.name})`);
       expect(smtp.mails[0]!.raw).toContain(alertsUrl(tenant.name));
-      expect(await deliverDueNotifications(db, { tenantId: tenant.id, now: new Date(Date.now() + 3_600_000) })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      expect(await deliverDueNotifications(db, { tenantId: tenant.id, now: new Date(Date.now() + 3_600_000) })).toEqual(
+        { delivered: 0, retried: 0, failed: 0 },
+      );
       expect(smtp.mails).toHaveLength(1);
     } finally {
       await smtp.close();
     }
-    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel.id })).toEqual({ ok: false, error: "Could not connect: ECONNREFUSED" });
+    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel.id })).toEqual({
+      ok: false,
+      error: "Could not connect: ECONNREFUSED",
+    });
   });
 });

@@ -28,16 +28,29 @@ describe.each(testDatabases())("notifications to internal addresses on $kind", (
   it("refuses a delivery to a name that answered public when the channel was saved and loopback since (DNS rebinding)", async () => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
-    const dns = answerDns((host, call) => (host === "rebind.example" ? (call === 1 ? ["93.184.216.34"] : ["127.0.0.1"]) : undefined));
-    const input = await createChannelInput.parseAsync({ tenant: tenant.name, name: "rebinding", kind: "webhook", target: `http://rebind.example:${new URL(http.url()).port}/hook` });
+    const dns = answerDns((host, call) =>
+      host === "rebind.example" ? (call === 1 ? ["93.184.216.34"] : ["127.0.0.1"]) : undefined,
+    );
+    const input = await createChannelInput.parseAsync({
+      tenant: tenant.name,
+      name: "rebinding",
+      kind: "webhook",
+      target: `http://rebind.example:${new URL(http.url()).port}/hook`,
+    });
     const channel = await createChannel(ctx, tenantRef, input);
     await alertWithEvents(db, tenant.id, null);
 
     expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({ delivered: 0, retried: 2, failed: 0 });
     expect(dns).toHaveBeenCalledTimes(3);
     expect(http.requests).toEqual([]);
-    const deliveries = await db.select().from(notificationDeliveries).where(eq(notificationDeliveries.channelId, channel.id));
-    expect(deliveries.map((d) => [d.state, d.lastError])).toEqual([["pending", refusedLoopback], ["pending", refusedLoopback]]);
+    const deliveries = await db
+      .select()
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.channelId, channel.id));
+    expect(deliveries.map((d) => [d.state, d.lastError])).toEqual([
+      ["pending", refusedLoopback],
+      ["pending", refusedLoopback],
+    ]);
     expect(await listChannels(db, tenant.id)).toMatchObject([{ lastError: refusedLoopback, lastDeliveredAt: null }]);
   });
 
@@ -45,8 +58,14 @@ describe.each(testDatabases())("notifications to internal addresses on $kind", (
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
     // Inserted directly, as a channel saved before targets were checked would be.
-    const [channel] = await db.insert(notificationChannels).values({ tenantId: tenant.id, name: "old hook", kind: "slack", target: http.url("/old") }).returning();
-    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel!.id })).toEqual({ ok: false, error: refusedLoopback });
+    const [channel] = await db
+      .insert(notificationChannels)
+      .values({ tenantId: tenant.id, name: "old hook", kind: "slack", target: http.url("/old") })
+      .returning();
+    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel!.id })).toEqual({
+      ok: false,
+      error: refusedLoopback,
+    });
     expect(http.requests).toEqual([]);
 
     vi.stubEnv("ENCLAVE_OUTBOUND_ALLOW_PRIVATE", "true");

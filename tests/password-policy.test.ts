@@ -32,7 +32,16 @@ describe("password policy", () => {
   });
 
   it("refuses common passwords, also with case changes, look-alike letters and a suffix", () => {
-    for (const password of ["password1234", "qwertyuiop123", "123456789012", "PASSWORD1234", "P@ssw0rd2024!", "Summer2025!!", "iloveyou1234", "letmein12345"]) {
+    for (const password of [
+      "password1234",
+      "qwertyuiop123",
+      "123456789012",
+      "PASSWORD1234",
+      "P@ssw0rd2024!",
+      "Summer2025!!",
+      "iloveyou1234",
+      "letmein12345",
+    ]) {
       expect(firstMessage(password), password).toBe("That password is too common; choose another.");
     }
     expect(isCommonPassword("dragonfly-over-the-pond")).toBe(false);
@@ -44,7 +53,9 @@ describe("password policy", () => {
   });
 
   it("refuses a password that contains the email's local part, in any case", () => {
-    expect(passwordProblem("my-AdaLovelace-key", "adalovelace@example.com")).toBe("The password must not contain “adalovelace” from the email address.");
+    expect(passwordProblem("my-AdaLovelace-key", "adalovelace@example.com")).toBe(
+      "The password must not contain “adalovelace” from the email address.",
+    );
     // Two letters would refuse too much: "ab" is in many good passwords.
     expect(passwordProblem("tab-lamp-orbit-42", "ab@example.com")).toBeNull();
   });
@@ -53,6 +64,8 @@ describe("password policy", () => {
     const form = z.object({ email: z.string(), password: passwordSchema }).superRefine(refineEmailName);
     const result = form.safeParse({ email: "grace@example.com", password: "grace-hopper-navy" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["password"], message: expect.stringContaining("“grace”") })]);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ["password"], message: expect.stringContaining("“grace”") }),
+    ]);
   });
 });

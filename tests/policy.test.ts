@@ -13,7 +13,12 @@ function actor(role: UserRole, grants: Record<string, GrantLevel> = {}): Actor {
 describe("policy", () => {
   it("lets an admin do everything, on every tenant", () => {
     const admin = actor("admin");
-    expect([...permissionsOf(admin, prod)].sort()).toEqual(["admin:read", "admin:write", "tenant:read", "tenant:write"]);
+    expect([...permissionsOf(admin, prod)].sort()).toEqual([
+      "admin:read",
+      "admin:write",
+      "tenant:read",
+      "tenant:write",
+    ]);
     expect(can(admin, "admin:write")).toBe(true);
     expect(seesAllTenants(admin)).toBe(true);
   });

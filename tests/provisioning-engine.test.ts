@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, operations, operationSteps, ssoGroupMappings, tenantGrants, tenants, tenantSecrets } from "@/db/schema";
+import {
+  auditEvents,
+  operations,
+  operationSteps,
+  ssoGroupMappings,
+  tenantGrants,
+  tenants,
+  tenantSecrets,
+} from "@/db/schema";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
 import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
@@ -26,7 +34,9 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect(countByKind(await p.resources(tenant))).toEqual(oneOfEach);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
     expect(steps.map((s) => s.state)).toEqual(planKeys.map(() => "succeeded"));
-    expect((await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId)))[0]?.ciphertext).toMatch(/^sealed:\d+$/);
+    expect((await db.select().from(tenantSecrets).where(eq(tenantSecrets.tenantId, tenantId)))[0]?.ciphertext).toMatch(
+      /^sealed:\d+$/,
+    );
   });
 
   it.each(planKeys)("resumes after a crash right after the cloud call of %s, with no duplicates", async (crashStep) => {
@@ -54,9 +64,12 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     await db.insert(ssoGroupMappings).values({ group: `group-${tenantId}`, tenantId, level: "read" });
     await p.run(await startTenantOperation(db, tenantId, "delete"));
     expect((await tenantRow(tenantId)).status).toBe("deleted");
-    for (const table of [tenantSecrets, tenantGrants, ssoGroupMappings]) expect(await db.select().from(table).where(eq(table.tenantId, tenantId))).toEqual([]);
+    for (const table of [tenantSecrets, tenantGrants, ssoGroupMappings])
+      expect(await db.select().from(table).where(eq(table.tenantId, tenantId))).toEqual([]);
     const audits = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
-    expect(audits.map((a) => [a.action, a.actorId, a.details]).filter(([action]) => action !== "tenant.create")).toEqual([
+    expect(
+      audits.map((a) => [a.action, a.actorId, a.details]).filter(([action]) => action !== "tenant.create"),
+    ).toEqual([
       ["tenant.ready", null, {}],
       ["tenant.deleted", null, {}],
     ]);
@@ -80,7 +93,10 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     const failed = await tenantRow(tenantId);
     expect(failed.status).toBe("failed");
     expect(failed.statusMessage).toContain("injected permanent fault");
-    const [failedAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "tenant.failed"), eq(auditEvents.tenantId, tenantId)));
+    const [failedAudit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "tenant.failed"), eq(auditEvents.tenantId, tenantId)));
     expect(failedAudit).toMatchObject({ target: failed.name, details: { error: failed.statusMessage } });
     expect((await p.resources(failed)).length).toBeGreaterThan(0);
 
@@ -96,9 +112,21 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     const { db } = database();
     const p = await provisioningSetup(db);
     const { tenantId, operationId } = await p.create();
-    await db.update(operations).set({ state: "running", leaseOwner: "test-worker" }).where(eq(operations.id, operationId));
-    const step = (key: string, kind: PlanStep["kind"], deps: string[] = []): PlanStep => ({ key, kind, deps, spec: () => ({ kind, name: `${key}-${operationId}`, tenant: "diamond", idempotencyKey: key }) });
-    const plan = [step("left", "security_group"), step("right", "iam_role"), step("joined", "kms_key", ["left", "right"])];
+    await db
+      .update(operations)
+      .set({ state: "running", leaseOwner: "test-worker" })
+      .where(eq(operations.id, operationId));
+    const step = (key: string, kind: PlanStep["kind"], deps: string[] = []): PlanStep => ({
+      key,
+      kind,
+      deps,
+      spec: () => ({ kind, name: `${key}-${operationId}`, tenant: "diamond", idempotencyKey: key }),
+    });
+    const plan = [
+      step("left", "security_group"),
+      step("right", "iam_role"),
+      step("joined", "kms_key", ["left", "right"]),
+    ];
     // Both results come back before either is recorded, so neither write can count the other's.
     let back = 0;
     let release = () => {};
@@ -109,7 +137,16 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
       await bothBack;
     };
     const driver = createLocalDriver(db, p.infrastructure.id, {});
-    const ctx = { db, operationId, workerId: "test-worker", driver, retry: fastRetry, hooks: { afterCloudCall }, seal: (s: string) => s, isCloudError };
+    const ctx = {
+      db,
+      operationId,
+      workerId: "test-worker",
+      driver,
+      retry: fastRetry,
+      hooks: { afterCloudCall },
+      seal: (s: string) => s,
+      isCloudError,
+    };
     await runPlan(ctx, (await db.select().from(tenants).where(eq(tenants.id, tenantId)))[0]!, plan);
     const steps = await db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
     expect(steps.map((s) => [s.key, s.state, s.attempts]).sort()).toEqual([
@@ -123,7 +160,10 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 5 });
     const { tenantId, operationId } = await p.create();
-    const outcomes = await Promise.all([p.run(operationId, { workerId: "worker-a" }), p.run(operationId, { workerId: "worker-b" })]);
+    const outcomes = await Promise.all([
+      p.run(operationId, { workerId: "worker-a" }),
+      p.run(operationId, { workerId: "worker-b" }),
+    ]);
     expect(outcomes.sort()).toEqual(["finished", "skipped"]);
     expect(await p.run(operationId, { workerId: "worker-c" })).toBe("skipped");
     expect(countByKind(await p.resources(await tenantRow(tenantId)))).toEqual(oneOfEach);
@@ -133,7 +173,10 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
   it("gives two concurrent creates of one name one tenant and one clear error", async () => {
     const { db } = database();
     const p = await provisioningSetup(db);
-    const results = await Promise.allSettled([p.create("same-name-" + p.infrastructure.id.slice(0, 6)), p.create("same-name-" + p.infrastructure.id.slice(0, 6))]);
+    const results = await Promise.allSettled([
+      p.create("same-name-" + p.infrastructure.id.slice(0, 6)),
+      p.create("same-name-" + p.infrastructure.id.slice(0, 6)),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason.message).toMatch(/^A tenant named same-name-\w+ already exists\.$/);

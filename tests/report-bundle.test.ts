@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkChartSplitting, findChartChunks, firstLoadBundles, readPageEntries, routeOfPage } from "../scripts/report-bundle";
+import {
+  checkChartSplitting,
+  findChartChunks,
+  firstLoadBundles,
+  readPageEntries,
+  routeOfPage,
+} from "../scripts/report-bundle";
 
 let dist: string;
 
@@ -34,7 +40,10 @@ beforeAll(() => {
   dist = mkdtempSync(path.join(tmpdir(), "report-bundle-"));
   for (const [name, content] of Object.entries(chunks)) write(`static/chunks/${name}`, content);
   write("static/chunks/styles.css", ".a{color:red}");
-  write("build-manifest.json", JSON.stringify({ polyfillFiles: ["static/chunks/polyfills.js"], rootMainFiles: ["static/chunks/runtime.js"] }));
+  write(
+    "build-manifest.json",
+    JSON.stringify({ polyfillFiles: ["static/chunks/polyfills.js"], rootMainFiles: ["static/chunks/runtime.js"] }),
+  );
   write("app-path-routes-manifest.json", JSON.stringify({ "/(portal)/tenants/(list)/page": "/tenants" }));
   write(
     "server/app/(portal)/tenants/(list)/page_client-reference-manifest.js",
@@ -42,7 +51,11 @@ beforeAll(() => {
       "[project]/app/layout": ["static/chunks/layout.js"],
       "[project]/app/not-found": ["static/chunks/layout.js", "static/chunks/root-not-found.js"],
       "[project]/app/(portal)/not-found": ["static/chunks/layout.js", "static/chunks/portal-not-found.js"],
-      "[project]/app/(portal)/tenants/(list)/page": ["static/chunks/layout.js", "static/chunks/tenants.js", "static/chunks/styles.css"],
+      "[project]/app/(portal)/tenants/(list)/page": [
+        "static/chunks/layout.js",
+        "static/chunks/tenants.js",
+        "static/chunks/styles.css",
+      ],
     }),
   );
   write(
@@ -53,14 +66,19 @@ beforeAll(() => {
       "[project]/app/(portal)/t/[tenant]/metrics/page": ["static/chunks/metrics.js"],
     }),
   );
-  write("server/app/api/health/route_client-reference-manifest.js", clientManifest("/api/health/route", { "[project]/app/layout": ["static/chunks/layout.js"] }));
+  write(
+    "server/app/api/health/route_client-reference-manifest.js",
+    clientManifest("/api/health/route", { "[project]/app/layout": ["static/chunks/layout.js"] }),
+  );
 });
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe("report-bundle", () => {
   it("names routes as URLs, from the routes manifest or by dropping groups", () => {
-    expect(routeOfPage("/(portal)/tenants/(list)/page", { "/(portal)/tenants/(list)/page": "/tenants" })).toBe("/tenants");
+    expect(routeOfPage("/(portal)/tenants/(list)/page", { "/(portal)/tenants/(list)/page": "/tenants" })).toBe(
+      "/tenants",
+    );
     expect(routeOfPage("/(portal)/t/[tenant]/metrics/page")).toBe("/t/[tenant]/metrics");
     expect(routeOfPage("/(portal)/page")).toBe("/");
   });
@@ -68,16 +86,32 @@ describe("report-bundle", () => {
   it("reads each page's segment chunks once, with only the innermost not-found, and ignores route handlers", () => {
     const pages = readPageEntries(dist);
     expect([...pages.keys()].sort()).toEqual(["/(portal)/t/[tenant]/metrics/page", "/(portal)/tenants/(list)/page"]);
-    expect(pages.get("/(portal)/tenants/(list)/page")).toEqual(["static/chunks/layout.js", "static/chunks/portal-not-found.js", "static/chunks/tenants.js", "static/chunks/styles.css"]);
-    expect(pages.get("/(portal)/t/[tenant]/metrics/page")).toEqual(["static/chunks/layout.js", "static/chunks/root-not-found.js", "static/chunks/metrics.js"]);
+    expect(pages.get("/(portal)/tenants/(list)/page")).toEqual([
+      "static/chunks/layout.js",
+      "static/chunks/portal-not-found.js",
+      "static/chunks/tenants.js",
+      "static/chunks/styles.css",
+    ]);
+    expect(pages.get("/(portal)/t/[tenant]/metrics/page")).toEqual([
+      "static/chunks/layout.js",
+      "static/chunks/root-not-found.js",
+      "static/chunks/metrics.js",
+    ]);
   });
 
   it("sums the root chunks and the route's own JavaScript, raw and gzip, heaviest first", () => {
     const bundles = firstLoadBundles(dist);
     expect(bundles.map((b) => b.route)).toEqual(["/tenants", "/t/[tenant]/metrics"]);
     const tenants = bundles.find((b) => b.route === "/tenants")!;
-    expect(tenants.files).toEqual(["static/chunks/runtime.js", "static/chunks/layout.js", "static/chunks/portal-not-found.js", "static/chunks/tenants.js"]);
-    expect(tenants.rawBytes).toBe(raw("runtime.js") + raw("layout.js") + raw("portal-not-found.js") + raw("tenants.js"));
+    expect(tenants.files).toEqual([
+      "static/chunks/runtime.js",
+      "static/chunks/layout.js",
+      "static/chunks/portal-not-found.js",
+      "static/chunks/tenants.js",
+    ]);
+    expect(tenants.rawBytes).toBe(
+      raw("runtime.js") + raw("layout.js") + raw("portal-not-found.js") + raw("tenants.js"),
+    );
     expect(tenants.gzipBytes).toBe(gz("runtime.js") + gz("layout.js") + gz("portal-not-found.js") + gz("tenants.js"));
   });
 
@@ -85,11 +119,16 @@ describe("report-bundle", () => {
     expect(findChartChunks(dist)).toEqual(["static/chunks/charts.js"]);
     const check = checkChartSplitting(dist, firstLoadBundles(dist));
     expect(check.ok).toBe(true);
-    expect(Object.fromEntries(check.routes.map((r) => [r.route, r.charts]))).toEqual({ "/tenants": "none", "/t/[tenant]/metrics": "lazy" });
+    expect(Object.fromEntries(check.routes.map((r) => [r.route, r.charts]))).toEqual({
+      "/tenants": "none",
+      "/t/[tenant]/metrics": "lazy",
+    });
   });
 
   it("fails and names the route when recharts is in a first load", () => {
-    const bundles = firstLoadBundles(dist).map((b) => (b.route === "/tenants" ? { ...b, files: [...b.files, "static/chunks/charts.js"] } : b));
+    const bundles = firstLoadBundles(dist).map((b) =>
+      b.route === "/tenants" ? { ...b, files: [...b.files, "static/chunks/charts.js"] } : b,
+    );
     const check = checkChartSplitting(dist, bundles);
     expect(check.ok).toBe(false);
     expect(check.leaks).toEqual(["/tenants"]);

@@ -4,12 +4,14 @@ import { safeRedirect } from "@/lib/auth/options";
 const baseUrl = "https://portal.example.com";
 
 describe("safeRedirect", () => {
-  it.each(["https://evil.example", "//evil.example", "/\\evil.example", "https://portal.example.com.evil.example/t/dev"])(
-    "sends %s back to the portal home",
-    (url) => {
-      expect(safeRedirect(url, baseUrl)).toBe(baseUrl);
-    },
-  );
+  it.each([
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "https://portal.example.com.evil.example/t/dev",
+  ])("sends %s back to the portal home", (url) => {
+    expect(safeRedirect(url, baseUrl)).toBe(baseUrl);
+  });
 
   it("keeps a path on the portal", () => {
     expect(safeRedirect("/t/dev", baseUrl)).toBe(`${baseUrl}/t/dev`);

@@ -3,7 +3,22 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { alertEvents, alertRules, alerts, costDaily, infrastructures, localCloudResources, logLines, metricPoints, operations, tenantGrants, tenantInventory, tenantInventoryRefreshes, tenants, users } from "@/db/schema";
+import {
+  alertEvents,
+  alertRules,
+  alerts,
+  costDaily,
+  infrastructures,
+  localCloudResources,
+  logLines,
+  metricPoints,
+  operations,
+  tenantGrants,
+  tenantInventory,
+  tenantInventoryRefreshes,
+  tenants,
+  users,
+} from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { planGrants } from "@/lib/scale-seed/plan-grants";
 import { removeScaleData } from "@/lib/scale-seed/remove-scale-data";
@@ -17,20 +32,54 @@ const created = (summary: ScaleSeedSummary) => Object.fromEntries(summary.tables
 
 /** How many rows of each table belong to the prefix's tenants and users. */
 async function rowCounts(db: Db, prefix: string) {
-  const [infra] = await db.select().from(infrastructures).where(eq(infrastructures.name, scaleInfrastructureName(prefix)));
+  const [infra] = await db
+    .select()
+    .from(infrastructures)
+    .where(eq(infrastructures.name, scaleInfrastructureName(prefix)));
   const tenantRows = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infra!.id));
   const ids = tenantRows.map((t) => t.id);
-  const userRows = await db.select({ id: users.id }).from(users).where(like(users.email, `%@${prefix}.enclave.local`));
-  const n = async (table: typeof operations | typeof alertRules | typeof alerts | typeof alertEvents | typeof costDaily | typeof logLines | typeof metricPoints) =>
-    (await db.select({ n: count() }).from(table).where(inArray(table.tenantId, ids)))[0]!.n;
+  const userRows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(like(users.email, `%@${prefix}.enclave.local`));
+  const n = async (
+    table:
+      | typeof operations
+      | typeof alertRules
+      | typeof alerts
+      | typeof alertEvents
+      | typeof costDaily
+      | typeof logLines
+      | typeof metricPoints,
+  ) => (await db.select({ n: count() }).from(table).where(inArray(table.tenantId, ids)))[0]!.n;
   return {
     infrastructures: 1,
     tenants: ids.length,
     operations: await n(operations),
-    local_cloud_resources: (await db.select({ n: count() }).from(localCloudResources).where(eq(localCloudResources.infrastructureId, infra!.id)))[0]!.n,
-    tenant_inventory: (await db.select({ n: count() }).from(tenantInventoryRefreshes).where(and(inArray(tenantInventoryRefreshes.tenantId, ids), isNotNull(tenantInventoryRefreshes.refreshedAt))))[0]!.n,
+    local_cloud_resources: (
+      await db
+        .select({ n: count() })
+        .from(localCloudResources)
+        .where(eq(localCloudResources.infrastructureId, infra!.id))
+    )[0]!.n,
+    tenant_inventory: (
+      await db
+        .select({ n: count() })
+        .from(tenantInventoryRefreshes)
+        .where(and(inArray(tenantInventoryRefreshes.tenantId, ids), isNotNull(tenantInventoryRefreshes.refreshedAt)))
+    )[0]!.n,
     users: userRows.length,
-    tenant_grants: (await db.select({ n: count() }).from(tenantGrants).where(inArray(tenantGrants.userId, userRows.map((u) => u.id))))[0]!.n,
+    tenant_grants: (
+      await db
+        .select({ n: count() })
+        .from(tenantGrants)
+        .where(
+          inArray(
+            tenantGrants.userId,
+            userRows.map((u) => u.id),
+          ),
+        )
+    )[0]!.n,
     alert_rules: await n(alertRules),
     alerts: await n(alerts),
     alert_events: await n(alertEvents),
@@ -55,26 +104,61 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
 
     expect(first.tables.every((t) => t.existing === 0)).toBe(true);
     expect(created(first)).toEqual(await rowCounts(db, prefix));
-    expect(created(first)).toMatchObject({ infrastructures: 1, tenants: 5, operations: 5, local_cloud_resources: 50, tenant_inventory: 5, users: 22, log_lines: 200, metric_points: 5 * 22 * 24 });
+    expect(created(first)).toMatchObject({
+      infrastructures: 1,
+      tenants: 5,
+      operations: 5,
+      local_cloud_resources: 50,
+      tenant_inventory: 5,
+      users: 22,
+      log_lines: 200,
+      metric_points: 5 * 22 * 24,
+    });
     const costs = created(first).cost_daily!;
     expect(costs).toBeGreaterThanOrEqual(5 * 7);
     expect(costs).toBeLessThanOrEqual(5 * 7 * 3);
     expect(created(first).alert_rules).toBeGreaterThanOrEqual(5);
     expect(created(first).alert_events).toBeGreaterThanOrEqual(created(first).alerts!);
 
-    const seeded = await db.select().from(tenants).where(like(tenants.name, `${prefix}-%`));
+    const seeded = await db
+      .select()
+      .from(tenants)
+      .where(like(tenants.name, `${prefix}-%`));
     expect(seeded.map((t) => t.status)).toEqual(Array(5).fill("ready"));
-    const { expected, actual } = await rollups(db, seeded.map((t) => t.id));
+    const { expected, actual } = await rollups(
+      db,
+      seeded.map((t) => t.id),
+    );
     expect(actual.totals.length).toBeGreaterThanOrEqual(5);
     expect(actual).toEqual(expected);
-    const provisions = await db.select().from(operations).where(inArray(operations.tenantId, seeded.map((t) => t.id)));
+    const provisions = await db
+      .select()
+      .from(operations)
+      .where(
+        inArray(
+          operations.tenantId,
+          seeded.map((t) => t.id),
+        ),
+      );
     expect(provisions.map((o) => `${o.kind} ${o.state}`)).toEqual(Array(5).fill("provision succeeded"));
-    const fleet = await db.select().from(localCloudResources).where(eq(localCloudResources.tenantTag, `${prefix}-0001`));
+    const fleet = await db
+      .select()
+      .from(localCloudResources)
+      .where(eq(localCloudResources.tenantTag, `${prefix}-0001`));
     // The pages read the inventory the seed read from that fleet, as a worker would have (names within their namespace).
     const [first1] = seeded.filter((t) => t.name === `${prefix}-0001`);
     const inventory = await db.select().from(tenantInventory).where(eq(tenantInventory.tenantId, first1!.id));
-    expect(inventory.map((r) => `${r.kind} ${r.name}`).sort()).toEqual(fleet.map((r) => `${r.kind} ${r.name.split("/").pop()}`).sort());
-    expect(fleet.map((r) => `${r.kind} ${r.name}`)).toEqual(expect.arrayContaining([`workload tenant-${prefix}-0001/web`, `load_balancer tenant-${prefix}-0001/web`, `host ${prefix}-0001/db-host`, `bucket enclave-${prefix}-0001-assets`]));
+    expect(inventory.map((r) => `${r.kind} ${r.name}`).sort()).toEqual(
+      fleet.map((r) => `${r.kind} ${r.name.split("/").pop()}`).sort(),
+    );
+    expect(fleet.map((r) => `${r.kind} ${r.name}`)).toEqual(
+      expect.arrayContaining([
+        `workload tenant-${prefix}-0001/web`,
+        `load_balancer tenant-${prefix}-0001/web`,
+        `host ${prefix}-0001/db-host`,
+        `bucket enclave-${prefix}-0001-assets`,
+      ]),
+    );
   });
 
   it("spreads grants with a skew, mostly read, and gives the load-test account exactly three", async () => {
@@ -85,27 +169,48 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
       .innerJoin(users, eq(users.id, tenantGrants.userId))
       .innerJoin(tenants, eq(tenants.id, tenantGrants.tenantId))
       .where(like(users.email, `%@${prefix}.enclave.local`));
-    const loadTest = grants.filter((g) => g.email === loadTestEmail(prefix)).map((g) => `${g.tenant} ${g.level}`).sort();
+    const loadTest = grants
+      .filter((g) => g.email === loadTestEmail(prefix))
+      .map((g) => `${g.tenant} ${g.level}`)
+      .sort();
     expect(loadTest).toEqual([`${prefix}-0001 write`, `${prefix}-0002 read`, `${prefix}-0003 read`]);
-    expect(grants.filter((g) => g.level === "read").length).toBeGreaterThan(grants.filter((g) => g.level === "write").length);
+    expect(grants.filter((g) => g.level === "read").length).toBeGreaterThan(
+      grants.filter((g) => g.level === "write").length,
+    );
 
-    const [account] = await db.select().from(users).where(eq(users.email, loadTestEmail(prefix)));
+    const [account] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, loadTestEmail(prefix)));
     expect(await verifyPassword(account!.passwordHash!, scalePassword)).toBe(true);
-    const [admin] = await db.select().from(users).where(and(eq(users.email, loadAdminEmail(prefix)), eq(users.role, "admin")));
+    const [admin] = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.email, loadAdminEmail(prefix)), eq(users.role, "admin")));
     expect(admin).toBeDefined();
   });
 
   it("creates nothing and changes nothing when run again", async () => {
     const { db } = database();
     const before = await rowCounts(db, prefix);
-    const hashes = await db.select({ email: users.email, hash: users.passwordHash }).from(users).where(like(users.email, `%@${prefix}.enclave.local`)).orderBy(users.email);
+    const hashes = await db
+      .select({ email: users.email, hash: users.passwordHash })
+      .from(users)
+      .where(like(users.email, `%@${prefix}.enclave.local`))
+      .orderBy(users.email);
 
     const again = await seedScaleData(db, options);
 
     expect(again.tables.map((t) => t.created)).toEqual(again.tables.map(() => 0));
     expect(Object.fromEntries(again.tables.map((t) => [t.table, t.existing]))).toEqual(before);
     expect(await rowCounts(db, prefix)).toEqual(before);
-    expect(await db.select({ email: users.email, hash: users.passwordHash }).from(users).where(like(users.email, `%@${prefix}.enclave.local`)).orderBy(users.email)).toEqual(hashes);
+    expect(
+      await db
+        .select({ email: users.email, hash: users.passwordHash })
+        .from(users)
+        .where(like(users.email, `%@${prefix}.enclave.local`))
+        .orderBy(users.email),
+    ).toEqual(hashes);
   });
 });
 
@@ -118,21 +223,42 @@ describe("the scale seed's plan and flags", () => {
     expect(counts.filter((n) => n >= 1 && n <= 3).length / counts.length).toBeGreaterThan(0.8);
     expect(counts.filter((n) => n >= 20).length).toBeGreaterThan(50);
     expect(counts.filter((n) => n >= 20).length / counts.length).toBeLessThan(0.03);
-    expect(grants.filter((g) => g.level === "read").length).toBeGreaterThan(2 * grants.filter((g) => g.level === "write").length);
+    expect(grants.filter((g) => g.level === "read").length).toBeGreaterThan(
+      2 * grants.filter((g) => g.level === "write").length,
+    );
   });
 
   it("answers a bad flag with one line", () => {
     expect(parseScaleFlags(["--tenants", "1000", "--users", "10000"])).toEqual({
-      options: { tenants: 1000, users: 10000, telemetryHours: 24, costDays: 90, logLinesPerTenant: 500, prefix: "scale" },
+      options: {
+        tenants: 1000,
+        users: 10000,
+        telemetryHours: 24,
+        costDays: 90,
+        logLinesPerTenant: 500,
+        prefix: "scale",
+      },
     });
-    expect(parseScaleFlags(["--tenants", "lots", "--users", "10"])).toEqual({ error: "--tenants must be a whole number from 1 to 100000" });
-    expect(parseScaleFlags(["--tenants", "5"])).toEqual({ error: "--users is required: a whole number from 1 to 1000000" });
-    expect(parseScaleFlags(["--tenants", "5", "--users", "5", "--cost-days", "1.5"])).toEqual({ error: "--cost-days must be a whole number from 0 to 730" });
-    expect(parseScaleFlags(["--tenants", "5", "--users", "5", "--colour", "red"])).toMatchObject({ error: expect.stringMatching(/^Unknown option '--colour'; the flags are --tenants/) });
+    expect(parseScaleFlags(["--tenants", "lots", "--users", "10"])).toEqual({
+      error: "--tenants must be a whole number from 1 to 100000",
+    });
+    expect(parseScaleFlags(["--tenants", "5"])).toEqual({
+      error: "--users is required: a whole number from 1 to 1000000",
+    });
+    expect(parseScaleFlags(["--tenants", "5", "--users", "5", "--cost-days", "1.5"])).toEqual({
+      error: "--cost-days must be a whole number from 0 to 730",
+    });
+    expect(parseScaleFlags(["--tenants", "5", "--users", "5", "--colour", "red"])).toMatchObject({
+      error: expect.stringMatching(/^Unknown option '--colour'; the flags are --tenants/),
+    });
   });
 
   it("exits with code 2 and the reason on a bad flag, before touching a database", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-scale.ts", "--tenants", "0", "--users", "10"], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" } });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/seed-scale.ts", "--tenants", "0", "--users", "10"],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" } },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("--tenants must be a whole number from 1 to 100000");
   });

@@ -17,10 +17,16 @@ async function demoState(db: Db) {
     .innerJoin(tenants, eq(tenants.id, tenantGrants.tenantId))
     .where(and(inArray(users.email, demoEmails), inArray(tenants.name, [...demoTenants])));
   const [infra] = await db.select({ n: count() }).from(infrastructures).where(eq(infrastructures.name, "local"));
-  const [tenantCount] = await db.select({ n: count() }).from(tenants).where(inArray(tenants.name, [...demoTenants]));
+  const [tenantCount] = await db
+    .select({ n: count() })
+    .from(tenants)
+    .where(inArray(tenants.name, [...demoTenants]));
   const [userCount] = await db.select({ n: count() }).from(users).where(inArray(users.email, demoEmails));
   const [seedEvents] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "demo.seed"));
-  const hashes = await db.select({ email: users.email, hash: users.passwordHash }).from(users).where(inArray(users.email, demoEmails));
+  const hashes = await db
+    .select({ email: users.email, hash: users.passwordHash })
+    .from(users)
+    .where(inArray(users.email, demoEmails));
   return {
     grants: grants.map((g) => `${g.email} ${g.tenant} ${g.level}`).sort(),
     hashes: Object.fromEntries(hashes.map((h) => [h.email, h.hash])),
@@ -29,7 +35,9 @@ async function demoState(db: Db) {
 }
 
 const expectedGrants = demoAccounts
-  .flatMap((a) => Object.entries(a.grants as Record<string, string>).map(([tenant, level]) => `${a.email} ${tenant} ${level}`))
+  .flatMap((a) =>
+    Object.entries(a.grants as Record<string, string>).map(([tenant, level]) => `${a.email} ${tenant} ${level}`),
+  )
   .sort();
 
 describe.each(testDatabases())("seedDemo on $kind", (target) => {
@@ -63,16 +71,20 @@ describe.each(testDatabases())("seedDemo on $kind", (target) => {
   });
 
   // Only on the private PGlite: changing a demo password on the shared PostgreSQL races other runs.
-  if (target.kind === "pglite") it("keeps a password that was changed after the first run", async () => {
-    const { db } = database();
-    await seedDemo(db);
-    const admin = demoAccounts[0];
-    await db.update(users).set({ passwordHash: await hashPassword("changed-by-the-admin") }).where(eq(users.email, admin.email));
+  if (target.kind === "pglite")
+    it("keeps a password that was changed after the first run", async () => {
+      const { db } = database();
+      await seedDemo(db);
+      const admin = demoAccounts[0];
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword("changed-by-the-admin") })
+        .where(eq(users.email, admin.email));
 
-    await seedDemo(db);
+      await seedDemo(db);
 
-    const [row] = await db.select().from(users).where(eq(users.email, admin.email));
-    expect(await verifyPassword(row!.passwordHash!, "changed-by-the-admin")).toBe(true);
-    expect(await verifyPassword(row!.passwordHash!, admin.password)).toBe(false);
-  });
+      const [row] = await db.select().from(users).where(eq(users.email, admin.email));
+      expect(await verifyPassword(row!.passwordHash!, "changed-by-the-admin")).toBe(true);
+      expect(await verifyPassword(row!.passwordHash!, admin.password)).toBe(false);
+    });
 });

@@ -19,7 +19,10 @@ describe("signInInput", () => {
   });
 
   it("asks for the email and the password when they are empty", () => {
-    expect(firstErrors({ email: "", password: "" })).toEqual({ email: "Enter your email.", password: "Enter your password." });
+    expect(firstErrors({ email: "", password: "" })).toEqual({
+      email: "Enter your email.",
+      password: "Enter your password.",
+    });
     expect(firstErrors({ email: "   ", password: "x" })).toEqual({ email: "Enter your email." });
   });
 

@@ -1,7 +1,15 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, ssoAccounts, ssoGroupMappings, tenantGrants, users, type GrantLevel, type User } from "@/db/schema";
+import {
+  auditEvents,
+  ssoAccounts,
+  ssoGroupMappings,
+  tenantGrants,
+  users,
+  type GrantLevel,
+  type User,
+} from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { readOidcConfig } from "@/lib/auth/oidc-config";
 import { signInWithSso, ssoIdentityFromClaims, type SsoIdentity } from "@/lib/auth/sso";
@@ -19,7 +27,8 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
   // Registered after useDatabase, so it runs before the database closes.
   afterAll(async () => {
     const { db } = database();
-    if (createdGroups.size) await db.delete(ssoGroupMappings).where(inArray(ssoGroupMappings.group, [...createdGroups]));
+    if (createdGroups.size)
+      await db.delete(ssoGroupMappings).where(inArray(ssoGroupMappings.group, [...createdGroups]));
     if (createdUsers.size) await db.delete(users).where(inArray(users.id, [...createdUsers]));
   });
 
@@ -48,9 +57,16 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
   }
 
   const groupGrants = (db: Db, userId: string) =>
-    db.select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level, source: tenantGrants.source }).from(tenantGrants).where(eq(tenantGrants.userId, userId));
+    db
+      .select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level, source: tenantGrants.source })
+      .from(tenantGrants)
+      .where(eq(tenantGrants.userId, userId));
   const auditOf = (db: Db, email: string, action: string) =>
-    db.select().from(auditEvents).where(and(eq(auditEvents.target, email), eq(auditEvents.action, action))).orderBy(desc(auditEvents.id));
+    db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.target, email), eq(auditEvents.action, action)))
+      .orderBy(desc(auditEvents.id));
 
   it("creates the user on the first sign-in, with no password and no access", async () => {
     const { db } = database();
@@ -59,7 +75,14 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
     expect(result).toMatchObject({ ok: true, created: true });
     const user = (result as { user: User }).user;
     createdUsers.add(user.id);
-    expect(user).toMatchObject({ email: who.email, name: who.name, role: "user", roleSource: "direct", passwordHash: null, status: "active" });
+    expect(user).toMatchObject({
+      email: who.email,
+      name: who.name,
+      role: "user",
+      roleSource: "direct",
+      passwordHash: null,
+      status: "active",
+    });
     expect(user.lastSignInAt).toBeInstanceOf(Date);
     const accounts = await db.select().from(ssoAccounts).where(eq(ssoAccounts.userId, user.id));
     expect(accounts).toEqual([expect.objectContaining({ issuer, subject: who.subject })]);
@@ -75,7 +98,11 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
     const first = await signIn(who);
     const newEmail = uniqueEmail();
     const again = await signInWithSso(db, { ...who, email: newEmail.toUpperCase(), name: "Sam Renamed" });
-    expect(again).toMatchObject({ ok: true, created: false, user: { id: first.id, email: newEmail, name: "Sam Renamed" } });
+    expect(again).toMatchObject({
+      ok: true,
+      created: false,
+      user: { id: first.id, email: newEmail, name: "Sam Renamed" },
+    });
     expect(await auditOf(db, newEmail, "sso.email_changed")).toHaveLength(1);
     const elsewhere = await signIn({ ...who, issuer: "https://other-idp.test.enclave.local", email: uniqueEmail() });
     expect(elsewhere.id).not.toBe(first.id);
@@ -87,7 +114,9 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
     const who = identity({ email: local.email.toUpperCase() });
     expect(await signInWithSso(db, who)).toEqual({ ok: false, code: "sso_email_taken" });
     expect(await db.select().from(ssoAccounts).where(eq(ssoAccounts.subject, who.subject))).toEqual([]);
-    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, local.email))).toEqual([{ id: local.id }]);
+    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, local.email))).toEqual([
+      { id: local.id },
+    ]);
     const [row] = await db.select().from(users).where(eq(users.id, local.id));
     expect(row!.lastSignInAt).toBeNull();
   });
@@ -124,7 +153,10 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
     expect(user).toMatchObject({ role: "auditor", roleSource: "group" });
     expect(await groupGrants(db, user.id)).toEqual([{ tenantId: tenant.id, level: "read", source: `group:${reads}` }]);
     const [sync] = await auditOf(db, who.email!, "sso.group_sync");
-    expect(sync!.details).toMatchObject({ role: { from: "user", to: "auditor" }, grantsAdded: [{ tenant: tenant.name, level: "read", group: reads }] });
+    expect(sync!.details).toMatchObject({
+      role: { from: "user", to: "auditor" },
+      grantsAdded: [{ tenant: tenant.name, level: "read", group: reads }],
+    });
 
     const admin = await signIn({ ...who, groups: [reads, writes, auditors, admins] });
     expect(admin).toMatchObject({ role: "admin", roleSource: "group" });
@@ -144,9 +176,14 @@ describe.each(testDatabases())("SSO sign-in on $kind", (target) => {
     const left = await signIn({ ...who, groups: [] });
     expect(left).toMatchObject({ role: "user", roleSource: "direct" });
     const remaining = await groupGrants(db, user.id);
-    expect(remaining.map((g) => `${g.tenantId} ${g.level} ${g.source}`).sort()).toEqual([`${direct.id} read direct`, `${fromGroup.id} read direct`].sort());
+    expect(remaining.map((g) => `${g.tenantId} ${g.level} ${g.source}`).sort()).toEqual(
+      [`${direct.id} read direct`, `${fromGroup.id} read direct`].sort(),
+    );
     const [sync] = await auditOf(db, who.email!, "sso.group_sync");
-    expect(sync!.details).toMatchObject({ role: { from: "admin", to: "user" }, grantsRemoved: [{ tenant: fromGroup.name, level: "write", group: team }] });
+    expect(sync!.details).toMatchObject({
+      role: { from: "admin", to: "user" },
+      grantsRemoved: [{ tenant: fromGroup.name, level: "write", group: team }],
+    });
 
     const syncs = (await auditOf(db, who.email!, "sso.group_sync")).length;
     await signIn({ ...who, groups: [] });
@@ -207,11 +244,23 @@ describe("reading the IdP's claims", () => {
 
 describe("the role after an SSO sign-in", () => {
   it("follows the groups for a group-given role and never lowers a direct one", () => {
-    expect(nextRole({ role: "admin", roleSource: "group" }, "auditor")).toEqual({ role: "auditor", roleSource: "group" });
+    expect(nextRole({ role: "admin", roleSource: "group" }, "auditor")).toEqual({
+      role: "auditor",
+      roleSource: "group",
+    });
     expect(nextRole({ role: "auditor", roleSource: "group" }, null)).toEqual({ role: "user", roleSource: "direct" });
-    expect(nextRole({ role: "admin", roleSource: "direct" }, "auditor")).toEqual({ role: "admin", roleSource: "direct" });
-    expect(nextRole({ role: "user", roleSource: "direct" }, "auditor")).toEqual({ role: "auditor", roleSource: "group" });
-    expect(nextRole({ role: "auditor", roleSource: "direct" }, null)).toEqual({ role: "auditor", roleSource: "direct" });
+    expect(nextRole({ role: "admin", roleSource: "direct" }, "auditor")).toEqual({
+      role: "admin",
+      roleSource: "direct",
+    });
+    expect(nextRole({ role: "user", roleSource: "direct" }, "auditor")).toEqual({
+      role: "auditor",
+      roleSource: "group",
+    });
+    expect(nextRole({ role: "auditor", roleSource: "direct" }, null)).toEqual({
+      role: "auditor",
+      roleSource: "direct",
+    });
   });
 });
 
@@ -232,6 +281,9 @@ describe("the SSO settings", () => {
       displayName: "SSO",
       scope: "openid email profile",
     });
-    expect(readOidcConfig({ ...env, OIDC_GROUPS_CLAIM: "roles", OIDC_DISPLAY_NAME: "Okta" })).toMatchObject({ groupsClaim: "roles", displayName: "Okta" });
+    expect(readOidcConfig({ ...env, OIDC_GROUPS_CLAIM: "roles", OIDC_DISPLAY_NAME: "Okta" })).toMatchObject({
+      groupsClaim: "roles",
+      displayName: "Okta",
+    });
   });
 });

@@ -11,7 +11,10 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 describe("retention settings", () => {
   it("reads the environment and falls back on nonsense", () => {
     expect(retentionFromEnv({})).toEqual({ logs: 14, metrics: 35 });
-    expect(retentionFromEnv({ ENCLAVE_LOG_RETENTION_DAYS: "3", ENCLAVE_METRIC_RETENTION_DAYS: "-1" })).toEqual({ logs: 3, metrics: 35 });
+    expect(retentionFromEnv({ ENCLAVE_LOG_RETENTION_DAYS: "3", ENCLAVE_METRIC_RETENTION_DAYS: "-1" })).toEqual({
+      logs: 3,
+      metrics: 35,
+    });
   });
 });
 
@@ -23,15 +26,42 @@ describe.each(testDatabases())("telemetry retention on $kind", (target) => {
     const [a, b] = [await createTenant(db), await createTenant(db, { status: "deleted" })];
     const ages = [20, 15, 13, 1];
     for (const tenant of [a, b]) {
-      await db.insert(logLines).values(ages.flatMap((age) => Array.from({ length: 7 }, (_, i) => ({ tenantId: tenant.id, at: daysAgo(age), level: "info", resource: "web", message: `line ${i}` }))));
-      await db.insert(metricPoints).values([40, 36, 30].map((age) => ({ tenantId: tenant.id, resource: "web", metric: "cpu", at: daysAgo(age), value: 1 })));
+      await db
+        .insert(logLines)
+        .values(
+          ages.flatMap((age) =>
+            Array.from({ length: 7 }, (_, i) => ({
+              tenantId: tenant.id,
+              at: daysAgo(age),
+              level: "info",
+              resource: "web",
+              message: `line ${i}`,
+            })),
+          ),
+        );
+      await db
+        .insert(metricPoints)
+        .values(
+          [40, 36, 30].map((age) => ({
+            tenantId: tenant.id,
+            resource: "web",
+            metric: "cpu",
+            at: daysAgo(age),
+            value: 1,
+          })),
+        );
     }
     const removed = await pruneTelemetry(db, now, { logs: 14, metrics: 35 }, 3);
     expect(removed).toEqual({ logLines: 2 * 2 * 7, metricPoints: 2 * 2 });
     for (const tenant of [a, b]) {
       const left = await db.select({ at: logLines.at }).from(logLines).where(eq(logLines.tenantId, tenant.id));
-      expect(left.map((l) => l.at.getTime()).sort()).toEqual([...Array(7).fill(daysAgo(13).getTime()), ...Array(7).fill(daysAgo(1).getTime())].sort());
-      const points = await db.select({ at: metricPoints.at }).from(metricPoints).where(eq(metricPoints.tenantId, tenant.id));
+      expect(left.map((l) => l.at.getTime()).sort()).toEqual(
+        [...Array(7).fill(daysAgo(13).getTime()), ...Array(7).fill(daysAgo(1).getTime())].sort(),
+      );
+      const points = await db
+        .select({ at: metricPoints.at })
+        .from(metricPoints)
+        .where(eq(metricPoints.tenantId, tenant.id));
       expect(points.map((p) => p.at)).toEqual([daysAgo(30)]);
     }
     expect(await pruneTelemetry(db, now, { logs: 14, metrics: 35 }, 3)).toEqual({ logLines: 0, metricPoints: 0 });

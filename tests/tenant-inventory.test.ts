@@ -17,8 +17,14 @@ import { createInfrastructure, createTenant } from "./helpers/factory";
 import { oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
 const fail = (message: string) => () => Promise.reject(new Error(message));
-const unreachable = (message: string): CloudDriver => ({ ensure: fail(message), remove: fail(message), listTenantResources: fail(message), checkConnectivity: fail(message) });
-const refreshRow = async (db: Db, tenantId: string) => (await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, tenantId)))[0];
+const unreachable = (message: string): CloudDriver => ({
+  ensure: fail(message),
+  remove: fail(message),
+  listTenantResources: fail(message),
+  checkConnectivity: fail(message),
+});
+const refreshRow = async (db: Db, tenantId: string) =>
+  (await db.select().from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, tenantId)))[0];
 
 describe.each(testDatabases())("tenant inventory on $kind", (target) => {
   const database = useDatabase(target);
@@ -29,14 +35,24 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
     const made = await p.create();
     await p.run(made.operationId);
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, made.tenantId));
-    return { db, p, tenant: tenant!, driver: createLocalDriver(db, p.infrastructure.id), ctx: { db, actor: p.admin, ip: null } };
+    return {
+      db,
+      p,
+      tenant: tenant!,
+      driver: createLocalDriver(db, p.infrastructure.id),
+      ctx: { db, actor: p.admin, ip: null },
+    };
   }
 
   it("is read when provisioning finishes, before the operation shows finished", async () => {
     const { db, tenant } = await readyTenant();
     const view = await readTenantInventory(db, tenant.id);
-    expect(Object.fromEntries(countInventoryByKind(view.resources).kinds.map((k) => [k.kind, k.count]))).toEqual(oneOfEach);
-    expect(countInventoryByKind(view.resources).kinds.find((k) => k.kind === "namespace")!.names).toEqual([`tenant-${tenant.name}`]);
+    expect(Object.fromEntries(countInventoryByKind(view.resources).kinds.map((k) => [k.kind, k.count]))).toEqual(
+      oneOfEach,
+    );
+    expect(countInventoryByKind(view.resources).kinds.find((k) => k.kind === "namespace")!.names).toEqual([
+      `tenant-${tenant.name}`,
+    ]);
     const [op] = await db.select().from(operations).where(eq(operations.tenantId, tenant.id));
     expect(view.freshness!.refreshedAt!.getTime()).toBeLessThanOrEqual(op!.finishedAt!.getTime());
     expect(view.freshness).toMatchObject({ error: null, failedAt: null, requestedAt: null });
@@ -48,14 +64,31 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
 
   it("shows a created resource when its operation finishes, and drops it when its deletion does", async () => {
     const { db, p, tenant, ctx } = await readyTenant();
-    const made = await requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "service", name: "web", image: "nginx:1.27", replicas: 2, port: 80, expose: true });
+    const made = await requestResourceCreation(ctx, tenant, {
+      tenant: tenant.name,
+      kind: "service",
+      name: "web",
+      image: "nginx:1.27",
+      replicas: 2,
+      port: 80,
+      expose: true,
+    });
     await p.run(made.operationId);
     const web = await findInventoryResource(db, tenant.id, "workload", "web");
-    expect(web).toMatchObject({ kind: "workload", name: "web", status: "2/2 ready", tags: { "enclave:tenant": tenant.name } });
+    expect(web).toMatchObject({
+      kind: "workload",
+      name: "web",
+      status: "2/2 ready",
+      tags: { "enclave:tenant": tenant.name },
+    });
     expect(web!.attributes).toMatchObject({ image: "nginx:1.27" });
-    expect(await findInventoryResource(db, tenant.id, "load_balancer", "web")).toMatchObject({ status: `web.${tenant.name}.local.enclave` });
+    expect(await findInventoryResource(db, tenant.id, "load_balancer", "web")).toMatchObject({
+      status: `web.${tenant.name}.local.enclave`,
+    });
 
-    await p.run((await requestResourceDeletion(ctx, tenant, { tenant: tenant.name, kind: "service", name: "web" })).operationId);
+    await p.run(
+      (await requestResourceDeletion(ctx, tenant, { tenant: tenant.name, kind: "service", name: "web" })).operationId,
+    );
     expect(await findInventoryResource(db, tenant.id, "workload", "web")).toBeNull();
     expect(await findInventoryResource(db, tenant.id, "load_balancer", "web")).toBeNull();
   });
@@ -79,7 +112,10 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
   it("records a driver that cannot be made as the tenant's error, not a crash", async () => {
     const { db } = database();
     const infra = await createInfrastructure(db);
-    await db.update(infrastructures).set({ driver: "kubernetes", config: { kubeconfig: "/nonexistent/kubeconfig" } }).where(eq(infrastructures.id, infra.id));
+    await db
+      .update(infrastructures)
+      .set({ driver: "kubernetes", config: { kubeconfig: "/nonexistent/kubeconfig" } })
+      .where(eq(infrastructures.id, infra.id));
     const tenant = await createTenant(db, { infrastructureId: infra.id });
     const { driverForInfrastructureId } = await import("@/lib/cloud");
     expect(await refreshTenantInventory(db, tenant, driverForInfrastructureId(db, infra.id), 300)).toBe("failed");
@@ -104,7 +140,10 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
     const { db, tenant, driver } = await readyTenant();
     // Read moments ago, by the provisioning.
     expect(await requestInventoryRefresh(db, tenant.id)).toBe(false);
-    await db.update(tenantInventoryRefreshes).set({ refreshedAt: sql`now() - interval '11 seconds'`, dueAt: sql`now() + interval '1 hour'` }).where(eq(tenantInventoryRefreshes.tenantId, tenant.id));
+    await db
+      .update(tenantInventoryRefreshes)
+      .set({ refreshedAt: sql`now() - interval '11 seconds'`, dueAt: sql`now() + interval '1 hour'` })
+      .where(eq(tenantInventoryRefreshes.tenantId, tenant.id));
     expect(await requestInventoryRefresh(db, tenant.id)).toBe(true);
     const requested = (await refreshRow(db, tenant.id))!;
     expect(requested.requestedAt).not.toBeNull();

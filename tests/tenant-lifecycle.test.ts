@@ -5,7 +5,10 @@ import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, operations, tenants } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
-import { checkInfrastructureConnectivity, checkInfrastructureConnectivityWithin } from "@/lib/infrastructure/check-infrastructure-connectivity";
+import {
+  checkInfrastructureConnectivity,
+  checkInfrastructureConnectivityWithin,
+} from "@/lib/infrastructure/check-infrastructure-connectivity";
 import { registerInfrastructureInput } from "@/lib/infrastructure/infrastructure-input";
 import { registerInfrastructure } from "@/lib/infrastructure/register-infrastructure";
 import { openSecret, sealSecret } from "@/lib/security/encryption";
@@ -20,8 +23,21 @@ import { countByKind, provisioningSetup } from "./helpers/provisioning";
 
 const shape = "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.";
 const reserved = "That name is reserved; choose another.";
-const firstIssue = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) => result.error?.issues[0];
-const oneOfEach = { security_group: 1, iam_role: 1, instance_profile: 1, kms_key: 1, kms_alias: 1, key_pair: 1, namespace: 1, service_account: 2, role_binding: 2, network_policy: 1, resource_quota: 1 };
+const firstIssue = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
+  result.error?.issues[0];
+const oneOfEach = {
+  security_group: 1,
+  iam_role: 1,
+  instance_profile: 1,
+  kms_key: 1,
+  kms_alias: 1,
+  key_pair: 1,
+  namespace: 1,
+  service_account: 2,
+  role_binding: 2,
+  network_policy: 1,
+  resource_quota: 1,
+};
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 
 describe("tenant names", () => {
@@ -78,7 +94,9 @@ describe("settings and infrastructure input", () => {
       region: "eu-west-1",
       config: { vpcId: "vpc-0a1b2c3d", clusterName: "prod", context: undefined },
     });
-    expect(registerInfrastructureInput.parse({ name: "lab", driver: "local", region: "eu-west-1", vpcId: "x" })).toEqual({ name: "lab", driver: "local", region: "local", config: {} });
+    expect(
+      registerInfrastructureInput.parse({ name: "lab", driver: "local", region: "eu-west-1", vpcId: "x" }),
+    ).toEqual({ name: "lab", driver: "local", region: "local", config: {} });
   });
 });
 
@@ -107,9 +125,11 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
     if (registered.length) await database().db.delete(infrastructures).where(inArray(infrastructures.id, registered));
   });
 
-  const auditOf = (db: Db, tenantId: string) => db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(auditEvents.id);
+  const auditOf = (db: Db, tenantId: string) =>
+    db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(auditEvents.id);
   const tenantRow = async (db: Db, id: string) => (await db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
-  const operationsOf = (db: Db, tenantId: string) => db.select().from(operations).where(eq(operations.tenantId, tenantId)).orderBy(operations.createdAt);
+  const operationsOf = (db: Db, tenantId: string) =>
+    db.select().from(operations).where(eq(operations.tenantId, tenantId)).orderBy(operations.createdAt);
 
   async function setup() {
     const { db } = database();
@@ -120,12 +140,32 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
   it("changes protection, expiry and quota, and audits exactly what changed; asking again changes nothing", async () => {
     const { db, tenant, ctx } = await setup();
     const expiresAt = inAnHour();
-    expect(await updateTenantSettings(ctx, { tenant: tenant.name, deletionProtection: false, expiresAt, quota: { cpu: "2", pods: 5 } })).toEqual({ changed: ["deletionProtection", "expiresAt", "quota"] });
+    expect(
+      await updateTenantSettings(ctx, {
+        tenant: tenant.name,
+        deletionProtection: false,
+        expiresAt,
+        quota: { cpu: "2", pods: 5 },
+      }),
+    ).toEqual({ changed: ["deletionProtection", "expiresAt", "quota"] });
     const row = await tenantRow(db, tenant.id);
-    expect([row.deletionProtection, row.expiresAt?.toISOString(), row.quota]).toEqual([false, expiresAt, { cpu: "2", pods: 5 }]);
+    expect([row.deletionProtection, row.expiresAt?.toISOString(), row.quota]).toEqual([
+      false,
+      expiresAt,
+      { cpu: "2", pods: 5 },
+    ]);
 
-    expect(await updateTenantSettings(ctx, { tenant: tenant.name, deletionProtection: false, expiresAt, quota: { pods: 5, cpu: "2" } })).toEqual({ changed: [] });
-    expect(await updateTenantSettings(ctx, { tenant: tenant.name, expiresAt: null, quota: {} })).toEqual({ changed: ["expiresAt", "quota"] });
+    expect(
+      await updateTenantSettings(ctx, {
+        tenant: tenant.name,
+        deletionProtection: false,
+        expiresAt,
+        quota: { pods: 5, cpu: "2" },
+      }),
+    ).toEqual({ changed: [] });
+    expect(await updateTenantSettings(ctx, { tenant: tenant.name, expiresAt: null, quota: {} })).toEqual({
+      changed: ["expiresAt", "quota"],
+    });
     expect((await tenantRow(db, tenant.id)).quota).toBeNull();
 
     const events = await auditOf(db, tenant.id);
@@ -135,27 +175,40 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
       expiresAt: { from: null, to: expiresAt },
       quota: { from: null, to: { cpu: "2", pods: 5 } },
     });
-    expect(events[1]!.details).toEqual({ expiresAt: { from: expiresAt, to: null }, quota: { from: { cpu: "2", pods: 5 }, to: null } });
-    expect(events.every((e) => e.actorId === ctx.actor.id && e.target === tenant.name && e.ip === "203.0.113.7")).toBe(true);
+    expect(events[1]!.details).toEqual({
+      expiresAt: { from: expiresAt, to: null },
+      quota: { from: { cpu: "2", pods: 5 }, to: null },
+    });
+    expect(events.every((e) => e.actorId === ctx.actor.id && e.target === tenant.name && e.ip === "203.0.113.7")).toBe(
+      true,
+    );
   });
 
   it("changes settings only on a ready or failed tenant, and answers not-found for an unknown one", async () => {
     const { db, tenant, ctx } = await setup();
     for (const status of ["provisioning", "deleting"] as const) {
       await db.update(tenants).set({ status }).where(eq(tenants.id, tenant.id));
-      await expect(updateTenantSettings(ctx, { tenant: tenant.name, deletionProtection: false })).rejects.toMatchObject({ code: "conflict" });
+      await expect(updateTenantSettings(ctx, { tenant: tenant.name, deletionProtection: false })).rejects.toMatchObject(
+        { code: "conflict" },
+      );
     }
     await db.update(tenants).set({ status: "failed" }).where(eq(tenants.id, tenant.id));
     await updateTenantSettings(ctx, { tenant: tenant.name, deletionProtection: false });
-    await expect(updateTenantSettings(ctx, { tenant: uniqueName("nope"), deletionProtection: false })).rejects.toThrow("That tenant does not exist.");
+    await expect(updateTenantSettings(ctx, { tenant: uniqueName("nope"), deletionProtection: false })).rejects.toThrow(
+      "That tenant does not exist.",
+    );
     expect((await auditOf(db, tenant.id)).map((e) => e.action)).toEqual(["tenant.settings"]);
   });
 
   it("refuses deletion while protected and with a wrong name, changing and auditing nothing", async () => {
     const { db, tenant, ctx } = await setup();
-    await expect(requestTenantDeletion(ctx, { tenant: tenant.name, confirmName: tenant.name })).rejects.toThrow("Turn off deletion protection first.");
+    await expect(requestTenantDeletion(ctx, { tenant: tenant.name, confirmName: tenant.name })).rejects.toThrow(
+      "Turn off deletion protection first.",
+    );
     await db.update(tenants).set({ deletionProtection: false }).where(eq(tenants.id, tenant.id));
-    await expect(requestTenantDeletion(ctx, { tenant: tenant.name, confirmName: "something-else" })).rejects.toThrow("Type the tenant name to confirm.");
+    await expect(requestTenantDeletion(ctx, { tenant: tenant.name, confirmName: "something-else" })).rejects.toThrow(
+      "Type the tenant name to confirm.",
+    );
     expect((await tenantRow(db, tenant.id)).status).toBe("ready");
     expect(await operationsOf(db, tenant.id)).toEqual([]);
     expect(await auditOf(db, tenant.id)).toEqual([]);
@@ -171,15 +224,23 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
     const first = await requestTenantDeletion(ctx, { tenant: name, confirmName: name });
     expect((await tenantRow(db, tenantId)).status).toBe("deleting");
     const ops = await operationsOf(db, tenantId);
-    expect(ops.map((o) => [o.kind, o.state])).toEqual([["provision", "succeeded"], ["delete", "pending"]]);
+    expect(ops.map((o) => [o.kind, o.state])).toEqual([
+      ["provision", "succeeded"],
+      ["delete", "pending"],
+    ]);
     expect(first).toEqual({ name, operationId: ops[1]!.id, alreadyDeleting: false });
-    expect(await requestTenantDeletion(ctx, { tenant: name, confirmName: "" })).toEqual({ ...first, alreadyDeleting: true });
+    expect(await requestTenantDeletion(ctx, { tenant: name, confirmName: "" })).toEqual({
+      ...first,
+      alreadyDeleting: true,
+    });
     expect((await auditOf(db, tenantId)).filter((e) => e.action === "tenant.delete_requested")).toHaveLength(1);
 
     await p.run(first.operationId!);
     expect((await tenantRow(db, tenantId)).status).toBe("deleted");
     expect(await p.resources({ name })).toEqual([]);
-    await expect(requestTenantDeletion(ctx, { tenant: name, confirmName: name })).rejects.toThrow("That tenant does not exist.");
+    await expect(requestTenantDeletion(ctx, { tenant: name, confirmName: name })).rejects.toThrow(
+      "That tenant does not exist.",
+    );
   });
 
   it("retries only a failed provisioning, and the retried run adopts what the failed one made", async () => {
@@ -187,7 +248,9 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
     const p = await provisioningSetup(db, { faults: { namespace: { permanent: true } } });
     const { tenantId, name, operationId } = await p.create();
     const ctx = { db, actor: p.admin, ip: null };
-    await expect(retryTenantProvisioning(ctx, { tenant: name })).rejects.toThrow(`Only a failed tenant can be retried; ${name} is provisioning.`);
+    await expect(retryTenantProvisioning(ctx, { tenant: name })).rejects.toThrow(
+      `Only a failed tenant can be retried; ${name} is provisioning.`,
+    );
     await p.run(operationId);
     expect((await tenantRow(db, tenantId)).status).toBe("failed");
 
@@ -217,7 +280,10 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
     await expect(registerInfrastructure(ctx, input)).rejects.toThrow(`An infrastructure named ${name} already exists.`);
     const [row] = await db.select().from(infrastructures).where(eq(infrastructures.id, id));
     expect(row).toMatchObject({ driver: "kubernetes", region: "unspecified", config: { context: "kind-enclave" } });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "infrastructure.register"), eq(auditEvents.target, name)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "infrastructure.register"), eq(auditEvents.target, name)));
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ driver: "kubernetes", infrastructureId: id });
   });
@@ -225,10 +291,18 @@ describe.each(testDatabases())("tenant lifecycle on $kind", (target) => {
   it("checks connectivity through each infrastructure's driver, within a time limit", async () => {
     const { db } = database();
     const p = await provisioningSetup(db);
-    expect(await checkInfrastructureConnectivity(db, p.infrastructure)).toEqual({ ok: true, detail: "Local cloud in the portal's database" });
+    expect(await checkInfrastructureConnectivity(db, p.infrastructure)).toEqual({
+      ok: true,
+      detail: "Local cloud in the portal's database",
+    });
     // No kubeconfig or AWS credentials here: each answers with its error, or runs out of time, but never throws.
     const kubernetes = { ...p.infrastructure, driver: "kubernetes" as const, config: { context: "no-such-context" } };
-    const aws = { ...p.infrastructure, driver: "aws" as const, region: "eu-west-1", config: { vpcId: "vpc-0a1b2c3d", context: "no-such-context" } };
+    const aws = {
+      ...p.infrastructure,
+      driver: "aws" as const,
+      region: "eu-west-1",
+      config: { vpcId: "vpc-0a1b2c3d", context: "no-such-context" },
+    };
     for (const infrastructure of [kubernetes, aws]) {
       const result = await checkInfrastructureConnectivityWithin(db, infrastructure, 500);
       expect(result.ok).toBe(false);

@@ -41,28 +41,46 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
       from tenants t cross join generate_series(1, 4) i where t.infrastructure_id = ${infrastructureId}::uuid`);
     const made = await db
       .insert(users)
-      .values(Array.from({ length: shortcutUsers + 2 }, (_, i) => ({ email: `${word}-${i}@plans.test.enclave.local`, name: "Plan user", role: i === 0 ? ("admin" as const) : ("user" as const) })))
+      .values(
+        Array.from({ length: shortcutUsers + 2 }, (_, i) => ({
+          email: `${word}-${i}@plans.test.enclave.local`,
+          name: "Plan user",
+          role: i === 0 ? ("admin" as const) : ("user" as const),
+        })),
+      )
       .returning();
     const [adminUser, grantedUser] = made as [User, User];
     const ours = sql`select id from tenants where infrastructure_id = ${infrastructureId}::uuid`;
-    await db.execute(sql`insert into tenant_grants (tenant_id, user_id, level) select id, ${grantedUser.id}::uuid, 'read' from (${ours} limit ${grantCount}) t`);
+    await db.execute(
+      sql`insert into tenant_grants (tenant_id, user_id, level) select id, ${grantedUser.id}::uuid, 'read' from (${ours} limit ${grantCount}) t`,
+    );
     // Each user visited 40 tenants and starred 5, different ones for different users.
     const pairs = (every: number) => sql`
       select u.id as user_id, t.id as tenant_id from (select id, row_number() over () as n from users where email like ${`${word}-%`}) u
       join (select id, row_number() over () as n from (${ours}) o) t on t.n % ${every} = u.n % ${every}`;
-    await db.execute(sql`insert into tenant_visits (user_id, tenant_id, visited_at) select user_id, tenant_id, now() - random() * interval '30 days' from (${pairs(tenantCount / 40)}) p`);
-    await db.execute(sql`insert into favorite_tenants (user_id, tenant_id) select user_id, tenant_id from (${pairs(tenantCount / 5)}) p`);
+    await db.execute(
+      sql`insert into tenant_visits (user_id, tenant_id, visited_at) select user_id, tenant_id, now() - random() * interval '30 days' from (${pairs(tenantCount / 40)}) p`,
+    );
+    await db.execute(
+      sql`insert into favorite_tenants (user_id, tenant_id) select user_id, tenant_id from (${pairs(tenantCount / 5)}) p`,
+    );
     // And each was granted a hundred tenants, so that the grants are a table worth reading by index.
-    await db.execute(sql`insert into tenant_grants (user_id, tenant_id, level) select user_id, tenant_id, 'read' from (${pairs(tenantCount / 100)}) p where user_id not in (${adminUser.id}::uuid, ${grantedUser.id}::uuid)`);
-    for (const table of ["tenants", "alerts", "tenant_grants", "tenant_visits", "favorite_tenants", "users"]) await db.execute(sql.raw(`analyze ${table}`));
+    await db.execute(
+      sql`insert into tenant_grants (user_id, tenant_id, level) select user_id, tenant_id, 'read' from (${pairs(tenantCount / 100)}) p where user_id not in (${adminUser.id}::uuid, ${grantedUser.id}::uuid)`,
+    );
+    for (const table of ["tenants", "alerts", "tenant_grants", "tenant_visits", "favorite_tenants", "users"])
+      await db.execute(sql.raw(`analyze ${table}`));
     [admin, granted] = [await loadActor(db, adminUser), await loadActor(db, grantedUser)];
   }, 300_000);
   // Registered after useDatabase, so it runs before the database closes; tenants go with their infrastructure.
   afterAll(async () => {
-    await database().db.delete(users).where(like(users.email, `${word}-%`));
+    await database()
+      .db.delete(users)
+      .where(like(users.email, `${word}-%`));
   });
 
-  const page = (actor: () => Actor, q: Record<string, unknown>) => (db: Parameters<typeof tenantPickerPage>[0]) => tenantPickerPage(db, actor(), pickerQuery.parse(q));
+  const page = (actor: () => Actor, q: Record<string, unknown>) => (db: Parameters<typeof tenantPickerPage>[0]) =>
+    tenantPickerPage(db, actor(), pickerQuery.parse(q));
   const searchPlan = async (actor: Actor, q: Record<string, unknown>) => {
     const { db } = database();
     return explainPlan(db, pickerSearchQuery(db, actor, visibleTenantsWhere(actor)!, pickerQuery.parse(q)));
@@ -70,7 +88,9 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
   // The indexes whose condition bounds the name: the trigram index, or (a prefix, where the database's
   // collation lets a btree serve LIKE 'ab%', as C does) a range of the unique name index.
   const nameBoundedBy = async (actor: Actor, q: Record<string, unknown>) =>
-    planNodes(await searchPlan(actor, q)).flatMap((n) => (n["Index Name"] && /\bname\b/.test(String(n["Index Cond"] ?? "")) ? [n["Index Name"]] : []));
+    planNodes(await searchPlan(actor, q)).flatMap((n) =>
+      n["Index Name"] && /\bname\b/.test(String(n["Index Cond"] ?? "")) ? [n["Index Name"]] : [],
+    );
 
   it("opens the picker for an admin and a user with 117 grants by index: names in order, their favourites and visits", async () => {
     for (const actor of [() => admin, () => granted]) {
@@ -85,14 +105,36 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
     const rare = names[1234]!.slice(2, 7);
     expect(await nameBoundedBy(admin, { q: rare })).toContain(trigramIndex);
     // Nothing starts with "zz": no plan may walk every name to find that out.
-    expect(await nameBoundedBy(admin, { q: "zz" })).toEqual(expect.arrayContaining([expect.stringMatching(/^tenants_live_name_(trgm_idx|key)$/)]));
+    expect(await nameBoundedBy(admin, { q: "zz" })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^tenants_live_name_(trgm_idx|key)$/)]),
+    );
     // Where matches are many, walking the names in order until a page is full is as good.
-    for (const q of [rare, "zz", names[99]!.slice(0, 2), `${word}-77`]) expect(await seqScansOn(database(), large, page(() => admin, { q })), q).toEqual([]);
-    expect(await seqScansOn(database(), large, page(() => granted, { q: rare }))).toEqual([]);
+    for (const q of [rare, "zz", names[99]!.slice(0, 2), `${word}-77`])
+      expect(
+        await seqScansOn(
+          database(),
+          large,
+          page(() => admin, { q }),
+        ),
+        q,
+      ).toEqual([]);
+    expect(
+      await seqScansOn(
+        database(),
+        large,
+        page(() => granted, { q: rare }),
+      ),
+    ).toEqual([]);
   });
 
   it("does not scan the tenants when a search matches most of them", async () => {
-    expect(await seqScansOn(database(), large, page(() => admin, { q: word }))).toEqual([]);
+    expect(
+      await seqScansOn(
+        database(),
+        large,
+        page(() => admin, { q: word }),
+      ),
+    ).toEqual([]);
   });
 
   it("counts one tenant's unresolved alerts from the partial index of unresolved alerts", async () => {
@@ -107,7 +149,10 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
     expect(await seqScansOn(database(), large, members)).toEqual([]);
     const { db } = database();
     // The index that holds the grant's user and expiry too: PostgreSQL reads it alone (an index-only scan).
-    const plan = await explainPlan(db, sql`select count(distinct user_id) from tenant_grants where tenant_id = ${tenantIds[0]!}::uuid and (expires_at is null or expires_at > now())`);
+    const plan = await explainPlan(
+      db,
+      sql`select count(distinct user_id) from tenant_grants where tenant_id = ${tenantIds[0]!}::uuid and (expires_at is null or expires_at > now())`,
+    );
     expect(indexesUsed(plan)).toEqual(["tenant_grants_tenant_members_idx"]);
   });
 

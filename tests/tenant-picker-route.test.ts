@@ -16,7 +16,11 @@ const { GET } = await import("@/app/api/tenants/route");
 async function get(actor: Actor | null, query = "") {
   signedIn.actor = actor;
   const response = await GET(new Request(`http://localhost/api/tenants${query}`), {});
-  return { status: response.status, cache: response.headers.get("cache-control"), body: (await response.json()) as TenantPickerPage & { error?: string } };
+  return {
+    status: response.status,
+    cache: response.headers.get("cache-control"),
+    body: (await response.json()) as TenantPickerPage & { error?: string },
+  };
 }
 
 describe.each(testDatabases())("GET /api/tenants on $kind", (target) => {
@@ -30,12 +34,22 @@ describe.each(testDatabases())("GET /api/tenants on $kind", (target) => {
     const { db } = database();
     signedIn.db = db satisfies Db;
     const { id: infrastructureId } = await createInfrastructure(db);
-    const [ta, tb, tc] = await Promise.all(["a", "b", "c"].map((s) => createTenant(db, { infrastructureId, name: `${word}-${s}` })));
+    const [ta, tb, tc] = await Promise.all(
+      ["a", "b", "c"].map((s) => createTenant(db, { infrastructureId, name: `${word}-${s}` })),
+    );
     [a, b, lapsed] = [ta!.name, tb!.name, tc!.name];
-    const [reader, admin, none] = await Promise.all([createUser(db), createUser(db, { role: "admin" }), createUser(db)]);
+    const [reader, admin, none] = await Promise.all([
+      createUser(db),
+      createUser(db, { role: "admin" }),
+      createUser(db),
+    ]);
     await grantAccess(db, reader.id, ta!.id, "read");
     await grantAccess(db, reader.id, tc!.id, "write", new Date(Date.now() - 1_000));
-    actors = { reader: await loadActor(db, reader), admin: await loadActor(db, admin), none: await loadActor(db, none) };
+    actors = {
+      reader: await loadActor(db, reader),
+      admin: await loadActor(db, admin),
+      none: await loadActor(db, none),
+    };
   });
 
   it("asks the anonymous to sign in", async () => {
@@ -63,7 +77,10 @@ describe.each(testDatabases())("GET /api/tenants on $kind", (target) => {
   });
 
   it("refuses a query it cannot read, saying why", async () => {
-    expect(await get(actors.admin, "?limit=500")).toMatchObject({ status: 400, body: { error: "The limit is 1 to 50." } });
+    expect(await get(actors.admin, "?limit=500")).toMatchObject({
+      status: 400,
+      body: { error: "The limit is 1 to 50." },
+    });
     expect(await get(actors.admin, "?cursor=%25")).toMatchObject({ status: 400, body: { error: "Invalid cursor." } });
   });
 });

@@ -32,10 +32,12 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
   async function tenantsNamed(db: Db, word: string, suffixes: string[]): Promise<Tenant[]> {
     const infrastructure = await createInfrastructure(db);
     const made: Tenant[] = [];
-    for (const suffix of suffixes) made.push(await createTenant(db, { infrastructureId: infrastructure.id, name: `${word}-${suffix}` }));
+    for (const suffix of suffixes)
+      made.push(await createTenant(db, { infrastructureId: infrastructure.id, name: `${word}-${suffix}` }));
     return made;
   }
-  const actorFor = async (db: Db, role: "admin" | "auditor" | "user" = "user") => loadActor(db, await createUser(db, { role }));
+  const actorFor = async (db: Db, role: "admin" | "auditor" | "user" = "user") =>
+    loadActor(db, await createUser(db, { role }));
   const ctxOf = (db: Db, actor: Actor) => ({ db, actor, ip: "203.0.113.7" });
 
   it("shows a user only the tenants granted to them, and none whose grant expired", async () => {
@@ -49,7 +51,10 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
 
     for (const q of ["", word, `${word}-`, word.slice(0, 2)]) {
       const page = await tenantPickerPage(db, actor, query({ q }));
-      expect(names(page.results).filter((n) => n.startsWith(word)), q).toEqual([a!.name]);
+      expect(
+        names(page.results).filter((n) => n.startsWith(word)),
+        q,
+      ).toEqual([a!.name]);
       expect(names(page.results)).not.toContain(b!.name);
       expect(names(page.results)).not.toContain(expired!.name);
     }
@@ -91,7 +96,8 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     const [start, middle] = await tenantsNamed(db, word, ["alpha", "x-alpha"]);
     await createTenant(db, { infrastructureId: start!.infrastructureId, name: `${word}-x-al9ha` });
     const admin = await actorFor(db, "admin");
-    const search = async (q: string) => names((await tenantPickerPage(db, admin, query({ q, limit: 50 }))).results).filter((n) => n.startsWith(word));
+    const search = async (q: string) =>
+      names((await tenantPickerPage(db, admin, query({ q, limit: 50 }))).results).filter((n) => n.startsWith(word));
 
     expect(await search(`${word}-ALPHA`)).toEqual([start!.name]);
     expect(await search("alpha")).toEqual(expect.arrayContaining([start!.name, middle!.name]));
@@ -110,7 +116,10 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     const actor = await loadActor(db, user);
     for (const [i, t] of made.entries()) {
       await recordTenantVisit(db, user.id, t.id);
-      await db.update(tenantVisits).set({ visitedAt: new Date(Date.now() - (made.length - i) * 60_000) }).where(and(eq(tenantVisits.userId, user.id), eq(tenantVisits.tenantId, t.id)));
+      await db
+        .update(tenantVisits)
+        .set({ visitedAt: new Date(Date.now() - (made.length - i) * 60_000) })
+        .where(and(eq(tenantVisits.userId, user.id), eq(tenantVisits.tenantId, t.id)));
     }
     await setTenantFavorite(ctxOf(db, actor), made[7]!, true);
     await setTenantFavorite(ctxOf(db, actor), made[0]!, true);
@@ -173,7 +182,11 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     await setTenantFavorite(ctx, tenant!, false);
     expect(await stars()).toEqual([]);
 
-    const audit = await db.select().from(auditEvents).where(inArray(auditEvents.tenantId, [tenant!.id])).orderBy(auditEvents.id);
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(inArray(auditEvents.tenantId, [tenant!.id]))
+      .orderBy(auditEvents.id);
     expect(audit.map((e) => [e.action, e.target, e.actorId, e.ip])).toEqual([
       ["tenant.favorite", tenant!.name, actor.id, "203.0.113.7"],
       ["tenant.unfavorite", tenant!.name, actor.id, "203.0.113.7"],

@@ -17,19 +17,32 @@ async function startOtlpReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { exports, endpoint: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    exports,
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe("tracing", () => {
   it("is configured only by an OTLP endpoint", () => {
     expect(otlpTracesEndpoint({})).toBeUndefined();
     expect(otlpTracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: " " })).toBeUndefined();
-    expect(otlpTracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" })).toBe("http://collector:4318/v1/traces");
-    expect(otlpTracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://a:4318", OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://b:4318/traces" })).toBe("http://b:4318/traces");
+    expect(otlpTracesEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318" })).toBe(
+      "http://collector:4318/v1/traces",
+    );
+    expect(
+      otlpTracesEndpoint({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://a:4318",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://b:4318/traces",
+      }),
+    ).toBe("http://b:4318/traces");
   });
 
   it("registers nothing when no endpoint is set, or when the SDK is disabled", async () => {
-    expect(tracingEnabled({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:1", OTEL_SDK_DISABLED: "true" })).toBe(false);
+    expect(tracingEnabled({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:1", OTEL_SDK_DISABLED: "true" })).toBe(
+      false,
+    );
     vi.stubEnv("OTEL_EXPORTER_OTLP_ENDPOINT", "");
     vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "");
     expect(await startTracing()).toBe(false);

@@ -27,7 +27,12 @@ const unknownId = randomUUID();
 type Outcome = { ok: boolean; code?: string; error?: string; data?: unknown };
 type Case = [Record<string, unknown>, string, string];
 
-async function attempt<S extends z.ZodType>(schema: S, run: (ctx: ServiceContext, input: z.infer<S>) => Promise<unknown>, ctx: ServiceContext, raw: unknown): Promise<Outcome> {
+async function attempt<S extends z.ZodType>(
+  schema: S,
+  run: (ctx: ServiceContext, input: z.infer<S>) => Promise<unknown>,
+  ctx: ServiceContext,
+  raw: unknown,
+): Promise<Outcome> {
   const parsed = await schema.safeParseAsync(raw);
   if (!parsed.success) return { ok: false, code: "invalid", error: parsed.error.issues[0]?.message };
   try {
@@ -44,7 +49,10 @@ describe.each(testDatabases())("user management on $kind", (target) => {
   // Users made by the services are not the factory's: delete them here (this runs before the database closes).
   const madeEmails = new Set<string>();
   afterAll(async () => {
-    if (madeEmails.size) await db().delete(users).where(inArray(users.email, [...madeEmails]));
+    if (madeEmails.size)
+      await db()
+        .delete(users)
+        .where(inArray(users.email, [...madeEmails]));
   });
 
   async function contextOf(user: User, on: Db = db()): Promise<ServiceContext> {
@@ -54,7 +62,8 @@ describe.each(testDatabases())("user management on $kind", (target) => {
     const admin = await createUser(db(), { role: "admin", password });
     return { admin, ctx: await contextOf(admin) };
   }
-  const auditBy = (actorId: string, on: Db = db()) => on.select().from(auditEvents).where(eq(auditEvents.actorId, actorId));
+  const auditBy = (actorId: string, on: Db = db()) =>
+    on.select().from(auditEvents).where(eq(auditEvents.actorId, actorId));
   const reload = async (id: string) => (await db().select().from(users).where(eq(users.id, id)))[0]!;
 
   describe("createLocalUser", () => {
@@ -62,7 +71,12 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const { admin, ctx } = await asNewAdmin();
       const email = uniqueEmail();
       madeEmails.add(email);
-      const result = await attempt(createLocalUserInput, createLocalUser, ctx, { email: ` ${email.toUpperCase()} `, name: " Grace Hopper ", role: "auditor", password });
+      const result = await attempt(createLocalUserInput, createLocalUser, ctx, {
+        email: ` ${email.toUpperCase()} `,
+        name: " Grace Hopper ",
+        role: "auditor",
+        password,
+      });
       expect(result).toMatchObject({ ok: true, data: { id: expect.any(String) } });
       const [row] = await db().select().from(users).where(eq(users.email, email));
       expect(row).toMatchObject({ name: "Grace Hopper", role: "auditor", roleSource: "direct", status: "active" });
@@ -94,7 +108,13 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       // Unique by its domain, so the local part stays the word the last case puts in the password.
       const email = `joiner@${randomUUID().slice(0, 8)}.test.enclave.local`;
       madeEmails.add(email);
-      const result = await attempt(createLocalUserInput, createLocalUser, ctx, { email, name: "New Joiner", role: "user", password, ...override });
+      const result = await attempt(createLocalUserInput, createLocalUser, ctx, {
+        email,
+        name: "New Joiner",
+        role: "user",
+        password,
+        ...override,
+      });
       expect(result).toEqual({ ok: false, code: "invalid", error: message });
       expect(await db().select().from(users).where(eq(users.email, email))).toEqual([]);
       expect(await auditBy(admin.id)).toEqual([]);
@@ -105,7 +125,12 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const email = uniqueEmail();
       madeEmails.add(email);
       await createLocalUser(ctx, { email, name: "First", role: "user", password });
-      const again = await attempt(createLocalUserInput, createLocalUser, ctx, { email: email.toUpperCase(), name: "Second", role: "admin", password });
+      const again = await attempt(createLocalUserInput, createLocalUser, ctx, {
+        email: email.toUpperCase(),
+        name: "Second",
+        role: "admin",
+        password,
+      });
       expect(again).toEqual({ ok: false, code: "conflict", error: `A user with the email ${email} already exists.` });
       expect((await db().select().from(users).where(eq(users.email, email))).map((u) => u.name)).toEqual(["First"]);
       expect((await auditBy(admin.id)).map((e) => e.action)).toEqual(["user.create"]);
@@ -117,10 +142,17 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const { admin, ctx } = await asNewAdmin();
       const user = await createUser(db());
       await db().update(users).set({ roleSource: "group" }).where(eq(users.id, user.id));
-      expect(await attempt(setUserRoleInput, setUserRole, ctx, { userId: user.id, role: "auditor" })).toEqual({ ok: true, data: undefined });
+      expect(await attempt(setUserRoleInput, setUserRole, ctx, { userId: user.id, role: "auditor" })).toEqual({
+        ok: true,
+        data: undefined,
+      });
       expect(await reload(user.id)).toMatchObject({ role: "auditor", roleSource: "direct" });
       const [event] = await auditBy(admin.id);
-      expect(event).toMatchObject({ action: "user.role", target: user.email, details: { from: "user", to: "auditor", previousSource: "group" } });
+      expect(event).toMatchObject({
+        action: "user.role",
+        target: user.email,
+        details: { from: "user", to: "auditor", previousSource: "group" },
+      });
     });
 
     it.each<Case>([
@@ -149,7 +181,10 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const rolledBack = new Error("roll back");
       const outcome = await db()
         .transaction(async (tx) => {
-          await tx.update(users).set({ status: "disabled" }).where(and(eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, admin.id)));
+          await tx
+            .update(users)
+            .set({ status: "disabled" })
+            .where(and(eq(users.role, "admin"), eq(users.status, "active"), ne(users.id, admin.id)));
           const ctx = await contextOf(admin, tx);
           const result = await attempt(setUserRoleInput, setUserRole, ctx, { userId: admin.id, role: "auditor" });
           const [row] = await tx.select().from(users).where(eq(users.id, admin.id));
@@ -160,7 +195,8 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       expect(outcome.result).toEqual({
         ok: false,
         code: "conflict",
-        error: "You are the last active administrator. Make someone else an administrator before changing your own role.",
+        error:
+          "You are the last active administrator. Make someone else an administrator before changing your own role.",
       });
       expect(outcome.role).toBe("admin");
       expect(outcome.events).toEqual([]);
@@ -219,13 +255,23 @@ describe.each(testDatabases())("user management on $kind", (target) => {
         [{ userId: user.id, password: "qwerty123456" }, "That password is too common; choose another."],
         [{ userId: user.id, password: "tiny" }, "Use at least 12 characters."],
         [{ userId: user.id }, "Enter a password."],
-        [{ userId: user.id, password: `${localPart}-rocks` }, `The password must not contain “${localPart}” from the email address.`],
-        [{ userId: ssoOnly.id, password: "saffron-kettle-drum-88" }, "This account signs in through SSO and has no password to reset."],
+        [
+          { userId: user.id, password: `${localPart}-rocks` },
+          `The password must not contain “${localPart}” from the email address.`,
+        ],
+        [
+          { userId: ssoOnly.id, password: "saffron-kettle-drum-88" },
+          "This account signs in through SSO and has no password to reset.",
+        ],
         [{ userId: unknownId, password: "saffron-kettle-drum-88" }, "That user does not exist."],
         [{ userId: "x", password: "saffron-kettle-drum-88" }, "That user does not exist."],
       ];
-      for (const [raw, message] of cases) expect((await attempt(resetUserPasswordInput, resetUserPassword, ctx, raw)).error, message).toBe(message);
-      expect(await reload(user.id)).toMatchObject({ passwordHash: user.passwordHash, sessionVersion: user.sessionVersion });
+      for (const [raw, message] of cases)
+        expect((await attempt(resetUserPasswordInput, resetUserPassword, ctx, raw)).error, message).toBe(message);
+      expect(await reload(user.id)).toMatchObject({
+        passwordHash: user.passwordHash,
+        sessionVersion: user.sessionVersion,
+      });
       expect((await reload(ssoOnly.id)).passwordHash).toBeNull();
       expect(await auditBy(admin.id)).toEqual([]);
     });
@@ -237,9 +283,16 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const user = await createUser(db());
       await signOutUserEverywhere(ctx, { userId: user.id });
       expect((await reload(user.id)).sessionVersion).toBe(user.sessionVersion + 1);
-      expect(await attempt(signOutUserEverywhereInput, signOutUserEverywhere, ctx, { userId: unknownId })).toMatchObject({ code: "not_found", error: "That user does not exist." });
-      expect(await attempt(signOutUserEverywhereInput, signOutUserEverywhere, ctx, { userId: "" })).toMatchObject({ code: "invalid", error: "That user does not exist." });
-      expect((await auditBy(admin.id)).map((e) => [e.action, e.target])).toEqual([["user.sign_out_everywhere", user.email]]);
+      expect(
+        await attempt(signOutUserEverywhereInput, signOutUserEverywhere, ctx, { userId: unknownId }),
+      ).toMatchObject({ code: "not_found", error: "That user does not exist." });
+      expect(await attempt(signOutUserEverywhereInput, signOutUserEverywhere, ctx, { userId: "" })).toMatchObject({
+        code: "invalid",
+        error: "That user does not exist.",
+      });
+      expect((await auditBy(admin.id)).map((e) => [e.action, e.target])).toEqual([
+        ["user.sign_out_everywhere", user.email],
+      ]);
     });
   });
 
@@ -247,9 +300,20 @@ describe.each(testDatabases())("user management on $kind", (target) => {
     it("changes the name only, ignoring a role smuggled into the input", async () => {
       const user = await createUser(db());
       const ctx = await contextOf(user);
-      expect(await attempt(updateOwnProfileInput, updateOwnProfile, ctx, { name: "  Renamed Person ", role: "admin", status: "active" })).toEqual({ ok: true, data: undefined });
+      expect(
+        await attempt(updateOwnProfileInput, updateOwnProfile, ctx, {
+          name: "  Renamed Person ",
+          role: "admin",
+          status: "active",
+        }),
+      ).toEqual({ ok: true, data: undefined });
       expect(await reload(user.id)).toMatchObject({ name: "Renamed Person", role: "user" });
-      expect(await auditBy(user.id)).toEqual([expect.objectContaining({ action: "account.profile", details: { name: { from: "Test User", to: "Renamed Person" } } })]);
+      expect(await auditBy(user.id)).toEqual([
+        expect.objectContaining({
+          action: "account.profile",
+          details: { name: { from: "Test User", to: "Renamed Person" } },
+        }),
+      ]);
     });
 
     it.each<[Record<string, unknown>, string]>([
@@ -276,7 +340,9 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       expect(await verifyPassword(row.passwordHash!, fresh)).toBe(true);
       expect(row.sessionVersion).toBe(user.sessionVersion);
       const events = await auditBy(user.id);
-      expect(events).toEqual([expect.objectContaining({ action: "account.password", target: user.email, details: {} })]);
+      expect(events).toEqual([
+        expect.objectContaining({ action: "account.password", target: user.email, details: {} }),
+      ]);
       expect(JSON.stringify(events)).not.toMatch(/saffron|violet/);
     });
 
@@ -285,16 +351,29 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       const ctx = await contextOf(user);
       const localPart = user.email.split("@")[0]!;
       const cases: [unknown, string][] = [
-        [{ currentPassword: "wrong-password-here", newPassword: "saffron-kettle-drum-88" }, "Your current password is not correct."],
+        [
+          { currentPassword: "wrong-password-here", newPassword: "saffron-kettle-drum-88" },
+          "Your current password is not correct.",
+        ],
         [{ newPassword: "saffron-kettle-drum-88" }, "Enter your current password."],
         [{ currentPassword: password, newPassword: "letmein12345" }, "That password is too common; choose another."],
         [{ currentPassword: password, newPassword: 123456789012 }, "Enter a password."],
-        [{ currentPassword: password, newPassword: `${localPart}!2` }, `The password must not contain “${localPart}” from the email address.`],
-        [{ currentPassword: password, newPassword: password }, "Choose a new password that differs from the current one."],
+        [
+          { currentPassword: password, newPassword: `${localPart}!2` },
+          `The password must not contain “${localPart}” from the email address.`,
+        ],
+        [
+          { currentPassword: password, newPassword: password },
+          "Choose a new password that differs from the current one.",
+        ],
       ];
-      for (const [raw, message] of cases) expect((await attempt(changeOwnPasswordInput, changeOwnPassword, ctx, raw)).error, message).toBe(message);
+      for (const [raw, message] of cases)
+        expect((await attempt(changeOwnPasswordInput, changeOwnPassword, ctx, raw)).error, message).toBe(message);
       const ssoOnly = await createUser(db());
-      const sso = await attempt(changeOwnPasswordInput, changeOwnPassword, await contextOf(ssoOnly), { currentPassword: "anything", newPassword: "saffron-kettle-drum-88" });
+      const sso = await attempt(changeOwnPasswordInput, changeOwnPassword, await contextOf(ssoOnly), {
+        currentPassword: "anything",
+        newPassword: "saffron-kettle-drum-88",
+      });
       expect(sso.error).toBe("Your account signs in through SSO; change your password with your identity provider.");
       expect((await reload(user.id)).passwordHash).toBe(user.passwordHash);
       expect(await auditBy(user.id)).toEqual([]);
@@ -303,7 +382,11 @@ describe.each(testDatabases())("user management on $kind", (target) => {
 
   describe("listUsers and getUserDetail", () => {
     async function makeUsers(marker: string, specs: { role: User["role"]; status: User["status"] }[]) {
-      const rows = specs.map((s, i) => ({ ...s, email: `${marker}-${i}@test.enclave.local`, name: `Person ${i} ${marker}` }));
+      const rows = specs.map((s, i) => ({
+        ...s,
+        email: `${marker}-${i}@test.enclave.local`,
+        name: `Person ${i} ${marker}`,
+      }));
       rows.forEach((r) => madeEmails.add(r.email));
       return db().insert(users).values(rows).returning();
     }
@@ -319,14 +402,19 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       ]);
       const all = await listUsers(db(), { search: marker.toUpperCase() });
       expect(all).toMatchObject({ total: 5, page: 1, pageCount: 1 });
-      expect(all.rows.map((r) => r.email)).toEqual([0, 1, 2, 3, 4].map((i) => `${marker.toLowerCase()}-${i}@test.enclave.local`));
+      expect(all.rows.map((r) => r.email)).toEqual(
+        [0, 1, 2, 3, 4].map((i) => `${marker.toLowerCase()}-${i}@test.enclave.local`),
+      );
       expect((await listUsers(db(), { search: `person 3 ${marker}` })).rows.map((r) => r.role)).toEqual(["admin"]);
       expect((await listUsers(db(), { search: marker, role: "user" })).total).toBe(3);
       expect((await listUsers(db(), { search: marker, role: "user", status: "disabled" })).total).toBe(1);
       const second = await listUsers(db(), { search: marker, page: "2", pageSize: 2 });
       expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 });
       expect(second.rows.map((r) => r.email.split("@")[0]!.slice(-1))).toEqual(["2", "3"]);
-      expect(await listUsers(db(), { search: marker, page: "99", pageSize: 2 })).toMatchObject({ page: 3, rows: [expect.anything()] });
+      expect(await listUsers(db(), { search: marker, page: "99", pageSize: 2 })).toMatchObject({
+        page: 3,
+        rows: [expect.anything()],
+      });
       expect((await listUsers(db(), { search: marker, role: "owner", page: "-1" })).total).toBe(5);
     });
 
@@ -340,9 +428,16 @@ describe.each(testDatabases())("user management on $kind", (target) => {
 
     it("counts live grants on tenants that exist, and shows each grant with its source in the detail", async () => {
       const user = await createUser(db(), { password });
-      const [a, b, c, gone] = [await createTenant(db()), await createTenant(db()), await createTenant(db()), await createTenant(db(), { status: "deleted" })];
+      const [a, b, c, gone] = [
+        await createTenant(db()),
+        await createTenant(db()),
+        await createTenant(db()),
+        await createTenant(db(), { status: "deleted" }),
+      ];
       await grantAccess(db(), user.id, a.id, "write");
-      await db().insert(tenantGrants).values({ userId: user.id, tenantId: a.id, level: "read", source: "group:engineering" });
+      await db()
+        .insert(tenantGrants)
+        .values({ userId: user.id, tenantId: a.id, level: "read", source: "group:engineering" });
       await grantAccess(db(), user.id, b.id, "read", new Date(Date.now() + 3_600_000));
       await grantAccess(db(), user.id, c.id, "read", new Date(Date.now() - 60_000));
       await grantAccess(db(), user.id, gone.id, "read");
@@ -351,19 +446,30 @@ describe.each(testDatabases())("user management on $kind", (target) => {
       expect(row).toMatchObject({ id: user.id, tenantCount: 2, lastSignInAt: null });
 
       const detail = await getUserDetail(db(), user.id);
-      expect(detail).toMatchObject({ id: user.id, email: user.email, hasPassword: true, identities: [{ issuer: "https://idp.example", subject: "sub-123" }] });
+      expect(detail).toMatchObject({
+        id: user.id,
+        email: user.email,
+        hasPassword: true,
+        identities: [{ issuer: "https://idp.example", subject: "sub-123" }],
+      });
       expect(detail).not.toHaveProperty("passwordHash");
       const grants = detail!.grants.map((g) => [g.tenant, g.level, g.source, g.expired]);
       expect(grants).toEqual(
-        [[a.name, "write", "direct", false], [a.name, "read", "group:engineering", false], [b.name, "read", "direct", false], [c.name, "read", "direct", true]].sort((x, y) =>
-          `${x[0]}${x[2]}`.localeCompare(`${y[0]}${y[2]}`),
-        ),
+        [
+          [a.name, "write", "direct", false],
+          [a.name, "read", "group:engineering", false],
+          [b.name, "read", "direct", false],
+          [c.name, "read", "direct", true],
+        ].sort((x, y) => `${x[0]}${x[2]}`.localeCompare(`${y[0]}${y[2]}`)),
       );
     });
 
-    it.each(["not-a-uuid", "", "../admin", "00000000-0000-0000-0000-00000000000g"])("answers null for the malformed id %j", async (id) => {
-      expect(await getUserDetail(db(), id)).toBeNull();
-    });
+    it.each(["not-a-uuid", "", "../admin", "00000000-0000-0000-0000-00000000000g"])(
+      "answers null for the malformed id %j",
+      async (id) => {
+        expect(await getUserDetail(db(), id)).toBeNull();
+      },
+    );
 
     it("answers null for an unknown id", async () => {
       expect(await getUserDetail(db(), unknownId)).toBeNull();

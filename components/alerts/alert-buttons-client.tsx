@@ -10,11 +10,21 @@ export function AlertButtons({ tenant, alertId, state }: { tenant: string; alert
   return (
     <div className="flex flex-wrap items-center gap-2">
       {state === "open" && (
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => acknowledgeAlert({ tenant, alertId }))}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          onClick={() => run(() => acknowledgeAlert({ tenant, alertId }))}
+        >
           Acknowledge
         </button>
       )}
-      <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => resolveAlert({ tenant, alertId }))}>
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={pending}
+        onClick={() => run(() => resolveAlert({ tenant, alertId }))}
+      >
         Resolve
       </button>
       <FormError error={error} className="w-full" />

@@ -13,8 +13,16 @@ export function AlertFilters({ state, severity }: { state: string; severity: str
   return (
     <form method="get" aria-label="Filter alerts" className="card mb-4 flex flex-wrap items-end gap-4 p-4">
       <SelectField label="State" name="state" options={states} defaultValue={state} />
-      <SelectField label="Severity" name="severity" options={["critical", "warning", "info"]} anyLabel="Any" defaultValue={severity} />
-      <button type="submit" className="btn-secondary">Filter</button>
+      <SelectField
+        label="Severity"
+        name="severity"
+        options={["critical", "warning", "info"]}
+        anyLabel="Any"
+        defaultValue={severity}
+      />
+      <button type="submit" className="btn-secondary">
+        Filter
+      </button>
     </form>
   );
 }

@@ -9,18 +9,33 @@ const severityTones: Record<string, string> = {
   warning: "bg-amber-50 text-amber-800 ring-amber-600/20",
   info: "bg-sky-50 text-sky-700 ring-sky-600/20",
 };
-const stateTones: Record<string, string> = { open: "text-red-700", acknowledged: "text-amber-700", resolved: "text-emerald-700" };
+const stateTones: Record<string, string> = {
+  open: "text-red-700",
+  acknowledged: "text-amber-700",
+  resolved: "text-emerald-700",
+};
 const sourceLabels: Record<string, string> = { rule: "alert rule", cloud: "cloud alarm", budget: "budget" };
 
 export function SeverityBadge({ severity }: { severity: string }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${severityTones[severity] ?? severityTones.info}`}>{severity}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${severityTones[severity] ?? severityTones.info}`}
+    >
+      {severity}
+    </span>
+  );
 }
 
 type History = Map<string, { transition: string; actor: string | null; at: Date }[]>;
 type Props = { rows: AlertRow[]; history: History; canWrite: boolean; showTenant?: boolean };
 
 function StateCell({ alert, history }: { alert: AlertRow; history: History }) {
-  const who = alert.state === "acknowledged" ? `by ${alert.acknowledgedBy ?? "someone"} · ${formatDateTime(alert.acknowledgedAt)}` : alert.state === "resolved" ? `${alert.resolvedBy ? `by ${alert.resolvedBy}` : "cleared"} · ${formatDateTime(alert.resolvedAt)}` : null;
+  const who =
+    alert.state === "acknowledged"
+      ? `by ${alert.acknowledgedBy ?? "someone"} · ${formatDateTime(alert.acknowledgedAt)}`
+      : alert.state === "resolved"
+        ? `${alert.resolvedBy ? `by ${alert.resolvedBy}` : "cleared"} · ${formatDateTime(alert.resolvedAt)}`
+        : null;
   return (
     <details>
       <summary className="cursor-pointer">
@@ -47,11 +62,41 @@ export function AlertTable({ rows, history, canWrite, showTenant = false }: Prop
       rowKey={(a) => a.id}
       columns={[
         { header: "Severity", cell: (a) => <SeverityBadge severity={a.severity ?? "info"} /> },
-        ...(showTenant ? [{ header: "Tenant", cell: (a: AlertRow) => <Link className="text-sky-700 hover:underline" href={`/t/${a.tenant}/alerts`}>{a.tenant}</Link> }] : []),
-        { header: "Alert", cell: (a) => <><span className="font-medium">{a.title}</span><span className="block text-xs text-slate-500">{sourceLabels[a.source ?? ""]}{a.resource ? ` · ${a.resource}` : ""}{a.value !== null ? ` · value ${a.value}` : ""}</span></> },
+        ...(showTenant
+          ? [
+              {
+                header: "Tenant",
+                cell: (a: AlertRow) => (
+                  <Link className="text-sky-700 hover:underline" href={`/t/${a.tenant}/alerts`}>
+                    {a.tenant}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
+        {
+          header: "Alert",
+          cell: (a) => (
+            <>
+              <span className="font-medium">{a.title}</span>
+              <span className="block text-xs text-slate-500">
+                {sourceLabels[a.source ?? ""]}
+                {a.resource ? ` · ${a.resource}` : ""}
+                {a.value !== null ? ` · value ${a.value}` : ""}
+              </span>
+            </>
+          ),
+        },
         { header: "Opened", cell: (a) => formatDateTime(a.openedAt), className: "whitespace-nowrap text-slate-500" },
         { header: "State", cell: (a) => <StateCell alert={a} history={history} /> },
-        ...(canWrite ? [{ header: "Actions", cell: (a: AlertRow) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} /> }] : []),
+        ...(canWrite
+          ? [
+              {
+                header: "Actions",
+                cell: (a: AlertRow) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} />,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -12,11 +12,14 @@ export function pickerGroups(page: TenantPickerPage | null, query: string, idPre
   if (!page) return [];
   const text = query.trim().toLowerCase();
   if (text) {
-    const matches = page.results.filter((t) => t.name.toLowerCase().includes(text)).map((tenant) => ({ id: `${idPrefix}-results-${tenant.name}`, tenant }));
+    const matches = page.results
+      .filter((t) => t.name.toLowerCase().includes(text))
+      .map((tenant) => ({ id: `${idPrefix}-results-${tenant.name}`, tenant }));
     const more = page.nextCursor && matches.length ? [{ id: `${idPrefix}-more`, more: true as const }] : [];
     return matches.length ? [{ key: "results", label: "Matching tenants", options: [...matches, ...more] }] : [];
   }
-  const tenants = (key: PickerGroup["key"], list: PickerTenant[]) => list.map((tenant) => ({ id: `${idPrefix}-${key}-${tenant.name}`, tenant }));
+  const tenants = (key: PickerGroup["key"], list: PickerTenant[]) =>
+    list.map((tenant) => ({ id: `${idPrefix}-${key}-${tenant.name}`, tenant }));
   const more = page.nextCursor ? [{ id: `${idPrefix}-more`, more: true as const }] : [];
   const groups: PickerGroup[] = [
     { key: "favorites", label: "Favourites", options: tenants("favorites", page.favorites) },

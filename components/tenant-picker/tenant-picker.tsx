@@ -81,7 +81,17 @@ export function TenantPicker() {
   }, [activeOption]);
 
   const search = query.trim();
-  const status = error ?? (!page ? (loading ? "Loading tenants…" : "") : options.length === 0 && fresh ? (search ? `No tenant matches “${search}”.` : "You have no tenants yet.") : "");
+  const status =
+    error ??
+    (!page
+      ? loading
+        ? "Loading tenants…"
+        : ""
+      : options.length === 0 && fresh
+        ? search
+          ? `No tenant matches “${search}”.`
+          : "You have no tenants yet."
+        : "");
   return (
     <div ref={root} className="relative">
       <button
@@ -106,7 +116,11 @@ export function TenantPicker() {
         </span>
       </button>
       {open && (
-        <div role="dialog" aria-label="Switch tenant" className="absolute top-full left-0 z-20 mt-1 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+        <div
+          role="dialog"
+          aria-label="Switch tenant"
+          className="absolute top-full left-0 z-20 mt-1 w-80 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+        >
           <input
             ref={input}
             role="combobox"
@@ -126,10 +140,20 @@ export function TenantPicker() {
             }}
             onKeyDown={onKeyDown}
           />
-          <div id={listId} role="listbox" aria-label="Tenants" aria-busy={!fresh} className={`mt-2 max-h-80 overflow-y-auto ${fresh ? "" : "opacity-60"}`}>
+          <div
+            id={listId}
+            role="listbox"
+            aria-label="Tenants"
+            aria-busy={!fresh}
+            className={`mt-2 max-h-80 overflow-y-auto ${fresh ? "" : "opacity-60"}`}
+          >
             {groups.map((group) => (
               <div key={group.key} role="group" aria-labelledby={`${listId}-${group.key}`}>
-                <div role="presentation" id={`${listId}-${group.key}`} className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">
+                <div
+                  role="presentation"
+                  id={`${listId}-${group.key}`}
+                  className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase"
+                >
                   {group.label}
                 </div>
                 {group.options.map((option) => (
@@ -148,7 +172,9 @@ export function TenantPicker() {
                     ) : (
                       <>
                         <span className="font-medium">{option.tenant.name}</span>
-                        {option.tenant.status !== "ready" && <span className="text-xs text-slate-500">{option.tenant.status}</span>}
+                        {option.tenant.status !== "ready" && (
+                          <span className="text-xs text-slate-500">{option.tenant.status}</span>
+                        )}
                         {option.tenant.favorite && group.key !== "favorites" && (
                           <span aria-hidden="true" className="ml-auto text-amber-500">
                             ★

@@ -17,7 +17,9 @@ export function usePickerResults(open: boolean, query: string) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef<Loaded | null>(null);
-  const inFlight = useRef<{ key: string; controller: AbortController; done: Promise<TenantPickerPage | null> } | null>(null);
+  const inFlight = useRef<{ key: string; controller: AbortController; done: Promise<TenantPickerPage | null> } | null>(
+    null,
+  );
 
   const load = useCallback((search: string, cursor?: string): Promise<TenantPickerPage | null> => {
     const key = `${search}\n${cursor ?? ""}`;
@@ -39,7 +41,10 @@ export function usePickerResults(open: boolean, query: string) {
         }
         const next = (await response.json()) as TenantPickerPage;
         const previous = latest.current;
-        const page = cursor && previous?.q === search ? { ...previous.page, results: [...previous.page.results, ...next.results], nextCursor: next.nextCursor } : next;
+        const page =
+          cursor && previous?.q === search
+            ? { ...previous.page, results: [...previous.page.results, ...next.results], nextCursor: next.nextCursor }
+            : next;
         latest.current = { q: search, page };
         setLoaded(latest.current);
         return page;

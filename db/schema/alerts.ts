@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
@@ -58,9 +70,13 @@ export const alerts = pgTable(
     resolvedBy: uuid("resolved_by").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
-    uniqueIndex("alerts_one_unresolved_per_key").on(t.tenantId, t.key).where(sql`state <> 'resolved'`),
+    uniqueIndex("alerts_one_unresolved_per_key")
+      .on(t.tenantId, t.key)
+      .where(sql`state <> 'resolved'`),
     index("alerts_tenant_state_opened_idx").on(t.tenantId, t.state, t.openedAt),
-    index("alerts_unresolved_idx").on(t.openedAt).where(sql`state <> 'resolved'`),
+    index("alerts_unresolved_idx")
+      .on(t.openedAt)
+      .where(sql`state <> 'resolved'`),
   ],
 );
 

@@ -1,4 +1,15 @@
-import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
 // What a tenant cost per day and service, in USD: from Cost Explorer (aws) or the local price table.
@@ -13,7 +24,10 @@ export const costDaily = pgTable(
   },
   // A range of days across tenants, amount included, without table reads: what the admin ranking
   // read before cost_monthly_totals, and what bench:billing's baseline still reads.
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.service] }), index("cost_daily_day_tenant_idx").on(t.day, t.tenantId, t.amount)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.day, t.service] }),
+    index("cost_daily_day_tenant_idx").on(t.day, t.tenantId, t.amount),
+  ],
 );
 
 // The sums of cost_daily by tenant, month (its first day) and service, rewritten with every write
@@ -41,7 +55,10 @@ export const costMonthlyTotals = pgTable(
     dailyAmounts: doublePrecision("daily_amounts").array().notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.month] }), index("cost_monthly_totals_month_idx").on(t.month, t.tenantId, t.amount)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.month] }),
+    index("cost_monthly_totals_month_idx").on(t.month, t.tenantId, t.amount),
+  ],
 );
 
 // A monthly budget with the percentages at which it warns.

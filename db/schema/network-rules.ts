@@ -23,7 +23,10 @@ export const networkRules = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("network_rules_tenant_idx").on(t.tenantId, t.createdAt), index("network_rules_source_idx").on(t.sourceTenantId)],
+  (t) => [
+    index("network_rules_tenant_idx").on(t.tenantId, t.createdAt),
+    index("network_rules_source_idx").on(t.sourceTenantId),
+  ],
 );
 
 export type NetworkRule = typeof networkRules.$inferSelect;

@@ -45,7 +45,10 @@ export const notificationDeliveries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("notification_deliveries_once").on(t.channelId, t.alertEventId), index("notification_deliveries_due_idx").on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("notification_deliveries_once").on(t.channelId, t.alertEventId),
+    index("notification_deliveries_due_idx").on(t.state, t.nextAttemptAt),
+  ],
 );
 
 export type NotificationChannel = typeof notificationChannels.$inferSelect;

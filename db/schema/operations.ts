@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "./tenants";
 
-export type ResourceRequest = { action: "create" | "delete"; kind: "service" | "host" | "bucket"; name: string; attributes?: Record<string, string | number | boolean> };
+export type ResourceRequest = {
+  action: "create" | "delete";
+  kind: "service" | "host" | "bucket";
+  name: string;
+  attributes?: Record<string, string | number | boolean>;
+};
 
 export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource"]);
 export const runState = pgEnum("run_state", ["pending", "running", "succeeded", "failed"]);
@@ -30,7 +35,9 @@ export const operations = pgTable(
   (t) => [
     index("operations_tenant_created_idx").on(t.tenantId, t.createdAt),
     // One unfinished operation per tenant: its operations never run side by side.
-    uniqueIndex("operations_one_active_per_tenant").on(t.tenantId).where(sql`state in ('pending', 'running')`),
+    uniqueIndex("operations_one_active_per_tenant")
+      .on(t.tenantId)
+      .where(sql`state in ('pending', 'running')`),
   ],
 );
 
@@ -53,7 +60,10 @@ export const operationSteps = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("operation_steps_operation_key").on(t.operationId, t.key), index("operation_steps_tenant_idx").on(t.tenantId)],
+  (t) => [
+    uniqueIndex("operation_steps_operation_key").on(t.operationId, t.key),
+    index("operation_steps_tenant_idx").on(t.tenantId),
+  ],
 );
 
 export type Operation = typeof operations.$inferSelect;

@@ -29,7 +29,10 @@ export const metricPoints = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
     value: doublePrecision("value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.metric, t.resource, t.at] }), index("metric_points_tenant_metric_at_idx").on(t.tenantId, t.metric, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.metric, t.resource, t.at] }),
+    index("metric_points_tenant_metric_at_idx").on(t.tenantId, t.metric, t.at),
+  ],
 );
 
 export type LogLine = typeof logLines.$inferSelect;

@@ -22,11 +22,15 @@ export const tenants = pgTable(
   },
   (t) => [
     // A deleted tenant's name may be used again.
-    uniqueIndex("tenants_live_name_key").on(t.name).where(sql`status <> 'deleted'`),
+    uniqueIndex("tenants_live_name_key")
+      .on(t.name)
+      .where(sql`status <> 'deleted'`),
     index("tenants_infrastructure_idx").on(t.infrastructureId),
     index("tenants_expires_at_idx").on(t.expiresAt),
     // The tenant picker's search: a name's prefix (1-2 characters) or any part of it (3 or more).
-    index("tenants_live_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")).where(sql`status <> 'deleted'`),
+    index("tenants_live_name_trgm_idx")
+      .using("gin", t.name.op("gin_trgm_ops"))
+      .where(sql`status <> 'deleted'`),
   ],
 );
 

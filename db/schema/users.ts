@@ -34,7 +34,10 @@ export const ssoAccounts = pgTable(
     subject: text("subject").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("sso_accounts_issuer_subject_key").on(t.issuer, t.subject), index("sso_accounts_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("sso_accounts_issuer_subject_key").on(t.issuer, t.subject),
+    index("sso_accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const loginAttempts = pgTable(

@@ -35,7 +35,8 @@ async function putAccount(id, req, res) {
   for await (const chunk of req) body += chunk;
   try {
     const { email, email_verified = true, name = id, groups = [] } = JSON.parse(body);
-    if (typeof email !== "string" || !Array.isArray(groups)) throw new Error("email (string) and groups (array) are required");
+    if (typeof email !== "string" || !Array.isArray(groups))
+      throw new Error("email (string) and groups (array) are required");
     accounts.set(id, { email, email_verified, name, groups });
     res.writeHead(204).end();
   } catch (error) {

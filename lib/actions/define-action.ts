@@ -20,7 +20,11 @@ const tenantScope = z.object({ tenant: z.string().max(64) });
  * input, checked like a missing one when not granted), what (zod; unknown fields are dropped),
  * then the service. Denials come before validation, so a probe learns nothing from the input.
  */
-export function defineAction<S extends z.ZodType, R = void>(name: ActionName, schema: S, run: (ctx: ActionContext, input: z.infer<S>) => Promise<R>) {
+export function defineAction<S extends z.ZodType, R = void>(
+  name: ActionName,
+  schema: S,
+  run: (ctx: ActionContext, input: z.infer<S>) => Promise<R>,
+) {
   const access = actionPolicy[name];
   return async (raw: unknown): Promise<ActionResult<R>> => {
     try {
@@ -36,14 +40,25 @@ export function defineAction<S extends z.ZodType, R = void>(name: ActionName, sc
       const parsed = await schema.safeParseAsync(raw);
       if (!parsed.success) {
         const first = parsed.error.issues[0];
-        return { ok: false, code: "invalid", error: first?.message ?? "Check the form.", field: first?.path.join(".") || undefined };
+        return {
+          ok: false,
+          code: "invalid",
+          error: first?.message ?? "Check the form.",
+          field: first?.path.join(".") || undefined,
+        };
       }
       const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
       const data = await run({ db, actor: decision.actor!, tenant: decision.tenant, ip }, parsed.data);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, code: error.code, error: error.message };
-      console.error(JSON.stringify({ level: "error", action: name, message: error instanceof Error ? error.message : String(error) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          action: name,
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
       return { ok: false, code: "error", error: "Something went wrong, and nothing was changed. Try again." };
     }
   };

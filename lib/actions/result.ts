@@ -2,5 +2,4 @@
 export type ActionFailureCode = "unauthenticated" | "not_found" | "invalid" | "conflict" | "error";
 
 export type ActionResult<R = void> =
-  | { ok: true; data: R }
-  | { ok: false; code: ActionFailureCode; error: string; field?: string };
+  { ok: true; data: R } | { ok: false; code: ActionFailureCode; error: string; field?: string };

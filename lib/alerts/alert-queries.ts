@@ -2,13 +2,19 @@ import { aliasedTable, and, asc, count, desc, eq, inArray, ne, type SQL } from "
 import type { Db } from "@/db/client";
 import { alertEvents, alertRules, alerts, tenants, users } from "@/db/schema";
 
-export type AlertFilter = { state?: "open" | "acknowledged" | "resolved" | "unresolved" | "all"; severity?: "info" | "warning" | "critical" };
+export type AlertFilter = {
+  state?: "open" | "acknowledged" | "resolved" | "unresolved" | "all";
+  severity?: "info" | "warning" | "critical";
+};
 const acknowledger = aliasedTable(users, "acknowledger");
 const resolver = aliasedTable(users, "resolver");
 
 function filterConditions(filter: AlertFilter): (SQL | undefined)[] {
   const state = filter.state ?? "unresolved";
-  return [state === "unresolved" ? ne(alerts.state, "resolved") : state === "all" ? undefined : eq(alerts.state, state), filter.severity ? eq(alerts.severity, filter.severity) : undefined];
+  return [
+    state === "unresolved" ? ne(alerts.state, "resolved") : state === "all" ? undefined : eq(alerts.state, state),
+    filter.severity ? eq(alerts.severity, filter.severity) : undefined,
+  ];
 }
 
 const alertColumns = {
@@ -26,10 +32,19 @@ const alertColumns = {
   resolvedAt: alerts.resolvedAt,
   resolvedBy: resolver.name,
 };
-export type AlertRow = { [K in keyof typeof alertColumns]: (typeof alertColumns)[K]["_"]["data"] | null } & { id: string; title: string };
+export type AlertRow = { [K in keyof typeof alertColumns]: (typeof alertColumns)[K]["_"]["data"] | null } & {
+  id: string;
+  title: string;
+};
 
 /** One page of alerts, newest first: one tenant's, or (no tenant) every tenant's for the admin view. */
-export async function listAlerts(db: Db, scope: { tenantId?: string }, filter: AlertFilter, page = 1, pageSize = 25): Promise<{ rows: AlertRow[]; total: number }> {
+export async function listAlerts(
+  db: Db,
+  scope: { tenantId?: string },
+  filter: AlertFilter,
+  page = 1,
+  pageSize = 25,
+): Promise<{ rows: AlertRow[]; total: number }> {
   const where = and(scope.tenantId ? eq(alerts.tenantId, scope.tenantId) : undefined, ...filterConditions(filter));
   const [rows, [total]] = await Promise.all([
     db
@@ -61,10 +76,14 @@ export async function alertHistories(db: Db, alertIds: string[]) {
   return byAlert;
 }
 
-export const listAlertRules = (db: Db, tenantId: string) => db.select().from(alertRules).where(eq(alertRules.tenantId, tenantId)).orderBy(asc(alertRules.name));
+export const listAlertRules = (db: Db, tenantId: string) =>
+  db.select().from(alertRules).where(eq(alertRules.tenantId, tenantId)).orderBy(asc(alertRules.name));
 
 /** One tenant's unresolved alerts, for the navigation badge and the overview: counted in the partial index of unresolved alerts. */
 export async function countUnresolvedAlerts(db: Db, tenantId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(alerts).where(and(eq(alerts.tenantId, tenantId), ne(alerts.state, "resolved")));
+  const [row] = await db
+    .select({ n: count() })
+    .from(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), ne(alerts.state, "resolved")));
   return row?.n ?? 0;
 }

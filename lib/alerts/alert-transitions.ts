@@ -3,11 +3,20 @@ import type { Db } from "@/db/client";
 import { alertEvents, alerts, type Alert } from "@/db/schema";
 import { enqueueDeliveries } from "@/lib/notifications/enqueue-deliveries";
 
-export type AlertOpening = Pick<Alert, "tenantId" | "source" | "key" | "title" | "severity"> & Partial<Pick<Alert, "ruleId" | "resource" | "value" | "details">>;
+export type AlertOpening = Pick<Alert, "tenantId" | "source" | "key" | "title" | "severity"> &
+  Partial<Pick<Alert, "ruleId" | "resource" | "value" | "details">>;
 
 // Every state change is an event, and every event goes to the tenant's channels: in one transaction.
-async function recordTransition(tx: Db, alert: Pick<Alert, "id" | "tenantId">, transition: Alert["state"], actorId: string | null) {
-  const [event] = await tx.insert(alertEvents).values({ alertId: alert.id, tenantId: alert.tenantId, transition, actorId }).returning({ id: alertEvents.id });
+async function recordTransition(
+  tx: Db,
+  alert: Pick<Alert, "id" | "tenantId">,
+  transition: Alert["state"],
+  actorId: string | null,
+) {
+  const [event] = await tx
+    .insert(alertEvents)
+    .values({ alertId: alert.id, tenantId: alert.tenantId, transition, actorId })
+    .returning({ id: alertEvents.id });
   await enqueueDeliveries(tx, { tenantId: alert.tenantId, alertEventId: event!.id });
 }
 
@@ -38,9 +47,18 @@ export async function resolveAlertByKey(db: Db, tenantId: string, key: string, v
 }
 
 /** A person's change (acknowledge or resolve), inside the caller's transaction with its audit. */
-export async function changeAlertState(tx: Db, tenantId: string, alertId: string, to: "acknowledged" | "resolved", actorId: string): Promise<Alert | null> {
+export async function changeAlertState(
+  tx: Db,
+  tenantId: string,
+  alertId: string,
+  to: "acknowledged" | "resolved",
+  actorId: string,
+): Promise<Alert | null> {
   const from = to === "acknowledged" ? sql`${alerts.state} = 'open'` : sql`${alerts.state} <> 'resolved'`;
-  const stamp = to === "acknowledged" ? { acknowledgedAt: sql`now()`, acknowledgedBy: actorId } : { resolvedAt: sql`now()`, resolvedBy: actorId };
+  const stamp =
+    to === "acknowledged"
+      ? { acknowledgedAt: sql`now()`, acknowledgedBy: actorId }
+      : { resolvedAt: sql`now()`, resolvedBy: actorId };
   const [alert] = await tx
     .update(alerts)
     .set({ state: to, ...stamp })

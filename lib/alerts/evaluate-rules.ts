@@ -7,9 +7,20 @@ import { openAlert, resolveAlertByKey } from "./alert-transitions";
 import { ruleAlertKey } from "./manage-alerts";
 
 /** The metric's mean over the rule's window ending now (the same series the charts show), or null without data. */
-export async function windowAverage(db: Db, tenant: TelemetryTenant, rule: Pick<AlertRule, "metric" | "resource" | "windowMinutes">, now: Date): Promise<number | null> {
+export async function windowAverage(
+  db: Db,
+  tenant: TelemetryTenant,
+  rule: Pick<AlertRule, "metric" | "resource" | "windowMinutes">,
+  now: Date,
+): Promise<number | null> {
   const from = new Date(now.getTime() - rule.windowMinutes * 60_000);
-  const result = await queryTenantMetrics(db, tenant, { metric: rule.metric as MetricName, resource: rule.resource ?? undefined, from, to: now, points: rule.windowMinutes });
+  const result = await queryTenantMetrics(db, tenant, {
+    metric: rule.metric as MetricName,
+    resource: rule.resource ?? undefined,
+    from,
+    to: now,
+    points: rule.windowMinutes,
+  });
   const values = result.series.flatMap((s) => s.points.map(([, v]) => v));
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 }
@@ -18,10 +29,21 @@ export const describeRule = (rule: Pick<AlertRule, "name" | "metric" | "conditio
   `${rule.name}: ${rule.metric} ${rule.condition} ${rule.threshold} over ${rule.windowMinutes} min`;
 
 /** Every enabled rule of every ready tenant: open an alert when breached, resolve it when not. */
-export async function evaluateAlertRules(db: Db, now = new Date()): Promise<{ evaluated: number; opened: number; resolved: number }> {
+export async function evaluateAlertRules(
+  db: Db,
+  now = new Date(),
+): Promise<{ evaluated: number; opened: number; resolved: number }> {
   const counts = { evaluated: 0, opened: 0, resolved: 0 };
   const rows = await db
-    .select({ rule: alertRules, tenant: { id: tenants.id, name: tenants.name, driver: infrastructures.driver, infrastructureId: tenants.infrastructureId } })
+    .select({
+      rule: alertRules,
+      tenant: {
+        id: tenants.id,
+        name: tenants.name,
+        driver: infrastructures.driver,
+        infrastructureId: tenants.infrastructureId,
+      },
+    })
     .from(alertRules)
     .innerJoin(tenants, eq(tenants.id, alertRules.tenantId))
     .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
@@ -40,7 +62,17 @@ export async function evaluateAlertRules(db: Db, now = new Date()): Promise<{ ev
     const breached = rule.condition === "above" ? value > rule.threshold : value < rule.threshold;
     const rounded = Math.round(value * 100) / 100;
     if (breached) {
-      const opened = await openAlert(db, { tenantId: tenant.id, source: "rule", key: ruleAlertKey(rule.id), ruleId: rule.id, title: describeRule(rule), severity: rule.severity, resource: rule.resource, value: rounded, details: { openedAt: now.toISOString() } });
+      const opened = await openAlert(db, {
+        tenantId: tenant.id,
+        source: "rule",
+        key: ruleAlertKey(rule.id),
+        ruleId: rule.id,
+        title: describeRule(rule),
+        severity: rule.severity,
+        resource: rule.resource,
+        value: rounded,
+        details: { openedAt: now.toISOString() },
+      });
       if (opened) counts.opened++;
     } else if (await resolveAlertByKey(db, tenant.id, ruleAlertKey(rule.id), rounded)) counts.resolved++;
   }

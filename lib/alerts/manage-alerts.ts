@@ -15,18 +15,51 @@ const maxRules = 50;
 export async function changeAlert(ctx: Ctx, tenant: TenantRef, alertId: string, to: "acknowledged" | "resolved") {
   return ctx.db.transaction(async (tx) => {
     const alert = await changeAlertState(tx, tenant.id, alertId, to, ctx.actor.id);
-    if (!alert) throw new NotFoundError(to === "acknowledged" ? "No open alert with that id; it may have been acknowledged or resolved already." : "No unresolved alert with that id.");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: `alert.${to}`, tenantId: tenant.id, target: alert.title, details: { alertId }, ip: ctx.ip });
+    if (!alert)
+      throw new NotFoundError(
+        to === "acknowledged"
+          ? "No open alert with that id; it may have been acknowledged or resolved already."
+          : "No unresolved alert with that id.",
+      );
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: `alert.${to}`,
+      tenantId: tenant.id,
+      target: alert.title,
+      details: { alertId },
+      ip: ctx.ip,
+    });
   });
 }
 
 export async function createAlertRule(ctx: Ctx, tenant: TenantRef, input: CreateAlertRuleInput) {
   return ctx.db.transaction(async (tx) => {
     const existing = await tx.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.tenantId, tenant.id));
-    if (existing.length >= maxRules) throw new ConflictError(`A tenant has at most ${maxRules} alert rules; delete one first.`);
+    if (existing.length >= maxRules)
+      throw new ConflictError(`A tenant has at most ${maxRules} alert rules; delete one first.`);
     const { name, metric, resource, condition, threshold, windowMinutes, severity } = input;
-    const [rule] = await tx.insert(alertRules).values({ tenantId: tenant.id, name, metric, resource: resource ?? null, condition, threshold, windowMinutes, severity, createdBy: ctx.actor.id }).returning();
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "alert_rule.created", tenantId: tenant.id, target: name, details: { ruleId: rule!.id, metric, resource, condition, threshold, windowMinutes, severity }, ip: ctx.ip });
+    const [rule] = await tx
+      .insert(alertRules)
+      .values({
+        tenantId: tenant.id,
+        name,
+        metric,
+        resource: resource ?? null,
+        condition,
+        threshold,
+        windowMinutes,
+        severity,
+        createdBy: ctx.actor.id,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "alert_rule.created",
+      tenantId: tenant.id,
+      target: name,
+      details: { ruleId: rule!.id, metric, resource, condition, threshold, windowMinutes, severity },
+      ip: ctx.ip,
+    });
     return { id: rule!.id };
   });
 }
@@ -35,16 +68,30 @@ export const ruleAlertKey = (ruleId: string) => `rule:${ruleId}`;
 
 // A rule that stops being evaluated would leave its alert open for ever: the person who stopped it resolves it.
 async function resolveRuleAlert(tx: Db, tenantId: string, ruleId: string, actorId: string) {
-  const [open] = await tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.key, ruleAlertKey(ruleId)), ne(alerts.state, "resolved")));
+  const [open] = await tx
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.key, ruleAlertKey(ruleId)), ne(alerts.state, "resolved")));
   if (open) await changeAlertState(tx, tenantId, open.id, "resolved", actorId);
 }
 
 export async function setAlertRuleEnabled(ctx: Ctx, tenant: TenantRef, ruleId: string, enabled: boolean) {
   return ctx.db.transaction(async (tx) => {
-    const [rule] = await tx.update(alertRules).set({ enabled }).where(and(eq(alertRules.id, ruleId), eq(alertRules.tenantId, tenant.id))).returning();
+    const [rule] = await tx
+      .update(alertRules)
+      .set({ enabled })
+      .where(and(eq(alertRules.id, ruleId), eq(alertRules.tenantId, tenant.id)))
+      .returning();
     if (!rule) throw new NotFoundError("No such alert rule in this tenant.");
     if (!enabled) await resolveRuleAlert(tx, tenant.id, ruleId, ctx.actor.id);
-    await recordAudit(tx, { actorId: ctx.actor.id, action: enabled ? "alert_rule.enabled" : "alert_rule.disabled", tenantId: tenant.id, target: rule.name, details: { ruleId }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: enabled ? "alert_rule.enabled" : "alert_rule.disabled",
+      tenantId: tenant.id,
+      target: rule.name,
+      details: { ruleId },
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -52,8 +99,18 @@ export async function setAlertRuleEnabled(ctx: Ctx, tenant: TenantRef, ruleId: s
 export async function deleteAlertRule(ctx: Ctx, tenant: TenantRef, ruleId: string) {
   return ctx.db.transaction(async (tx) => {
     await resolveRuleAlert(tx, tenant.id, ruleId, ctx.actor.id);
-    const [rule] = await tx.delete(alertRules).where(and(eq(alertRules.id, ruleId), eq(alertRules.tenantId, tenant.id))).returning();
+    const [rule] = await tx
+      .delete(alertRules)
+      .where(and(eq(alertRules.id, ruleId), eq(alertRules.tenantId, tenant.id)))
+      .returning();
     if (!rule) throw new NotFoundError("No such alert rule in this tenant.");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "alert_rule.deleted", tenantId: tenant.id, target: rule.name, details: { ruleId }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "alert_rule.deleted",
+      tenantId: tenant.id,
+      target: rule.name,
+      details: { ruleId },
+      ip: ctx.ip,
+    });
   });
 }

@@ -6,9 +6,13 @@ import { getActor } from "@/lib/auth/session";
 import type { Authorized } from "@/lib/auth/authorized";
 import { isSameOrigin } from "./same-origin";
 
-type Handler<R extends RouteKey> = (request: Request, context: Authorized<R> & { params: Record<string, string> }) => Promise<Response>;
+type Handler<R extends RouteKey> = (
+  request: Request,
+  context: Authorized<R> & { params: Record<string, string> },
+) => Promise<Response>;
 
-const json = (status: number, error: string) => Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
+const json = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
 /** Wraps a route handler with the policy check for its route, and an Origin check on changes. */
 export function routeHandler<R extends RouteKey>(route: R, handler: Handler<R>) {
@@ -18,7 +22,10 @@ export function routeHandler<R extends RouteKey>(route: R, handler: Handler<R>) 
     }
     const resolved = (await context?.params) ?? {};
     const decision = await checkAccess(await getDb(), await getActor(), routePolicy[route], resolved.tenant);
-    if (!decision.allowed) return decision.reason === "unauthenticated" ? json(401, "Sign in first.") : json(404, "Not found.");
-    return handler(request, { actor: decision.actor, tenant: decision.tenant, params: resolved } as Authorized<R> & { params: Record<string, string> });
+    if (!decision.allowed)
+      return decision.reason === "unauthenticated" ? json(401, "Sign in first.") : json(404, "Not found.");
+    return handler(request, { actor: decision.actor, tenant: decision.tenant, params: resolved } as Authorized<R> & {
+      params: Record<string, string>;
+    });
   };
 }

@@ -30,7 +30,12 @@ function conditions(f: AuditFilters): SQL | undefined {
 /** One page of audit events, newest first, with the total for the filters. */
 export async function listAuditEvents(db: Db, filters: AuditFilters, pageSize = 50) {
   const where = conditions(filters);
-  const base = () => db.select({ n: count() }).from(auditEvents).leftJoin(users, eq(users.id, auditEvents.actorId)).leftJoin(tenants, eq(tenants.id, auditEvents.tenantId));
+  const base = () =>
+    db
+      .select({ n: count() })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId));
   const [rows, [total]] = await Promise.all([
     db
       .select({

@@ -15,7 +15,9 @@ export async function loadActor(db: Db, user: User): Promise<Actor> {
   const rows = await db
     .select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level })
     .from(tenantGrants)
-    .where(and(eq(tenantGrants.userId, user.id), or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`))));
+    .where(
+      and(eq(tenantGrants.userId, user.id), or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`))),
+    );
   const grants = new Map<string, GrantLevel>();
   for (const row of rows) if (grants.get(row.tenantId) !== "write") grants.set(row.tenantId, row.level);
   return { id: user.id, email: user.email, name: user.name, role: user.role, grants };

@@ -14,11 +14,13 @@ import { getActor } from "./session";
 const findTenantOnce = cache((db: Db, name: string) => findTenantByName(db, name));
 
 /** For pages and layouts: redirects the anonymous to sign in, answers 404 to the rest of the denied. */
-export const authorizePage = cache(async <R extends RouteKey>(route: R, tenantName?: string): Promise<Authorized<R>> => {
-  const decision = await checkAccess(await getDb(), await getActor(), routePolicy[route], tenantName, findTenantOnce);
-  if (!decision.allowed) {
-    if (decision.reason === "unauthenticated") redirect("/login");
-    notFound();
-  }
-  return { actor: decision.actor, tenant: decision.tenant } as unknown as Authorized<R>;
-});
+export const authorizePage = cache(
+  async <R extends RouteKey>(route: R, tenantName?: string): Promise<Authorized<R>> => {
+    const decision = await checkAccess(await getDb(), await getActor(), routePolicy[route], tenantName, findTenantOnce);
+    if (!decision.allowed) {
+      if (decision.reason === "unauthenticated") redirect("/login");
+      notFound();
+    }
+    return { actor: decision.actor, tenant: decision.tenant } as unknown as Authorized<R>;
+  },
+);

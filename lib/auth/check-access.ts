@@ -11,7 +11,13 @@ export type AccessDecision =
  * The one decision every page, route handler and server action goes through. A tenant the
  * actor may not read answers exactly like a tenant that does not exist.
  */
-export async function checkAccess(db: Db, actor: Actor | null, access: Access, tenantName?: string, findTenant = findTenantByName): Promise<AccessDecision> {
+export async function checkAccess(
+  db: Db,
+  actor: Actor | null,
+  access: Access,
+  tenantName?: string,
+  findTenant = findTenantByName,
+): Promise<AccessDecision> {
   if (access === "public") return { allowed: true, actor, tenant: null };
   if (!actor) return { allowed: false, reason: "unauthenticated" };
   if (access === "signed-in") return { allowed: true, actor, tenant: null };
@@ -19,6 +25,7 @@ export async function checkAccess(db: Db, actor: Actor | null, access: Access, t
     return can(actor, access) ? { allowed: true, actor, tenant: null } : { allowed: false, reason: "not_found" };
   }
   const tenant = tenantName ? await findTenant(db, tenantName) : null;
-  if (!tenant || !can(actor, "tenant:read", tenant.id) || !can(actor, access, tenant.id)) return { allowed: false, reason: "not_found" };
+  if (!tenant || !can(actor, "tenant:read", tenant.id) || !can(actor, access, tenant.id))
+    return { allowed: false, reason: "not_found" };
   return { allowed: true, actor, tenant };
 }

@@ -14,18 +14,27 @@ export type SignInResult =
   | { ok: false; reason: "paused"; retryAfterSeconds: number };
 
 /** The same answer for an unknown email, a wrong password and a disabled account. */
-export async function authenticateWithPassword(db: Db, input: z.infer<typeof signInInput>, ip: string | null): Promise<SignInResult> {
+export async function authenticateWithPassword(
+  db: Db,
+  input: z.infer<typeof signInInput>,
+  ip: string | null,
+): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const pause = await signInPauseSeconds(db, email);
   if (pause > 0) return { ok: false, reason: "paused", retryAfterSeconds: pause };
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyDecoy(input.password);
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyDecoy(input.password);
   if (!user || !valid || user.status !== "active") {
     await recordSignInAttempt(db, email, false, ip);
     return { ok: false, reason: "invalid" };
   }
   await recordSignInAttempt(db, email, true, ip);
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return { ok: true, user };
 }

@@ -45,7 +45,12 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcClaims> {
     checks: ["pkce", "state"],
     idToken: true,
     profile(claims) {
-      return { id: claims.sub, name: claims.name ?? claims.email ?? claims.sub, email: claims.email ?? null, image: null };
+      return {
+        id: claims.sub,
+        name: claims.name ?? claims.email ?? claims.sub,
+        email: claims.email ?? null,
+        image: null,
+      };
     },
   };
 }

@@ -43,7 +43,13 @@ export const authOptions: AuthOptions = {
         return result.ok ? true : `/login?error=${result.code}`;
       } catch (error) {
         // next-auth would put the message in the URL; log it here and show a generic one.
-        console.error(JSON.stringify({ level: "error", event: "sso.sign_in_failed", message: error instanceof Error ? error.message : String(error) }));
+        console.error(
+          JSON.stringify({
+            level: "error",
+            event: "sso.sign_in_failed",
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        );
         return "/login?error=Callback";
       }
     },
@@ -51,7 +57,10 @@ export const authOptions: AuthOptions = {
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
         const claims = profile as { iss?: string; sub?: string } | undefined;
-        const ssoUser = claims?.iss && claims.sub ? await findSsoUser(await getDb(), { issuer: claims.iss, subject: claims.sub }) : null;
+        const ssoUser =
+          claims?.iss && claims.sub
+            ? await findSsoUser(await getDb(), { issuer: claims.iss, subject: claims.sub })
+            : null;
         if (!ssoUser) throw new Error("The signed-in SSO identity has no user.");
         token.sub = ssoUser.id;
         token.sv = ssoUser.sessionVersion;

@@ -12,7 +12,17 @@ export const passwordMessages = {
   emailName: (name: string) => `The password must not contain “${name}” from the email address.`,
 } as const;
 
-const leet: Record<string, string> = { "@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", $: "s", "5": "s", "7": "t" };
+const leet: Record<string, string> = {
+  "@": "a",
+  "4": "a",
+  "3": "e",
+  "1": "i",
+  "!": "i",
+  "0": "o",
+  $: "s",
+  "5": "s",
+  "7": "t",
+};
 
 export function isOneRepeatedCharacter(password: string): boolean {
   return /^(.)\1*$/su.test(password);

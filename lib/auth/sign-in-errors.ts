@@ -10,9 +10,12 @@ export function signInErrorCode(failure: SignInFailure): string {
 const ssoFailed = "Single sign-on did not complete. Try again; if it keeps failing, ask an administrator.";
 
 const ssoRefusals: Record<SsoRefusal, string> = {
-  sso_email_taken: "An account with this email already exists. Ask an administrator to link it to your single sign-on identity.",
-  sso_email_unverified: "Your identity provider has not verified your email address. Verify it there, then sign in again.",
-  sso_email_missing: "Your identity provider did not share an email address. Ask an administrator to check the SSO settings.",
+  sso_email_taken:
+    "An account with this email already exists. Ask an administrator to link it to your single sign-on identity.",
+  sso_email_unverified:
+    "Your identity provider has not verified your email address. Verify it there, then sign in again.",
+  sso_email_missing:
+    "Your identity provider did not share an email address. Ask an administrator to check the SSO settings.",
   sso_disabled: "This account has been disabled. Ask an administrator if you still need access.",
 };
 

@@ -39,7 +39,11 @@ export async function signInWithSso(db: Db, identity: SsoIdentity): Promise<SsoS
       user = await createSsoUser(tx, identity, email);
     }
     user = await applyGroupMappings(tx, user, identity.groups);
-    const [signedIn] = await tx.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id)).returning();
+    const [signedIn] = await tx
+      .update(users)
+      .set({ lastSignInAt: sql`now()` })
+      .where(eq(users.id, user.id))
+      .returning();
     return { ok: true, user: signedIn!, created };
   });
 }
@@ -64,7 +68,10 @@ async function findUserByEmail(tx: Db, email: string, exceptId?: string) {
 }
 
 async function createSsoUser(tx: Db, identity: SsoIdentity, email: string): Promise<User> {
-  const [user] = await tx.insert(users).values({ email, name: identity.name || email, role: "user", passwordHash: null }).returning();
+  const [user] = await tx
+    .insert(users)
+    .values({ email, name: identity.name || email, role: "user", passwordHash: null })
+    .returning();
   await tx.insert(ssoAccounts).values({ userId: user!.id, issuer: identity.issuer, subject: identity.subject });
   await recordAudit(tx, {
     actorId: user!.id,
@@ -80,9 +87,18 @@ async function refreshProfile(tx: Db, user: User, email: string, name: string | 
   const nextEmail = email !== user.email && !(await findUserByEmail(tx, email, user.id)) ? email : user.email;
   const nextName = name || user.name;
   if (nextEmail === user.email && nextName === user.name) return user;
-  const [updated] = await tx.update(users).set({ email: nextEmail, name: nextName }).where(eq(users.id, user.id)).returning();
+  const [updated] = await tx
+    .update(users)
+    .set({ email: nextEmail, name: nextName })
+    .where(eq(users.id, user.id))
+    .returning();
   if (nextEmail !== user.email) {
-    await recordAudit(tx, { actorId: user.id, action: "sso.email_changed", target: nextEmail, details: { from: user.email, to: nextEmail } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "sso.email_changed",
+      target: nextEmail,
+      details: { from: user.email, to: nextEmail },
+    });
   }
   return updated!;
 }
@@ -92,11 +108,17 @@ export function ssoIdentityFromClaims(claims: Record<string, unknown>, groupsCla
   const { iss, sub, email, email_verified: verified, name } = claims;
   if (typeof iss !== "string" || !iss || typeof sub !== "string" || !sub) return null;
   const rawGroups = claims[groupsClaim];
-  const groups = (Array.isArray(rawGroups) ? rawGroups : [rawGroups]).filter((g): g is string => typeof g === "string" && g.length > 0);
+  const groups = (Array.isArray(rawGroups) ? rawGroups : [rawGroups]).filter(
+    (g): g is string => typeof g === "string" && g.length > 0,
+  );
   return {
     issuer: iss,
     subject: sub,
-    email: z.email().max(254).safeParse(typeof email === "string" ? email.trim() : email).data ?? null,
+    email:
+      z
+        .email()
+        .max(254)
+        .safeParse(typeof email === "string" ? email.trim() : email).data ?? null,
     // Some IdPs send the flag as a string.
     emailVerified: verified === true || verified === "true",
     name: typeof name === "string" && name.trim() ? name.trim().slice(0, 200) : null,

@@ -3,9 +3,12 @@ import { monthBounds, monthStart } from "./forecast";
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
 /** The month a billing view or export asks for (this month when absent), or a message saying what is wrong. */
-export function billingMonth(value: string | null | undefined): { ok: true; month: string } | { ok: false; error: string } {
+export function billingMonth(
+  value: string | null | undefined,
+): { ok: true; month: string } | { ok: false; error: string } {
   if (!value) return { ok: true, month: currentMonth() };
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return { ok: false, error: "month: give a month as YYYY-MM, such as 2026-11." };
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    return { ok: false, error: "month: give a month as YYYY-MM, such as 2026-11." };
   if (value > currentMonth()) return { ok: false, error: "month: that month has not started yet." };
   return { ok: true, month: value };
 }

@@ -5,7 +5,8 @@ import { monthRange, previousMonth } from "./billing-month";
 import { dailyCostByService, monthByService, monthlyTotals, tenantCostSummary } from "./cost-queries";
 import { cents } from "./forecast";
 
-const monthsBack = (month: string, n: number) => Array.from({ length: n }).reduce<string>((m) => previousMonth(m), month);
+const monthsBack = (month: string, n: number) =>
+  Array.from({ length: n }).reduce<string>((m) => previousMonth(m), month);
 const dayLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const monthLabel = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -24,7 +25,8 @@ export async function loadBillingView(db: Db, tenantId: string, month: string, t
   ]);
   const lines = daily.map((d) => ({ ...d, amount: cents(d.amount) }));
   const serviceTotals = new Map<string, number>();
-  for (const line of lines) serviceTotals.set(line.service, cents((serviceTotals.get(line.service) ?? 0) + line.amount));
+  for (const line of lines)
+    serviceTotals.set(line.service, cents((serviceTotals.get(line.service) ?? 0) + line.amount));
   const services = [...serviceTotals.keys()].sort((a, b) => serviceTotals.get(b)! - serviceTotals.get(a)!);
   const previousByService = new Map(previous.map((p) => [p.service, cents(p.amount)]));
   const byDay = new Map<string, Record<string, number>>();
@@ -34,8 +36,18 @@ export async function loadBillingView(db: Db, tenantId: string, month: string, t
     budget: budget ? { monthlyAmount: budget.monthlyAmount, thresholds: budget.thresholds } : null,
     total: cents(lines.reduce((sum, l) => sum + l.amount, 0)),
     services,
-    byService: services.map((service) => ({ service, amount: serviceTotals.get(service)!, previous: previousByService.get(service) ?? 0 })),
-    dailyRows: [...byDay].map(([day, amounts]) => ({ label: dayLabel.format(Date.parse(`${day}T00:00:00Z`)), ...amounts })),
-    monthlyRows: monthly.map((m) => ({ label: monthLabel.format(Date.parse(`${m.month}-01T00:00:00Z`)), total: cents(m.amount) })),
+    byService: services.map((service) => ({
+      service,
+      amount: serviceTotals.get(service)!,
+      previous: previousByService.get(service) ?? 0,
+    })),
+    dailyRows: [...byDay].map(([day, amounts]) => ({
+      label: dayLabel.format(Date.parse(`${day}T00:00:00Z`)),
+      ...amounts,
+    })),
+    monthlyRows: monthly.map((m) => ({
+      label: monthLabel.format(Date.parse(`${m.month}-01T00:00:00Z`)),
+      total: cents(m.amount),
+    })),
   };
 }

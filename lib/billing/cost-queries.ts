@@ -6,16 +6,34 @@ import { forecastMonthEnd, monthBounds, monthStart } from "./forecast";
 
 export type DailyServiceCost = { day: string; service: string; amount: number };
 export type MonthTotal = { month: string; amount: number };
-export type TenantCostSummary = { month: string; monthToDate: number; forecast: number; previousMonth: number; previousMonthToSameDay: number };
-export type RankedTenant = { tenantId: string; name: string; status: TenantStatus; monthToDate: number; forecast: number };
+export type TenantCostSummary = {
+  month: string;
+  monthToDate: number;
+  forecast: number;
+  previousMonth: number;
+  previousMonthToSameDay: number;
+};
+export type RankedTenant = {
+  tenantId: string;
+  name: string;
+  status: TenantStatus;
+  monthToDate: number;
+  forecast: number;
+};
 export type RankingOptions = { limit: number; offset: number; includeDeleted?: boolean };
 
 const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
 /** The first `days` days of a month's daily totals, 0 where there was no cost. */
-const firstDays = (dailyAmounts: number[] | null | undefined, days: number) => Array.from({ length: days }, (_, i) => dailyAmounts?.[i] ?? 0);
+const firstDays = (dailyAmounts: number[] | null | undefined, days: number) =>
+  Array.from({ length: days }, (_, i) => dailyAmounts?.[i] ?? 0);
 
 /** One tenant's cost per day and service, for days in [from, to). */
-export async function dailyCostByService(db: Db, tenantId: string, from: string, to: string): Promise<DailyServiceCost[]> {
+export async function dailyCostByService(
+  db: Db,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<DailyServiceCost[]> {
   return db
     .select({ day: costDaily.day, service: costDaily.service, amount: costDaily.amount })
     .from(costDaily)
@@ -33,17 +51,29 @@ export function monthByService(db: Db, tenantId: string, month: string) {
 }
 
 /** One tenant's total per month from fromMonth to toMonth, both included; a month without cost is 0. */
-export async function monthlyTotals(db: Db, tenantId: string, fromMonth: string, toMonth: string): Promise<MonthTotal[]> {
+export async function monthlyTotals(
+  db: Db,
+  tenantId: string,
+  fromMonth: string,
+  toMonth: string,
+): Promise<MonthTotal[]> {
   const start = monthStart(fromMonth);
   const end = monthBounds(monthStart(toMonth)).end;
   if (start >= end) return [];
   const rows = await db
     .select({ month: costMonthlyTotals.month, amount: costMonthlyTotals.amount })
     .from(costMonthlyTotals)
-    .where(and(eq(costMonthlyTotals.tenantId, tenantId), gte(costMonthlyTotals.month, start), lt(costMonthlyTotals.month, end)));
+    .where(
+      and(
+        eq(costMonthlyTotals.tenantId, tenantId),
+        gte(costMonthlyTotals.month, start),
+        lt(costMonthlyTotals.month, end),
+      ),
+    );
   const byMonth = new Map(rows.map((row) => [row.month, row.amount]));
   const months: MonthTotal[] = [];
-  for (let day = start; day < end; day = monthBounds(day).end) months.push({ month: day.slice(0, 7), amount: byMonth.get(day) ?? 0 });
+  for (let day = start; day < end; day = monthBounds(day).end)
+    months.push({ month: day.slice(0, 7), amount: byMonth.get(day) ?? 0 });
   return months;
 }
 
@@ -51,10 +81,21 @@ export async function monthlyTotals(db: Db, tenantId: string, fromMonth: string,
 export async function tenantCostSummary(db: Db, tenantId: string, today: string): Promise<TenantCostSummary> {
   const bounds = monthBounds(today);
   const months = await db
-    .select({ month: costMonthlyTotals.month, amount: costMonthlyTotals.amount, dailyAmounts: costMonthlyTotals.dailyAmounts })
+    .select({
+      month: costMonthlyTotals.month,
+      amount: costMonthlyTotals.amount,
+      dailyAmounts: costMonthlyTotals.dailyAmounts,
+    })
     .from(costMonthlyTotals)
-    .where(and(eq(costMonthlyTotals.tenantId, tenantId), inArray(costMonthlyTotals.month, [bounds.previousStart, bounds.start])));
-  const [current, previous] = [bounds.start, bounds.previousStart].map((start) => months.find((m) => m.month === start));
+    .where(
+      and(
+        eq(costMonthlyTotals.tenantId, tenantId),
+        inArray(costMonthlyTotals.month, [bounds.previousStart, bounds.start]),
+      ),
+    );
+  const [current, previous] = [bounds.start, bounds.previousStart].map((start) =>
+    months.find((m) => m.month === start),
+  );
   const dailyAmounts = firstDays(current?.dailyAmounts, bounds.daysElapsed);
   const monthToDate = sum(dailyAmounts);
   return {
@@ -92,14 +133,25 @@ export function rankingQuery(db: Db, today: string, { limit, offset, includeDele
     .as("ranked");
   const days = alias(costMonthlyTotals, "days");
   return db
-    .select({ tenantId: ranked.tenantId, name: ranked.name, status: ranked.status, monthToDate: ranked.monthToDate, total: ranked.total, dailyAmounts: days.dailyAmounts })
+    .select({
+      tenantId: ranked.tenantId,
+      name: ranked.name,
+      status: ranked.status,
+      monthToDate: ranked.monthToDate,
+      total: ranked.total,
+      dailyAmounts: days.dailyAmounts,
+    })
     .from(ranked)
     .leftJoin(days, and(eq(days.tenantId, ranked.tenantId), eq(days.month, month)))
     .orderBy(desc(ranked.monthToDate), asc(ranked.name), asc(ranked.tenantId));
 }
 
 /** Every tenant by month-to-date spend, most expensive first, a page at a time; deleted tenants only when asked. */
-export async function rankTenantsByMonthToDate(db: Db, today: string, options: RankingOptions): Promise<{ rows: RankedTenant[]; total: number }> {
+export async function rankTenantsByMonthToDate(
+  db: Db,
+  today: string,
+  options: RankingOptions,
+): Promise<{ rows: RankedTenant[]; total: number }> {
   const { daysInMonth, daysElapsed } = monthBounds(today);
   const rows = await rankingQuery(db, today, options);
   const ranked = rows.map(({ tenantId, name, status, monthToDate, dailyAmounts }) => ({
@@ -111,7 +163,10 @@ export async function rankTenantsByMonthToDate(db: Db, today: string, options: R
   }));
   if (rows.length || options.offset === 0) return { rows: ranked, total: rows[0]?.total ?? 0 };
   // A page past the end has no row to carry the total.
-  const [counted] = await db.select({ total: count() }).from(tenants).where(options.includeDeleted ? undefined : ne(tenants.status, "deleted"));
+  const [counted] = await db
+    .select({ total: count() })
+    .from(tenants)
+    .where(options.includeDeleted ? undefined : ne(tenants.status, "deleted"));
   return { rows: ranked, total: counted?.total ?? 0 };
 }
 

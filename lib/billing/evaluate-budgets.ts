@@ -22,14 +22,40 @@ export async function evaluateBudget(db: Db, tenantId: string, today: string): P
     const basis = summary.monthToDate >= limit ? "actual" : summary.forecast >= limit ? "forecast" : null;
     if (!basis) continue;
     const amount = basis === "actual" ? summary.monthToDate : summary.forecast;
-    const [crossing] = await db.insert(budgetCrossings).values({ tenantId, month: summary.month, threshold, basis, amount }).onConflictDoNothing().returning();
+    const [crossing] = await db
+      .insert(budgetCrossings)
+      .values({ tenantId, month: summary.month, threshold, basis, amount })
+      .onConflictDoNothing()
+      .returning();
     if (!crossing) continue;
     fired.push(threshold);
-    const title = basis === "actual" ? `${threshold}% of the monthly budget spent: ${usd(amount)} of ${usd(budget.monthlyAmount)}` : `Forecast to reach ${threshold}% of the monthly budget: ${usd(amount)} of ${usd(budget.monthlyAmount)}`;
-    await openAlert(db, { tenantId, source: "budget", key: `budget:${summary.month}:${threshold}`, title, severity: severityOf(threshold), value: cents(amount), details: { basis, threshold, budget: budget.monthlyAmount } });
+    const title =
+      basis === "actual"
+        ? `${threshold}% of the monthly budget spent: ${usd(amount)} of ${usd(budget.monthlyAmount)}`
+        : `Forecast to reach ${threshold}% of the monthly budget: ${usd(amount)} of ${usd(budget.monthlyAmount)}`;
+    await openAlert(db, {
+      tenantId,
+      source: "budget",
+      key: `budget:${summary.month}:${threshold}`,
+      title,
+      severity: severityOf(threshold),
+      value: cents(amount),
+      details: { basis, threshold, budget: budget.monthlyAmount },
+    });
   }
   // Last month's budget alerts are over with the month.
-  const stale = await db.select({ key: alerts.key }).from(alerts).where(and(eq(alerts.tenantId, tenantId), eq(alerts.source, "budget"), ne(alerts.state, "resolved"), like(alerts.key, "budget:%"), notLike(alerts.key, `budget:${summary.month}:%`)));
+  const stale = await db
+    .select({ key: alerts.key })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.tenantId, tenantId),
+        eq(alerts.source, "budget"),
+        ne(alerts.state, "resolved"),
+        like(alerts.key, "budget:%"),
+        notLike(alerts.key, `budget:${summary.month}:%`),
+      ),
+    );
   for (const { key } of stale) await resolveAlertByKey(db, tenantId, key);
   return fired;
 }

@@ -62,7 +62,12 @@ export function monthStart(month: string): string {
  * The forecast from sums, for queries that aggregate rather than list days. Without a complete
  * day to average there is nothing to extrapolate, so the forecast is what has been spent.
  */
-export function forecastFromAverage(monthToDate: number, todaySoFar: number, recentAverage: number | undefined, daysAfterToday: number): number {
+export function forecastFromAverage(
+  monthToDate: number,
+  todaySoFar: number,
+  recentAverage: number | undefined,
+  daysAfterToday: number,
+): number {
   if (recentAverage === undefined) return monthToDate;
   // Today is still running: it is forecast at the average unless it has already spent more.
   return monthToDate + Math.max(0, recentAverage - todaySoFar) + recentAverage * Math.max(0, daysAfterToday);

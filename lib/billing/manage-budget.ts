@@ -10,15 +10,32 @@ type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
 type TenantRef = { id: string; name: string };
 
 /** A new amount or set of thresholds is a new budget: this month's thresholds may fire again against it. */
-export async function setBudget(ctx: Ctx, tenant: TenantRef, input: SetBudgetInput, today = new Date().toISOString().slice(0, 10)) {
+export async function setBudget(
+  ctx: Ctx,
+  tenant: TenantRef,
+  input: SetBudgetInput,
+  today = new Date().toISOString().slice(0, 10),
+) {
   const thresholds = [...input.thresholds].sort((a, b) => a - b);
   await ctx.db.transaction(async (tx) => {
     await tx
       .insert(budgets)
       .values({ tenantId: tenant.id, monthlyAmount: input.monthlyAmount, thresholds })
-      .onConflictDoUpdate({ target: budgets.tenantId, set: { monthlyAmount: input.monthlyAmount, thresholds, updatedAt: new Date() } });
-    await tx.delete(budgetCrossings).where(and(eq(budgetCrossings.tenantId, tenant.id), eq(budgetCrossings.month, monthBounds(today).month)));
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "budget.set", tenantId: tenant.id, target: tenant.name, details: { monthlyAmount: input.monthlyAmount, thresholds }, ip: ctx.ip });
+      .onConflictDoUpdate({
+        target: budgets.tenantId,
+        set: { monthlyAmount: input.monthlyAmount, thresholds, updatedAt: new Date() },
+      });
+    await tx
+      .delete(budgetCrossings)
+      .where(and(eq(budgetCrossings.tenantId, tenant.id), eq(budgetCrossings.month, monthBounds(today).month)));
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "budget.set",
+      tenantId: tenant.id,
+      target: tenant.name,
+      details: { monthlyAmount: input.monthlyAmount, thresholds },
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -27,13 +44,23 @@ export async function removeBudget(ctx: Ctx, tenant: TenantRef) {
   await ctx.db.transaction(async (tx) => {
     const [removed] = await tx.delete(budgets).where(eq(budgets.tenantId, tenant.id)).returning();
     if (!removed) return;
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "budget.removed", tenantId: tenant.id, target: tenant.name, details: { monthlyAmount: removed.monthlyAmount }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "budget.removed",
+      tenantId: tenant.id,
+      target: tenant.name,
+      details: { monthlyAmount: removed.monthlyAmount },
+      ip: ctx.ip,
+    });
   });
 }
 
 /** Each tenant's monthly budget, for the tenants given (a page of a ranking). */
 export async function monthlyBudgets(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
   if (tenantIds.length === 0) return new Map();
-  const rows = await db.select({ tenantId: budgets.tenantId, amount: budgets.monthlyAmount }).from(budgets).where(inArray(budgets.tenantId, tenantIds));
+  const rows = await db
+    .select({ tenantId: budgets.tenantId, amount: budgets.monthlyAmount })
+    .from(budgets)
+    .where(inArray(budgets.tenantId, tenantIds));
   return new Map(rows.map((b) => [b.tenantId, b.amount]));
 }

@@ -12,7 +12,8 @@ export async function refreshCostMonths(db: Db, tenantIds: string[], from: strin
   if (!tenantIds.length) return;
   const start = monthBounds(from).start;
   const end = to ? monthBounds(addDays(to, -1)).end : undefined;
-  const inRange = (month: SQL) => sql`tenant_id = any(${sql.param(tenantIds)}::uuid[]) and ${month} >= ${start}${end ? sql` and ${month} < ${end}` : sql``}`;
+  const inRange = (month: SQL) =>
+    sql`tenant_id = any(${sql.param(tenantIds)}::uuid[]) and ${month} >= ${start}${end ? sql` and ${month} < ${end}` : sql``}`;
   await db.execute(sql`
     with fresh as (
       select tenant_id, date_trunc('month', day::timestamp)::date as month, service, sum(amount) as amount

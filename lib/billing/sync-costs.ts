@@ -15,7 +15,12 @@ const unsettledDays = 3;
  * with them. The first sync backfills; later ones re-read only the unsettled days, so a settled day
  * never changes (and a deleted resource keeps the cost it ran up).
  */
-export async function syncTenantCosts(db: Db, tenant: { id: string; name: string }, driver: CloudDriver, now = new Date()): Promise<number> {
+export async function syncTenantCosts(
+  db: Db,
+  tenant: { id: string; name: string },
+  driver: CloudDriver,
+  now = new Date(),
+): Promise<number> {
   if (!driver.readDailyCosts) return 0;
   const today = now.toISOString().slice(0, 10);
   const settledBefore = addDays(today, -(unsettledDays - 1));
@@ -28,14 +33,20 @@ export async function syncTenantCosts(db: Db, tenant: { id: string; name: string
   const rows = await driver.readDailyCosts(tenant.name, from, addDays(today, 1));
   if (rows.length === 0) return 0;
   // Kept in cents, as invoices are: every total on a page, and in its CSV, is then the same sum.
-  const values = rows.map((r) => ({ tenantId: tenant.id, day: r.day, service: r.service, amount: cents(r.amount) })).filter((v) => v.amount !== 0);
+  const values = rows
+    .map((r) => ({ tenantId: tenant.id, day: r.day, service: r.service, amount: cents(r.amount) }))
+    .filter((v) => v.amount !== 0);
   await db.transaction(async (tx) => {
     // Every worker syncs every tenant: one at a time per tenant, or the monthly sums of the last to
     // commit could miss the other's days (and its insert of the same recent days would fail).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cost-sync:${tenant.id}`}))`);
     const settled = values.filter((v) => v.day < settledBefore);
     const recent = values.filter((v) => v.day >= settledBefore);
-    for (let i = 0; i < settled.length; i += 1000) await tx.insert(costDaily).values(settled.slice(i, i + 1000)).onConflictDoNothing();
+    for (let i = 0; i < settled.length; i += 1000)
+      await tx
+        .insert(costDaily)
+        .values(settled.slice(i, i + 1000))
+        .onConflictDoNothing();
     // The cloud's latest word on an unsettled day replaces what was read before, services and all.
     await tx.delete(costDaily).where(and(eq(costDaily.tenantId, tenant.id), gte(costDaily.day, settledBefore)));
     if (recent.length) await tx.insert(costDaily).values(recent);

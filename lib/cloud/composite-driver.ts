@@ -7,7 +7,8 @@ import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "
  * from the pods themselves; metrics, costs and alarms only from the account.
  */
 export function combineDrivers(aws: CloudDriver | null, kubernetes: CloudDriver): CloudDriver {
-  const route = (kind: ResourceKind) => (awsKinds.includes(kind) ? aws : kubernetesKinds.includes(kind) ? kubernetes : null);
+  const route = (kind: ResourceKind) =>
+    awsKinds.includes(kind) ? aws : kubernetesKinds.includes(kind) ? kubernetes : null;
   const pick = (kind: ResourceKind) => {
     const driver = route(kind);
     if (!driver) throw new Error(`No cloud of this infrastructure holds ${kind}.`);

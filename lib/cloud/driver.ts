@@ -1,8 +1,26 @@
 // One interface for every cloud an infrastructure can be: the embedded local cloud, AWS, Kubernetes.
 // The provisioning engine only ever talks to this.
 
-const awsKindNames = ["security_group", "security_group_rule", "iam_role", "instance_profile", "kms_key", "kms_alias", "key_pair", "host", "bucket"] as const;
-const kubernetesKindNames = ["namespace", "service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"] as const;
+const awsKindNames = [
+  "security_group",
+  "security_group_rule",
+  "iam_role",
+  "instance_profile",
+  "kms_key",
+  "kms_alias",
+  "key_pair",
+  "host",
+  "bucket",
+] as const;
+const kubernetesKindNames = [
+  "namespace",
+  "service_account",
+  "role_binding",
+  "network_policy",
+  "resource_quota",
+  "workload",
+  "load_balancer",
+] as const;
 export type ResourceKind = (typeof awsKindNames)[number] | (typeof kubernetesKindNames)[number];
 
 /** The tag (AWS) and label (Kubernetes) every resource of a tenant carries. */
@@ -41,11 +59,25 @@ export const awsKinds: readonly ResourceKind[] = awsKindNames;
 export const kubernetesKinds: readonly ResourceKind[] = kubernetesKindNames;
 
 /** A search of one tenant's logs in a cloud's own log service; newest lines first. */
-export type CloudLogQuery = { from: Date; to: Date; text?: string; level?: string; resource?: string; limit: number; cursor?: string };
+export type CloudLogQuery = {
+  from: Date;
+  to: Date;
+  text?: string;
+  level?: string;
+  resource?: string;
+  limit: number;
+  cursor?: string;
+};
 export type CloudLogLine = { at: string; level: string; resource: string; message: string };
 export type CloudMetricName = "cpu" | "memory" | "network_in" | "network_out" | "requests" | "errors";
 /** One metric of a tenant (or one of its resources), one value per bucket from `from` on. */
-export type CloudMetricQuery = { metric: CloudMetricName; resource?: string; from: Date; to: Date; bucketSeconds: number };
+export type CloudMetricQuery = {
+  metric: CloudMetricName;
+  resource?: string;
+  from: Date;
+  to: Date;
+  bucketSeconds: number;
+};
 
 /** A cloud that keeps logs and metrics of its own (CloudWatch, the pods' logs); the local cloud's live in the portal's database. */
 export interface TelemetryReader {
@@ -101,6 +133,8 @@ export class PermanentCloudError extends Error {
 /** A resource with our deterministic name exists but belongs to another tenant (or none). */
 export class ForeignResourceError extends PermanentCloudError {
   constructor(kind: ResourceKind, name: string, owner: string | null) {
-    super(`A ${kind.replace(/_/g, " ")} named ${name} already exists and belongs to ${owner ? `tenant ${owner}` : "no tenant"}; it was not adopted.`);
+    super(
+      `A ${kind.replace(/_/g, " ")} named ${name} already exists and belongs to ${owner ? `tenant ${owner}` : "no tenant"}; it was not adopted.`,
+    );
   }
 }

@@ -11,7 +11,8 @@ type RealCloudConfig = { vpcId?: string; kubeconfig?: string; context?: string }
 
 /** The driver for an infrastructure, chosen by its kind; pages and the engine never branch on it. */
 export async function driverFor(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
-  if (infrastructure.driver === "local") return createLocalDriver(db, infrastructure.id, infrastructure.config as LocalCloudConfig);
+  if (infrastructure.driver === "local")
+    return createLocalDriver(db, infrastructure.id, infrastructure.config as LocalCloudConfig);
   const config = infrastructure.config as RealCloudConfig;
   const kubernetes = createKubernetesDriver({ kubeconfig: config.kubeconfig, context: config.context });
   if (infrastructure.driver === "kubernetes") return combineDrivers(null, kubernetes);

@@ -9,7 +9,9 @@ const timeoutMs = 10_000;
 /** Everything carrying the tenant's tag, or an error when the cloud gives no answer in time. */
 export async function listWithTimeout(driver: CloudDriver, tenant: string): Promise<ResourceRef[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)),
+  );
   try {
     return await Promise.race([driver.listTenantResources(tenant), timeout]);
   } finally {
@@ -18,13 +20,17 @@ export async function listWithTimeout(driver: CloudDriver, tenant: string): Prom
 }
 
 /** Why a listing failed, in words a person can act on. */
-export const listingError = (error: unknown) => `The cloud could not be listed: ${error instanceof Error ? error.message : String(error)}`;
+export const listingError = (error: unknown) =>
+  `The cloud could not be listed: ${error instanceof Error ? error.message : String(error)}`;
 
 /**
  * What the tenant's cloud holds under its tag, and the driver that listed it (for callers that ask
  * it more); a cloud that cannot be reached in time says so.
  */
-export async function listTenantCloud(db: Db, tenant: { name: string; infrastructureId: string }): Promise<{ resources: ResourceRef[]; error: string | null; driver: CloudDriver | null }> {
+export async function listTenantCloud(
+  db: Db,
+  tenant: { name: string; infrastructureId: string },
+): Promise<{ resources: ResourceRef[]; error: string | null; driver: CloudDriver | null }> {
   let driver: CloudDriver | null = null;
   try {
     driver = await driverForInfrastructureId(db, tenant.infrastructureId);

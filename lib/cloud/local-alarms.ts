@@ -6,15 +6,27 @@ const faultChance = 0.05;
 
 // What the simulated cloud's own monitoring would say of a workload or a host.
 const faults = {
-  workload: { name: (r: string) => `High 5xx rate on ${r}`, severity: "critical", reason: "More than 5% of requests failed over 5 minutes." },
-  host: { name: (r: string) => `Disk almost full on ${r}`, severity: "warning", reason: "The root volume is over 90% full." },
+  workload: {
+    name: (r: string) => `High 5xx rate on ${r}`,
+    severity: "critical",
+    reason: "More than 5% of requests failed over 5 minutes.",
+  },
+  host: {
+    name: (r: string) => `Disk almost full on ${r}`,
+    severity: "warning",
+    reason: "The root volume is over 90% full.",
+  },
 } as const;
 
 /**
  * The local cloud's alarms: each workload and host is, now and then, in alarm for 20 minutes,
  * decided by its name and the time alone, so every worker sees the same faults.
  */
-export function localAlarms(tenant: string, resources: { name: string; kind: "workload" | "host" }[], now: Date): CloudAlarm[] {
+export function localAlarms(
+  tenant: string,
+  resources: { name: string; kind: "workload" | "host" }[],
+  now: Date,
+): CloudAlarm[] {
   const slot = Math.floor(now.getTime() / slotMs);
   return resources.map(({ name, kind }) => {
     const fault = faults[kind];

@@ -5,9 +5,16 @@ const dayMs = 86_400_000;
 // USD per hour, after the public on-demand prices the local cloud pretends to charge.
 const hostHourly: Record<string, number> = { "t3.small": 0.0208, "t3.medium": 0.0416, "t3.large": 0.0832 };
 const prices: { service: string; hourly: (r: ResourceRef) => number }[] = [
-  { service: "Amazon EC2", hourly: (r) => (r.kind === "host" ? (hostHourly[String(r.attributes.instanceType)] ?? 0.0416) : 0) },
+  {
+    service: "Amazon EC2",
+    hourly: (r) => (r.kind === "host" ? (hostHourly[String(r.attributes.instanceType)] ?? 0.0416) : 0),
+  },
   // A pod's share of the cluster's nodes, per replica.
-  { service: "Amazon EKS", hourly: (r) => (r.kind === "workload" ? 0.012 * Number(r.attributes.replicas ?? 1) : r.kind === "namespace" ? 0.01 : 0) },
+  {
+    service: "Amazon EKS",
+    hourly: (r) =>
+      r.kind === "workload" ? 0.012 * Number(r.attributes.replicas ?? 1) : r.kind === "namespace" ? 0.01 : 0,
+  },
   { service: "Elastic Load Balancing", hourly: (r) => (r.kind === "load_balancer" ? 0.0225 : 0) },
   { service: "Amazon S3", hourly: (r) => (r.kind === "bucket" ? 0.0035 : 0) },
   { service: "AWS Key Management Service", hourly: (r) => (r.kind === "kms_key" ? 1 / 730 : 0) },
@@ -20,9 +27,19 @@ const variable = new Set(["Amazon S3", "Amazon CloudWatch", "AWS Data Transfer",
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Daily cost by service of what the tenant runs now, for the hours of each day each thing ran (until `now`). */
-export function localDailyCosts(tenant: string, resources: ResourceRef[], from: string, to: string, now: Date): CloudCostDay[] {
+export function localDailyCosts(
+  tenant: string,
+  resources: ResourceRef[],
+  from: string,
+  to: string,
+  now: Date,
+): CloudCostDay[] {
   const rows: CloudCostDay[] = [];
-  for (let day = Date.parse(`${from}T00:00:00Z`); day < Date.parse(`${to}T00:00:00Z`) && day < now.getTime(); day += dayMs) {
+  for (
+    let day = Date.parse(`${from}T00:00:00Z`);
+    day < Date.parse(`${to}T00:00:00Z`) && day < now.getTime();
+    day += dayMs
+  ) {
     const byService = new Map<string, number>();
     for (const resource of resources) {
       const start = Math.max(day, Date.parse(resource.createdAt ?? isoDay(day)));

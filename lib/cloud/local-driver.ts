@@ -5,29 +5,58 @@ import { localCloudResources } from "@/db/schema";
 import { localAlarms } from "./local-alarms";
 import { toRef } from "./local-resource-ref";
 import { localDailyCosts } from "./local-costs";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "./driver";
+import {
+  ForeignResourceError,
+  PermanentCloudError,
+  TransientCloudError,
+  type CloudDriver,
+  type ResourceKind,
+  type ResourceRef,
+  type ResourceSpec,
+} from "./driver";
 
 /** Per-kind faults, for demos and tests: fail N times transiently, or fail for good. */
 export type LocalFaults = Partial<Record<ResourceKind, { failTimes?: number; permanent?: boolean }>>;
 export type LocalCloudConfig = { latencyMs?: number; faults?: LocalFaults };
 
-const idPrefix: Partial<Record<ResourceKind, string>> = { security_group: "sg", security_group_rule: "sgr", kms_key: "key", key_pair: "key", host: "i" };
+const idPrefix: Partial<Record<ResourceKind, string>> = {
+  security_group: "sg",
+  security_group_rule: "sgr",
+  kms_key: "key",
+  key_pair: "key",
+  host: "i",
+};
 // Transient failures already served, per process: a retry sees the cloud recover.
 const served = new Map<string, number>();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Namespaced objects are unique per namespace, as in Kubernetes: stored as "namespace/name".
 // A host's name is only its Name tag, which two tenants may share: stored as "tenant/name".
-const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.kind === "host" ? `${spec.tenant}/${spec.name}` : spec.name);
-export function createLocalDriver(db: Db, infrastructureId: string, config: LocalCloudConfig = {}, clock: () => Date = () => new Date()): CloudDriver {
+const storedName = (spec: ResourceSpec) =>
+  spec.refs?.namespace
+    ? `${spec.refs.namespace}/${spec.name}`
+    : spec.kind === "host"
+      ? `${spec.tenant}/${spec.name}`
+      : spec.name;
+export function createLocalDriver(
+  db: Db,
+  infrastructureId: string,
+  config: LocalCloudConfig = {},
+  clock: () => Date = () => new Date(),
+): CloudDriver {
   async function callCloud(kind: ResourceKind, name: string) {
     if (config.latencyMs) await sleep(config.latencyMs);
     const fault = config.faults?.[kind];
-    if (fault?.permanent) throw new PermanentCloudError(`The local cloud refused to create ${kind.replace(/_/g, " ")} ${name} (injected permanent fault).`);
+    if (fault?.permanent)
+      throw new PermanentCloudError(
+        `The local cloud refused to create ${kind.replace(/_/g, " ")} ${name} (injected permanent fault).`,
+      );
     const key = `${infrastructureId}:${kind}:${name}`;
     if (fault?.failTimes && (served.get(key) ?? 0) < fault.failTimes) {
       served.set(key, (served.get(key) ?? 0) + 1);
-      throw new TransientCloudError(`Throttled by the local cloud (injected fault ${served.get(key)} of ${fault.failTimes}).`);
+      throw new TransientCloudError(
+        `Throttled by the local cloud (injected fault ${served.get(key)} of ${fault.failTimes}).`,
+      );
     }
   }
 
@@ -35,13 +64,21 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
     db
       .select()
       .from(localCloudResources)
-      .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.kind, kind), eq(localCloudResources.name, name)));
+      .where(
+        and(
+          eq(localCloudResources.infrastructureId, infrastructureId),
+          eq(localCloudResources.kind, kind),
+          eq(localCloudResources.name, name),
+        ),
+      );
 
   async function listTenantResources(tenant: string): Promise<ResourceRef[]> {
     const rows = await db
       .select()
       .from(localCloudResources)
-      .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)));
+      .where(
+        and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)),
+      );
     return rows.map(toRef);
   }
 
@@ -49,7 +86,10 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
     async ensure(spec: ResourceSpec) {
       await callCloud(spec.kind, spec.name);
       const id = `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${randomBytes(8).toString("hex")}`;
-      const secret = spec.kind === "key_pair" ? generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString() : undefined;
+      const secret =
+        spec.kind === "key_pair"
+          ? generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString()
+          : undefined;
       const attributes = { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey };
       const inserted = await db
         .insert(localCloudResources)
@@ -64,7 +104,9 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
     },
     async remove(ref) {
       if (config.latencyMs) await sleep(config.latencyMs);
-      await db.delete(localCloudResources).where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
+      await db
+        .delete(localCloudResources)
+        .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
     },
     listTenantResources,
     async checkConnectivity() {
@@ -74,7 +116,9 @@ export function createLocalDriver(db: Db, infrastructureId: string, config: Loca
       return localDailyCosts(tenant, await listTenantResources(tenant), from, to, clock());
     },
     async listAlarms(tenant) {
-      const running = (await listTenantResources(tenant)).filter((r): r is ResourceRef & { kind: "workload" | "host" } => r.kind === "workload" || r.kind === "host");
+      const running = (await listTenantResources(tenant)).filter(
+        (r): r is ResourceRef & { kind: "workload" | "host" } => r.kind === "workload" || r.kind === "host",
+      );
       return localAlarms(tenant, running, clock());
     },
   };

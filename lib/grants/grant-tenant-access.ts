@@ -27,7 +27,10 @@ export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" 
     await tx
       .insert(tenantGrants)
       .values({ tenantId: tenant.id, userId: user.id, level: input.level, expiresAt, source: "direct" })
-      .onConflictDoUpdate({ target: [tenantGrants.tenantId, tenantGrants.userId, tenantGrants.source], set: { level: input.level, expiresAt } });
+      .onConflictDoUpdate({
+        target: [tenantGrants.tenantId, tenantGrants.userId, tenantGrants.source],
+        set: { level: input.level, expiresAt },
+      });
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "grant.set",
@@ -42,13 +45,22 @@ export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" 
 export const revokeInput = z.object({ tenant: z.string().max(64), userId: z.uuid("Choose a user.") });
 
 /** Removes the user's direct grant; answers not-found when there was none, and audits only a removal. */
-export async function revokeTenantAccess(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: z.infer<typeof revokeInput>) {
+export async function revokeTenantAccess(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: z.infer<typeof revokeInput>,
+) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.name, input.tenant));
     if (!tenant) throw new NotFoundError("That tenant does not exist.");
     const removed = await tx
       .delete(tenantGrants)
-      .where(and(eq(tenantGrants.tenantId, tenant.id), eq(tenantGrants.userId, input.userId), eq(tenantGrants.source, "direct")))
+      .where(
+        and(
+          eq(tenantGrants.tenantId, tenant.id),
+          eq(tenantGrants.userId, input.userId),
+          eq(tenantGrants.source, "direct"),
+        ),
+      )
       .returning({ level: tenantGrants.level });
     if (removed.length === 0) throw new NotFoundError("That user has no direct grant on this tenant.");
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));

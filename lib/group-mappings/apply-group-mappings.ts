@@ -15,7 +15,13 @@ const describeGrant = (g: GroupGrant) => ({ tenant: g.tenant, level: g.level, gr
 export async function applyGroupMappings(tx: Db, user: User, groups: string[]): Promise<User> {
   const mappings = groups.length
     ? await tx
-        .select({ group: ssoGroupMappings.group, role: ssoGroupMappings.role, tenantId: tenants.id, tenant: tenants.name, level: ssoGroupMappings.level })
+        .select({
+          group: ssoGroupMappings.group,
+          role: ssoGroupMappings.role,
+          tenantId: tenants.id,
+          tenant: tenants.name,
+          level: ssoGroupMappings.level,
+        })
         .from(ssoGroupMappings)
         .leftJoin(tenants, and(eq(tenants.id, ssoGroupMappings.tenantId), ne(tenants.status, "deleted")))
         .where(inArray(ssoGroupMappings.group, groups))
@@ -28,18 +34,35 @@ export async function applyGroupMappings(tx: Db, user: User, groups: string[]): 
     }
   }
   const held = await tx
-    .select({ id: tenantGrants.id, tenantId: tenantGrants.tenantId, tenant: tenants.name, source: tenantGrants.source, level: tenantGrants.level })
+    .select({
+      id: tenantGrants.id,
+      tenantId: tenantGrants.tenantId,
+      tenant: tenants.name,
+      source: tenantGrants.source,
+      level: tenantGrants.level,
+    })
     .from(tenantGrants)
     .innerJoin(tenants, eq(tenants.id, tenantGrants.tenantId))
     .where(and(eq(tenantGrants.userId, user.id), like(tenantGrants.source, "group:%")));
   const heldKeys = new Set(held.map(keyOf));
   const removed = held.filter((g) => !wanted.has(keyOf(g)));
-  const changed = held.filter((g) => wanted.has(keyOf(g)) && wanted.get(keyOf(g))!.level !== g.level).map((g) => ({ ...g, to: wanted.get(keyOf(g))!.level }));
+  const changed = held
+    .filter((g) => wanted.has(keyOf(g)) && wanted.get(keyOf(g))!.level !== g.level)
+    .map((g) => ({ ...g, to: wanted.get(keyOf(g))!.level }));
   const added = [...wanted.values()].filter((g) => !heldKeys.has(keyOf(g)));
 
-  if (removed.length) await tx.delete(tenantGrants).where(inArray(tenantGrants.id, removed.map((g) => g.id)));
+  if (removed.length)
+    await tx.delete(tenantGrants).where(
+      inArray(
+        tenantGrants.id,
+        removed.map((g) => g.id),
+      ),
+    );
   for (const g of changed) await tx.update(tenantGrants).set({ level: g.to }).where(eq(tenantGrants.id, g.id));
-  if (added.length) await tx.insert(tenantGrants).values(added.map((g) => ({ tenantId: g.tenantId, userId: user.id, level: g.level, source: g.source })));
+  if (added.length)
+    await tx
+      .insert(tenantGrants)
+      .values(added.map((g) => ({ tenantId: g.tenantId, userId: user.id, level: g.level, source: g.source })));
 
   const role = nextRole(user, strongestGroupRole(mappings.map((m) => m.role)));
   let updated = user;
@@ -56,7 +79,9 @@ export async function applyGroupMappings(tx: Db, user: User, groups: string[]): 
       ...(role.role !== user.role ? { role: { from: user.role, to: role.role } } : {}),
       ...(added.length ? { grantsAdded: added.map(describeGrant) } : {}),
       ...(removed.length ? { grantsRemoved: removed.map(describeGrant) } : {}),
-      ...(changed.length ? { grantsChanged: changed.map((g) => ({ ...describeGrant(g), from: g.level, to: g.to })) } : {}),
+      ...(changed.length
+        ? { grantsChanged: changed.map((g) => ({ ...describeGrant(g), from: g.level, to: g.to })) }
+        : {}),
     },
   });
   return updated;

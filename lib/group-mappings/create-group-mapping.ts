@@ -15,7 +15,11 @@ const group = z
 export const createGroupMappingInput = z.discriminatedUnion(
   "target",
   [
-    z.object({ group, target: z.literal("role"), role: z.enum(["admin", "auditor"], { error: "Choose the admin or the auditor role." }) }),
+    z.object({
+      group,
+      target: z.literal("role"),
+      role: z.enum(["admin", "auditor"], { error: "Choose the admin or the auditor role." }),
+    }),
     z.object({
       group,
       target: z.literal("tenant"),
@@ -28,7 +32,10 @@ export const createGroupMappingInput = z.discriminatedUnion(
 export type CreateGroupMappingInput = z.input<typeof createGroupMappingInput>;
 
 /** Maps an IdP group to a role or a tenant grant; members get it at their next SSO sign-in. */
-export async function createGroupMapping(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: z.infer<typeof createGroupMappingInput>) {
+export async function createGroupMapping(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: z.infer<typeof createGroupMappingInput>,
+) {
   return ctx.db.transaction(async (tx) => {
     const tenant = input.target === "tenant" ? await findLiveTenant(tx, input.tenantId) : null;
     const role = input.target === "role" ? input.role : null;
@@ -36,7 +43,13 @@ export async function createGroupMapping(ctx: Pick<ActionContext, "db" | "actor"
     const [existing] = await tx
       .select({ level: ssoGroupMappings.level })
       .from(ssoGroupMappings)
-      .where(and(eq(ssoGroupMappings.group, input.group), role ? eq(ssoGroupMappings.role, role) : isNull(ssoGroupMappings.role), tenant ? eq(ssoGroupMappings.tenantId, tenant.id) : isNull(ssoGroupMappings.tenantId)));
+      .where(
+        and(
+          eq(ssoGroupMappings.group, input.group),
+          role ? eq(ssoGroupMappings.role, role) : isNull(ssoGroupMappings.role),
+          tenant ? eq(ssoGroupMappings.tenantId, tenant.id) : isNull(ssoGroupMappings.tenantId),
+        ),
+      );
     if (existing) {
       throw new ConflictError(
         tenant
@@ -63,7 +76,10 @@ export async function createGroupMapping(ctx: Pick<ActionContext, "db" | "actor"
 }
 
 async function findLiveTenant(tx: Db, id: string) {
-  const [tenant] = await tx.select({ id: tenants.id, name: tenants.name, status: tenants.status }).from(tenants).where(eq(tenants.id, id));
+  const [tenant] = await tx
+    .select({ id: tenants.id, name: tenants.name, status: tenants.status })
+    .from(tenants)
+    .where(eq(tenants.id, id));
   if (!tenant || tenant.status === "deleted") throw new NotFoundError("That tenant does not exist.");
   return tenant;
 }

@@ -13,8 +13,12 @@ export function strongestGroupRole(roles: (UserRole | null)[]): GroupRole | null
  * The role after an SSO sign-in. A group may raise any role (it then comes from the group);
  * a group-given role follows the groups, down to "user"; a role an admin set is never lowered.
  */
-export function nextRole(current: Pick<User, "role" | "roleSource">, groupRole: GroupRole | null): Pick<User, "role" | "roleSource"> {
-  if (current.roleSource === "group") return groupRole ? { role: groupRole, roleSource: "group" } : { role: "user", roleSource: "direct" };
+export function nextRole(
+  current: Pick<User, "role" | "roleSource">,
+  groupRole: GroupRole | null,
+): Pick<User, "role" | "roleSource"> {
+  if (current.roleSource === "group")
+    return groupRole ? { role: groupRole, roleSource: "group" } : { role: "user", roleSource: "direct" };
   if (groupRole && rank[groupRole] > rank[current.role]) return { role: groupRole, roleSource: "group" };
   return { role: current.role, roleSource: current.roleSource };
 }

@@ -14,7 +14,11 @@ export async function checkInfrastructureConnectivity(db: Db, infrastructure: In
 }
 
 /** The same check, given up after timeoutMs so a page that shows it stays fast when a cloud hangs. */
-export async function checkInfrastructureConnectivityWithin(db: Db, infrastructure: Infrastructure, timeoutMs = 3_000): Promise<Connectivity> {
+export async function checkInfrastructureConnectivityWithin(
+  db: Db,
+  infrastructure: Infrastructure,
+  timeoutMs = 3_000,
+): Promise<Connectivity> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Connectivity>((resolve) => {
     timer = setTimeout(() => resolve({ ok: false, detail: `No answer within ${timeoutMs / 1000} s.` }), timeoutMs);

@@ -6,11 +6,17 @@ import { isUniqueViolation } from "@/db/errors";
 import type { RegisterInfrastructureInput } from "./infrastructure-input";
 
 /** Records a place tenants can live; nothing is created in the cloud until a tenant is. */
-export async function registerInfrastructure(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: RegisterInfrastructureInput) {
+export async function registerInfrastructure(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: RegisterInfrastructureInput,
+) {
   return ctx.db.transaction(async (tx) => {
     let row;
     try {
-      [row] = await tx.insert(infrastructures).values({ name: input.name, driver: input.driver, region: input.region, config: input.config }).returning();
+      [row] = await tx
+        .insert(infrastructures)
+        .values({ name: input.name, driver: input.driver, region: input.region, config: input.config })
+        .returning();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An infrastructure named ${input.name} already exists.`);
       throw error;

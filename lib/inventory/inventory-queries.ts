@@ -5,7 +5,12 @@ import type { ResourceRef } from "@/lib/cloud/driver";
 
 /** What pages show of a tenant's inventory: its resources as the cloud listed them, and how fresh that is. */
 export type InventoryResource = Omit<ResourceRef, "tenant">;
-export type InventoryFreshness = { refreshedAt: Date | null; error: string | null; failedAt: Date | null; requestedAt: Date | null };
+export type InventoryFreshness = {
+  refreshedAt: Date | null;
+  error: string | null;
+  failedAt: Date | null;
+  requestedAt: Date | null;
+};
 /** freshness is null for a tenant never read (no refresh row yet). */
 export type InventoryView = { freshness: InventoryFreshness | null; resources: InventoryResource[] };
 
@@ -43,7 +48,10 @@ export async function readTenantInventory(db: Db, tenantId: string): Promise<Inv
 }
 
 export async function readInventoryFreshness(db: Db, tenantId: string): Promise<InventoryFreshness | null> {
-  const [row] = await db.select(freshnessColumns).from(tenantInventoryRefreshes).where(eq(tenantInventoryRefreshes.tenantId, tenantId));
+  const [row] = await db
+    .select(freshnessColumns)
+    .from(tenantInventoryRefreshes)
+    .where(eq(tenantInventoryRefreshes.tenantId, tenantId));
   return row ?? null;
 }
 
@@ -56,13 +64,23 @@ export function inventoryResourceQuery(db: Db, tenantId: string, kind: ResourceR
     .limit(1);
 }
 
-export async function findInventoryResource(db: Db, tenantId: string, kind: ResourceRef["kind"], name: string): Promise<InventoryResource | null> {
+export async function findInventoryResource(
+  db: Db,
+  tenantId: string,
+  kind: ResourceRef["kind"],
+  name: string,
+): Promise<InventoryResource | null> {
   const [row] = await inventoryResourceQuery(db, tenantId, kind, name);
   return row ? toResource(row) : null;
 }
 
 /** Freshness as plain strings, for the browser (the page's first render and the status route alike). */
-export type FreshnessSnapshot = { refreshedAt: string | null; error: string | null; failedAt: string | null; requestedAt: string | null } | null;
+export type FreshnessSnapshot = {
+  refreshedAt: string | null;
+  error: string | null;
+  failedAt: string | null;
+  requestedAt: string | null;
+} | null;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const freshnessSnapshot = (f: InventoryFreshness | null): FreshnessSnapshot =>
   f && { refreshedAt: iso(f.refreshedAt), error: f.error, failedAt: iso(f.failedAt), requestedAt: iso(f.requestedAt) };

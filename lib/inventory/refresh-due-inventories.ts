@@ -25,11 +25,17 @@ async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => P
  * few at once (one driver per infrastructure), until none is due or the pass has run budgetMs; what
  * is left stays due for the next pass. A deleted tenant's rows are dropped instead.
  */
-export async function refreshDueInventories(db: Db, log: Log, settings: InventorySettings, { driverFor = driverForInfrastructureId, budgetMs = 20_000 }: Options = {}): Promise<SweepTally> {
+export async function refreshDueInventories(
+  db: Db,
+  log: Log,
+  settings: InventorySettings,
+  { driverFor = driverForInfrastructureId, budgetMs = 20_000 }: Options = {},
+): Promise<SweepTally> {
   const tally: SweepTally = { saved: 0, failed: 0, superseded: 0, dropped: 0, crashed: 0 };
   const drivers = new Map<string, Promise<CloudDriver>>();
   const driverOf = (tenant: DueTenant) => {
-    if (!drivers.has(tenant.infrastructureId)) drivers.set(tenant.infrastructureId, driverFor(db, tenant.infrastructureId));
+    if (!drivers.has(tenant.infrastructureId))
+      drivers.set(tenant.infrastructureId, driverFor(db, tenant.infrastructureId));
     return drivers.get(tenant.infrastructureId)!;
   };
   const until = Date.now() + budgetMs;
@@ -56,7 +62,12 @@ export async function refreshDueInventories(db: Db, log: Log, settings: Inventor
 }
 
 /** The periodic task: adopts tenants without a refresh row once per interval, and refreshes what is due every tick. */
-export function inventoryRefreshTask(db: Db, log: Log, settings: InventorySettings, options: Options = {}): () => Promise<SweepTally> {
+export function inventoryRefreshTask(
+  db: Db,
+  log: Log,
+  settings: InventorySettings,
+  options: Options = {},
+): () => Promise<SweepTally> {
   let adoptedAt = -Infinity;
   return async () => {
     if (Date.now() - adoptedAt >= settings.intervalSeconds * 1000) {

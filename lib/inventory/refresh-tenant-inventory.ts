@@ -17,7 +17,12 @@ async function databaseNow(db: Db): Promise<Date> {
  * that cannot be made) is recorded as the tenant's last error, its last good rows kept. Only the
  * database failing throws. The next periodic listing comes nextInSeconds later.
  */
-export async function refreshTenantInventory(db: Db, tenant: { id: string; name: string }, driver: CloudDriver | Promise<CloudDriver>, nextInSeconds: number): Promise<RefreshOutcome> {
+export async function refreshTenantInventory(
+  db: Db,
+  tenant: { id: string; name: string },
+  driver: CloudDriver | Promise<CloudDriver>,
+  nextInSeconds: number,
+): Promise<RefreshOutcome> {
   const ready = Promise.resolve(driver);
   // Awaited below, after the clock is read: a driver that fails to be made must not count as unhandled meanwhile.
   ready.catch(() => {});

@@ -10,7 +10,11 @@ import { ConflictError } from "@/lib/errors";
  * so it applies even with deletion protection on. Several workers may sweep at once: the
  * one-unfinished-operation index lets only one of them start each deletion.
  */
-export async function expireDueTenants(db: Db, enqueue: (operationId: string) => Promise<void>, now = new Date()): Promise<string[]> {
+export async function expireDueTenants(
+  db: Db,
+  enqueue: (operationId: string) => Promise<void>,
+  now = new Date(),
+): Promise<string[]> {
   const due = await db
     .select({ id: tenants.id, name: tenants.name })
     .from(tenants)
@@ -20,7 +24,10 @@ export async function expireDueTenants(db: Db, enqueue: (operationId: string) =>
     try {
       const operationId = await db.transaction(async (tx) => {
         const id = await startTenantOperation(tx, tenant.id, "delete");
-        await tx.update(tenants).set({ status: "deleting", updatedAt: sql`now()` }).where(eq(tenants.id, tenant.id));
+        await tx
+          .update(tenants)
+          .set({ status: "deleting", updatedAt: sql`now()` })
+          .where(eq(tenants.id, tenant.id));
         await recordAudit(tx, { actorId: null, action: "tenant.expired", tenantId: tenant.id, target: tenant.name });
         return id;
       });

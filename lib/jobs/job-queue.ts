@@ -34,11 +34,20 @@ const stopTimeoutMs = 20_000;
  */
 export async function startJobQueue(
   database: Database,
-  { work, settings = queueSettings(), periodicTasks }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
+  {
+    work,
+    settings = queueSettings(),
+    periodicTasks,
+  }: { work: boolean; settings?: QueueSettings; periodicTasks?: PeriodicTask[] },
 ): Promise<JobQueue> {
   const { schema, leaseSeconds, expireInSeconds, maintenanceIntervalSeconds, concurrency } = settings;
   const calls = watchDatabaseCalls(database, log);
-  const boss = new PgBoss({ db: { executeSql: calls.executeSql }, schema, schedule: false, maintenanceIntervalSeconds });
+  const boss = new PgBoss({
+    db: { executeSql: calls.executeSql },
+    schema,
+    schedule: false,
+    maintenanceIntervalSeconds,
+  });
   boss.on("error", (error) => log("error", error.message));
   await boss.start();
   const options = { retryLimit: 20, retryDelay: 2, retryBackoff: true, expireInSeconds };
@@ -56,14 +65,23 @@ export async function startJobQueue(
     async stop() {
       worker.stopping = true;
       // A running operation hands itself back at its next step, so the wait is one cloud call long.
-      const [, busy] = await Promise.all([boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }), worker.periodic?.stop(stopTimeoutMs) ?? []]);
+      const [, busy] = await Promise.all([
+        boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }),
+        worker.periodic?.stop(stopTimeoutMs) ?? [],
+      ]);
       await calls.drain(stopTimeoutMs);
       if (busy.length > 0) log("warn", "periodic work still running at stop", { tasks: busy, workerId });
       if (worker.periodic) log("info", "worker stopped", { workerId });
     },
   };
   if (!work) return queue;
-  worker.wake = (await workOperations(boss, concurrency, operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }))).wake;
+  worker.wake = (
+    await workOperations(
+      boss,
+      concurrency,
+      operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }),
+    )
+  ).wake;
   worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds, concurrency });
   return queue;

@@ -12,8 +12,17 @@ import type { CloudDriver } from "@/lib/cloud/driver";
 export type Log = (level: LogLevel, message: string, extra?: LogFields) => void;
 
 // One driver per infrastructure per tick, and one tenant's failure does not stop the others.
-async function forEachTenant(db: Db, log: Log, statuses: Tenant["status"][], work: (tenant: { id: string; name: string }, driver: CloudDriver) => Promise<unknown>) {
-  const rows = await db.select({ tenant: { id: tenants.id, name: tenants.name }, infrastructure: infrastructures }).from(tenants).innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId)).where(inArray(tenants.status, statuses));
+async function forEachTenant(
+  db: Db,
+  log: Log,
+  statuses: Tenant["status"][],
+  work: (tenant: { id: string; name: string }, driver: CloudDriver) => Promise<unknown>,
+) {
+  const rows = await db
+    .select({ tenant: { id: tenants.id, name: tenants.name }, infrastructure: infrastructures })
+    .from(tenants)
+    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
+    .where(inArray(tenants.status, statuses));
   const drivers = new Map<string, Promise<CloudDriver>>();
   for (const { tenant, infrastructure } of rows) {
     if (!drivers.has(infrastructure.id)) drivers.set(infrastructure.id, driverFor(db, infrastructure));
@@ -37,6 +46,10 @@ const billedStatuses: Tenant["status"][] = ["provisioning", "ready", "failed", "
 /** Costs from each tenant's cloud, then the budgets against them. */
 export async function runBillingTick(db: Db, log: Log, now = new Date()): Promise<void> {
   await forEachTenant(db, log, billedStatuses, (tenant, driver) => syncTenantCosts(db, tenant, driver, now));
-  const budgeted = await db.select({ tenantId: budgets.tenantId }).from(budgets).innerJoin(tenants, eq(tenants.id, budgets.tenantId)).where(inArray(tenants.status, billedStatuses));
+  const budgeted = await db
+    .select({ tenantId: budgets.tenantId })
+    .from(budgets)
+    .innerJoin(tenants, eq(tenants.id, budgets.tenantId))
+    .where(inArray(tenants.status, billedStatuses));
   for (const { tenantId } of budgeted) await evaluateBudget(db, tenantId, now.toISOString().slice(0, 10));
 }

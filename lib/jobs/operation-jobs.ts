@@ -24,7 +24,12 @@ const longestRetryWaitMs = 60_000;
  * worker held the operation. Call it only for operations no live worker holds. A job about to run,
  * or active on a worker that may be alive, is left as it is; concurrent calls leave one live job.
  */
-export async function reviveOperationJob(boss: PgBoss, operationId: string, holderDead: boolean, log: Log): Promise<void> {
+export async function reviveOperationJob(
+  boss: PgBoss,
+  operationId: string,
+  holderDead: boolean,
+  log: Log,
+): Promise<void> {
   const job = await boss.getJobById(operationQueue, operationId);
   const state = job?.state ?? "missing";
   const backedOff = state === "retry" && new Date(job!.startAfter).getTime() - Date.now() > longestRetryWaitMs;
@@ -51,8 +56,14 @@ export async function reviveOperationJob(boss: PgBoss, operationId: string, hold
  * Active ones finish or expire on their own.
  */
 export async function cancelLegacyJobs(boss: PgBoss, database: Database, schema: string, log: Log): Promise<void> {
-  const { rows } = await database.executeSql(`select id from ${schema}.job where name = $1 and state in ('created', 'retry') and id::text <> coalesce(singleton_key, '')`, [operationQueue]);
+  const { rows } = await database.executeSql(
+    `select id from ${schema}.job where name = $1 and state in ('created', 'retry') and id::text <> coalesce(singleton_key, '')`,
+    [operationQueue],
+  );
   if (rows.length === 0) return;
-  await boss.cancel(operationQueue, (rows as { id: string }[]).map((r) => r.id));
+  await boss.cancel(
+    operationQueue,
+    (rows as { id: string }[]).map((r) => r.id),
+  );
   log("info", "cancelled queued jobs sent before one job per operation", { count: rows.length });
 }

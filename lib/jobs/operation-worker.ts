@@ -33,8 +33,10 @@ export function operationHandler({ database, workerId, leaseSeconds, stopping, l
       });
       log("info", `operation ${outcome}`, { operationId, workerId });
     } catch (error) {
-      if (error instanceof OperationHeldError) log("info", `operation held by ${error.holder}, retrying later`, { operationId, workerId });
-      else if (error instanceof WorkerStoppingError) log("info", "operation handed back: the worker is stopping", { operationId, workerId });
+      if (error instanceof OperationHeldError)
+        log("info", `operation held by ${error.holder}, retrying later`, { operationId, workerId });
+      else if (error instanceof WorkerStoppingError)
+        log("info", "operation handed back: the worker is stopping", { operationId, workerId });
       else log("error", `operation interrupted: ${(error as Error).message}`, { operationId, workerId });
       throw error;
     }

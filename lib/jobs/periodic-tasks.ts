@@ -12,11 +12,18 @@ import { resumeUnfinishedOperations } from "./resume-operations";
 export type PeriodicTask = [name: string, everyMs: number, task: () => Promise<unknown>];
 
 /** Periodic work every worker does; each is safe to run on several workers at once (keys, locks). */
-export function workerPeriodicTasks(db: Db, queue: Pick<JobQueue, "enqueue" | "revive">, log: Log, { sweepSeconds }: { sweepSeconds: number }): PeriodicTask[] {
+export function workerPeriodicTasks(
+  db: Db,
+  queue: Pick<JobQueue, "enqueue" | "revive">,
+  log: Log,
+  { sweepSeconds }: { sweepSeconds: number },
+): PeriodicTask[] {
   return [
     ["operation sweep", sweepSeconds * 1000, () => resumeUnfinishedOperations(db, queue.revive)],
     ["expiry sweep", 15_000, () => expireDueTenants(db, queue.enqueue)],
-    ...(process.env.ENCLAVE_TELEMETRY !== "false" ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as PeriodicTask] : []),
+    ...(process.env.ENCLAVE_TELEMETRY !== "false"
+      ? [["telemetry generation", 15_000, () => generateRecentTelemetry(db)] as PeriodicTask]
+      : []),
     ["alert monitoring", 15_000, () => runMonitoringTick(db, log)],
     ["notification delivery", 5_000, () => deliverDueNotifications(db)],
     ["cost sync", 5 * 60_000, () => runBillingTick(db, log)],
@@ -42,7 +49,10 @@ export function schedulePeriodicTasks(tasks: PeriodicTask[], log: Log): Periodic
         () => {},
         (error: Error) => log("error", `${name} failed: ${error.message}`),
       );
-      inFlight.set(name, run.finally(() => inFlight.delete(name)));
+      inFlight.set(
+        name,
+        run.finally(() => inFlight.delete(name)),
+      );
     };
     if (everyMs < 3_600_000) timers.push(setTimeout(tick, 1_000));
     timers.push(setInterval(tick, everyMs));
@@ -51,7 +61,10 @@ export function schedulePeriodicTasks(tasks: PeriodicTask[], log: Log): Periodic
     async stop(timeoutMs) {
       timers.forEach(clearTimeout);
       let timeout: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(inFlight.values()), new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+      await Promise.race([
+        Promise.all(inFlight.values()),
+        new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
+      ]);
       clearTimeout(timeout);
       return [...inFlight.keys()];
     },

@@ -25,9 +25,17 @@ export function queueSettings(env: Record<string, string | undefined> = process.
   const leaseSeconds = wholeSecondsSetting(env, "ENCLAVE_OPERATION_LEASE_SECONDS", 60, 3);
   const sweepSeconds = wholeSecondsSetting(env, "ENCLAVE_OPERATION_SWEEP_SECONDS", 60, 1);
   const concurrency = Number(env.ENCLAVE_OPERATION_CONCURRENCY || 10);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("ENCLAVE_OPERATION_CONCURRENCY must be a whole number, at least 1.");
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error("ENCLAVE_OPERATION_CONCURRENCY must be a whole number, at least 1.");
   // pg-boss 10 cannot extend a running job, so one that outlives its expiry is retried while its
   // worker still runs it. The retry finds the lease renewed by that worker's heartbeat and backs
   // off until the operation finishes: the lease, not the job, keeps an operation on one worker.
-  return { schema: env.ENCLAVE_JOBS_SCHEMA || "pgboss", leaseSeconds, expireInSeconds: 2 * leaseSeconds, maintenanceIntervalSeconds: Math.min(leaseSeconds, 120), sweepSeconds, concurrency };
+  return {
+    schema: env.ENCLAVE_JOBS_SCHEMA || "pgboss",
+    leaseSeconds,
+    expireInSeconds: 2 * leaseSeconds,
+    maintenanceIntervalSeconds: Math.min(leaseSeconds, 120),
+    sweepSeconds,
+    concurrency,
+  };
 }

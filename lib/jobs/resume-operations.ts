@@ -13,7 +13,11 @@ export type ReviveJob = (operationId: string, holderDead: boolean) => Promise<vo
  */
 export async function resumeUnfinishedOperations(db: Db, revive: ReviveJob): Promise<number> {
   const unfinished = await db
-    .select({ id: operations.id, owner: operations.leaseOwner, leaseLapsed: sql<boolean>`coalesce(${operations.leaseUntil} < now(), true)` })
+    .select({
+      id: operations.id,
+      owner: operations.leaseOwner,
+      leaseLapsed: sql<boolean>`coalesce(${operations.leaseUntil} < now(), true)`,
+    })
     .from(operations)
     .where(inArray(operations.state, ["pending", "running"]));
   let unheld = 0;

@@ -12,7 +12,10 @@ const longestRetryMs = 30_000;
  * 30 s) and logging each failure until it succeeds: a worker started before its database, or
  * during an outage, waits for it rather than exiting.
  */
-export async function startWorker(target: DatabaseTarget, logger: Logger): Promise<{ database: Database; queue: JobQueue }> {
+export async function startWorker(
+  target: DatabaseTarget,
+  logger: Logger,
+): Promise<{ database: Database; queue: JobQueue }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(target, logger);
@@ -35,6 +38,8 @@ async function startOnce(target: DatabaseTarget, logger: Logger) {
     throw error;
   }
   // Started is enough: the periodic sweep resumes what this first pass could not.
-  await resumeUnfinishedOperations(database.db, queue.revive).catch((error: Error) => logger.error("resuming unfinished operations failed", { error }));
+  await resumeUnfinishedOperations(database.db, queue.revive).catch((error: Error) =>
+    logger.error("resuming unfinished operations failed", { error }),
+  );
   return { database, queue };
 }

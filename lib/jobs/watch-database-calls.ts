@@ -16,7 +16,11 @@ export function watchDatabaseCalls(database: Database, log: Log) {
   const call = async (text: string, values?: unknown[]) => {
     try {
       const result = await database.executeSql(text, values);
-      if (failing) log("info", "job queue database calls succeed again", { failedCalls: failing.count, failingForSeconds: Math.round((Date.now() - failing.since) / 1000) });
+      if (failing)
+        log("info", "job queue database calls succeed again", {
+          failedCalls: failing.count,
+          failingForSeconds: Math.round((Date.now() - failing.since) / 1000),
+        });
       failing = null;
       return result;
     } catch (error) {

@@ -12,15 +12,19 @@ export async function workOperations(boss: PgBoss, concurrency: number, handler:
   const loops: { id: string; busy: boolean }[] = [];
   for (let i = 0; i < concurrency; i++) {
     const loop = { id: "", busy: false };
-    loop.id = await boss.work<{ operationId: string }>(operationQueue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-      loop.busy = true;
-      try {
-        await handler(jobs);
-      } finally {
-        loop.busy = false;
-        boss.notifyWorker(loop.id);
-      }
-    });
+    loop.id = await boss.work<{ operationId: string }>(
+      operationQueue,
+      { pollingIntervalSeconds: 0.5, batchSize: 1 },
+      async (jobs) => {
+        loop.busy = true;
+        try {
+          await handler(jobs);
+        } finally {
+          loop.busy = false;
+          boss.notifyWorker(loop.id);
+        }
+      },
+    );
     loops.push(loop);
   }
   let next = 0;

@@ -6,7 +6,11 @@ type Names = { tenant: string; namespace: string; groupId?: string; sourceTenant
 /** The two cloud objects one rule is: an ingress rule on the tenant's group and a NetworkPolicy in its namespace. */
 export function cloudObjectsOf(rule: NetworkRule, names: Names): ResourceSpec[] {
   const short = rule.id.slice(0, 8);
-  const traffic = { protocol: rule.protocol, fromPort: rule.fromPort ?? undefined, toPort: rule.toPort ?? rule.fromPort ?? undefined };
+  const traffic = {
+    protocol: rule.protocol,
+    fromPort: rule.fromPort ?? undefined,
+    toPort: rule.toPort ?? rule.fromPort ?? undefined,
+  };
   const source = names.sourceTenant ? { sourceTenant: names.sourceTenant } : { cidr: rule.cidr! };
   return [
     {
@@ -29,7 +33,12 @@ export function cloudObjectsOf(rule: NetworkRule, names: Names): ResourceSpec[] 
 }
 
 /** Removes what the rule made; the cloud answering "not found" counts as removed. */
-export async function removeCloudObjects(driver: CloudDriver, rule: NetworkRule, tenant: string, retry: <T>(call: () => Promise<T>) => Promise<T>) {
+export async function removeCloudObjects(
+  driver: CloudDriver,
+  rule: NetworkRule,
+  tenant: string,
+  retry: <T>(call: () => Promise<T>) => Promise<T>,
+) {
   for (const ref of rule.cloudRefs) {
     await retry(() => driver.remove({ kind: ref.kind as ResourceKind, name: ref.name, id: ref.id, tenant }));
   }

@@ -17,7 +17,12 @@ export async function listNetworkRules(db: Db, tenantId: string) {
     id: rule.id,
     source: sourceName ? `tenant ${sourceName}` : rule.cidr!,
     protocol: rule.protocol,
-    ports: rule.protocol === "all" ? "all" : rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}–${rule.toPort}`,
+    ports:
+      rule.protocol === "all"
+        ? "all"
+        : rule.fromPort === rule.toPort
+          ? String(rule.fromPort)
+          : `${rule.fromPort}–${rule.toPort}`,
     state: rule.state,
     error: rule.error,
     createdAt: rule.createdAt.toISOString(),

@@ -12,7 +12,11 @@ import { tenantNetwork } from "./tenant-cloud";
 type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Revokes both cloud objects, then forgets the rule; the rule must belong to the tenant in the URL. */
-export async function removeNetworkRule(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: { tenant: string; ruleId: string }, options: Options = {}) {
+export async function removeNetworkRule(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: { tenant: string; ruleId: string },
+  options: Options = {},
+) {
   const [found] = await ctx.db
     .select({ rule: networkRules, tenant: tenants })
     .from(networkRules)
@@ -23,12 +27,23 @@ export async function removeNetworkRule(ctx: Pick<ActionContext, "db" | "actor" 
   await removeCloudObjects(driver, found.rule, found.tenant.name, (call) => withRetry(call, options.retry));
   await ctx.db.transaction(async (tx) => {
     await tx.delete(networkRules).where(eq(networkRules.id, found.rule.id));
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "network_rule.remove", tenantId: found.tenant.id, target: found.rule.cidr ?? found.rule.sourceTenantId, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "network_rule.remove",
+      tenantId: found.tenant.id,
+      target: found.rule.cidr ?? found.rule.sourceTenantId,
+      ip: ctx.ip,
+    });
   });
 }
 
 /** For a tenant being deleted: every rule into it, and every rule in another tenant that lets it in. */
-export async function removeRulesTouching(db: Db, tenant: Pick<Tenant, "id">, driverOf: (t: Tenant) => Promise<CloudDriver>, retry?: RetryPolicy): Promise<number> {
+export async function removeRulesTouching(
+  db: Db,
+  tenant: Pick<Tenant, "id">,
+  driverOf: (t: Tenant) => Promise<CloudDriver>,
+  retry?: RetryPolicy,
+): Promise<number> {
   const rows = await db
     .select({ rule: networkRules, owner: tenants })
     .from(networkRules)

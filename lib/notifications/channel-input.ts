@@ -7,10 +7,12 @@ export type ChannelKind = (typeof channelKinds)[number];
 
 const targetMessages: Record<ChannelKind, string> = {
   webhook: "Give the webhook's URL, starting with https:// or http://.",
-  slack: "Give the incoming-webhook URL from Slack or a Slack-compatible chat (Mattermost, Rocket.Chat …), starting with https:// or http://.",
+  slack:
+    "Give the incoming-webhook URL from Slack or a Slack-compatible chat (Mattermost, Rocket.Chat …), starting with https:// or http://.",
   email: "Give an email address such as ops@example.com.",
 };
-const emailOff = "Email channels need the portal's mail server, which is not set up. Ask an administrator, or use a webhook or Slack channel.";
+const emailOff =
+  "Email channels need the portal's mail server, which is not set up. Ask an administrator, or use a webhook or Slack channel.";
 
 export function smtpConfigured(env: Partial<NodeJS.ProcessEnv> = process.env): boolean {
   return Boolean(env.ENCLAVE_SMTP_URL);
@@ -34,7 +36,8 @@ async function hostProblem(target: string): Promise<string | null> {
     await resolvePublicAddresses(hostname);
     return null;
   } catch (error) {
-    if (error instanceof OutboundRefusedError) return `This address points inside the portal's own network (${error.reason}); give a public URL.`;
+    if (error instanceof OutboundRefusedError)
+      return `This address points inside the portal's own network (${error.reason}); give a public URL.`;
     return `Could not find host ${hostname}. Check the URL for typos.`;
   }
 }
@@ -42,9 +45,16 @@ async function hostProblem(target: string): Promise<string | null> {
 export const createChannelInput = z
   .object({
     tenant: z.string().max(64),
-    name: z.string({ error: "Give the channel a name." }).trim().min(1, "Give the channel a name.").max(60, "A channel name has at most 60 characters."),
+    name: z
+      .string({ error: "Give the channel a name." })
+      .trim()
+      .min(1, "Give the channel a name.")
+      .max(60, "A channel name has at most 60 characters."),
     kind: z.enum(channelKinds, { error: "Choose a webhook, Slack or email channel." }),
-    target: z.string({ error: "Give the channel's URL or address." }).trim().max(2000, "That is too long for a URL or an address."),
+    target: z
+      .string({ error: "Give the channel's URL or address." })
+      .trim()
+      .max(2000, "That is too long for a URL or an address."),
   })
   // Asynchronous (the host is looked up): parse with safeParseAsync.
   .superRefine(async (input, ctx) => {

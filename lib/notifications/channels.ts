@@ -16,11 +16,28 @@ export async function createChannel(ctx: Ctx, tenant: TenantRef, input: CreateCh
   return ctx.db.transaction(async (tx) => {
     // Locking the tenant makes the limit and the name check hold against concurrent creates.
     await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenant.id)).for("update");
-    const existing = await tx.select({ name: notificationChannels.name }).from(notificationChannels).where(eq(notificationChannels.tenantId, tenant.id));
-    if (existing.length >= maxChannelsPerTenant) throw new ConflictError(`A tenant has at most ${maxChannelsPerTenant} channels. Delete one you no longer use first.`);
-    if (existing.some((c) => c.name.toLowerCase() === input.name.toLowerCase())) throw new ConflictError(`A channel named "${input.name}" already exists.`);
-    const [channel] = await tx.insert(notificationChannels).values({ tenantId: tenant.id, name: input.name, kind: input.kind, target: input.target }).returning({ id: notificationChannels.id });
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "channel.created", tenantId: tenant.id, target: input.name, details: { channelId: channel!.id, kind: input.kind, target: maskTarget(input.kind, input.target) }, ip: ctx.ip });
+    const existing = await tx
+      .select({ name: notificationChannels.name })
+      .from(notificationChannels)
+      .where(eq(notificationChannels.tenantId, tenant.id));
+    if (existing.length >= maxChannelsPerTenant)
+      throw new ConflictError(
+        `A tenant has at most ${maxChannelsPerTenant} channels. Delete one you no longer use first.`,
+      );
+    if (existing.some((c) => c.name.toLowerCase() === input.name.toLowerCase()))
+      throw new ConflictError(`A channel named "${input.name}" already exists.`);
+    const [channel] = await tx
+      .insert(notificationChannels)
+      .values({ tenantId: tenant.id, name: input.name, kind: input.kind, target: input.target })
+      .returning({ id: notificationChannels.id });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "channel.created",
+      tenantId: tenant.id,
+      target: input.name,
+      details: { channelId: channel!.id, kind: input.kind, target: maskTarget(input.kind, input.target) },
+      ip: ctx.ip,
+    });
     return { id: channel!.id };
   });
 }
@@ -30,14 +47,29 @@ export async function deleteChannel(ctx: Ctx, tenant: TenantRef, input: Pick<Cha
   await ctx.db.transaction(async (tx) => {
     const [channel] = await tx.delete(notificationChannels).where(ownChannel(tenant.id, input.channelId)).returning();
     if (!channel) throw new NotFoundError("That channel does not exist.");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "channel.deleted", tenantId: tenant.id, target: channel.name, details: { channelId: channel.id, kind: channel.kind }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "channel.deleted",
+      tenantId: tenant.id,
+      target: channel.name,
+      details: { channelId: channel.id, kind: channel.kind },
+      ip: ctx.ip,
+    });
   });
 }
 
 /** Turning a channel off drops its queued messages, so turning it on again does not replay old alerts. */
-export async function setChannelEnabled(ctx: Ctx, tenant: TenantRef, input: Pick<SetChannelEnabledInput, "channelId" | "enabled">) {
+export async function setChannelEnabled(
+  ctx: Ctx,
+  tenant: TenantRef,
+  input: Pick<SetChannelEnabledInput, "channelId" | "enabled">,
+) {
   await ctx.db.transaction(async (tx) => {
-    const [channel] = await tx.update(notificationChannels).set({ enabled: input.enabled }).where(ownChannel(tenant.id, input.channelId)).returning();
+    const [channel] = await tx
+      .update(notificationChannels)
+      .set({ enabled: input.enabled })
+      .where(ownChannel(tenant.id, input.channelId))
+      .returning();
     if (!channel) throw new NotFoundError("That channel does not exist.");
     if (!input.enabled) {
       await tx
@@ -46,13 +78,24 @@ export async function setChannelEnabled(ctx: Ctx, tenant: TenantRef, input: Pick
         .where(and(eq(notificationDeliveries.channelId, channel.id), eq(notificationDeliveries.state, "pending")));
     }
     const action = input.enabled ? "channel.enabled" : "channel.disabled";
-    await recordAudit(tx, { actorId: ctx.actor.id, action, tenantId: tenant.id, target: channel.name, details: { channelId: channel.id }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action,
+      tenantId: tenant.id,
+      target: channel.name,
+      details: { channelId: channel.id },
+      ip: ctx.ip,
+    });
   });
 }
 
 /** For display: the target masked; lastError is cleared by the next message that gets through, lastErrorAt stays. */
 export async function listChannels(db: Db, tenantId: string) {
-  const rows = await db.select().from(notificationChannels).where(eq(notificationChannels.tenantId, tenantId)).orderBy(asc(notificationChannels.createdAt), asc(notificationChannels.name));
+  const rows = await db
+    .select()
+    .from(notificationChannels)
+    .where(eq(notificationChannels.tenantId, tenantId))
+    .orderBy(asc(notificationChannels.createdAt), asc(notificationChannels.name));
   return rows.map((c) => ({
     id: c.id,
     name: c.name,

@@ -13,9 +13,19 @@ const d = notificationDeliveries;
  * that dies mid-send leaves its messages to be taken again after the lease (at least once).
  * The same SQL runs on PostgreSQL and PGlite.
  */
-export async function claimDueDeliveries(db: Db, input: { now: Date; leaseUntil: Date; limit: number; tenantId?: string }) {
-  const enabledChannels = db.select({ id: notificationChannels.id }).from(notificationChannels).where(eq(notificationChannels.enabled, true));
-  const due = and(eq(d.state, "pending"), lte(d.nextAttemptAt, input.now), input.tenantId ? eq(d.tenantId, input.tenantId) : undefined);
+export async function claimDueDeliveries(
+  db: Db,
+  input: { now: Date; leaseUntil: Date; limit: number; tenantId?: string },
+) {
+  const enabledChannels = db
+    .select({ id: notificationChannels.id })
+    .from(notificationChannels)
+    .where(eq(notificationChannels.enabled, true));
+  const due = and(
+    eq(d.state, "pending"),
+    lte(d.nextAttemptAt, input.now),
+    input.tenantId ? eq(d.tenantId, input.tenantId) : undefined,
+  );
   const candidates = db
     .select({ id: d.id })
     .from(d)
@@ -36,9 +46,21 @@ export async function loadDeliveryNotices(db: Db, ids: string[]) {
   const rows = await db
     .select({
       id: d.id,
-      channel: { id: notificationChannels.id, kind: notificationChannels.kind, target: notificationChannels.target, enabled: notificationChannels.enabled },
+      channel: {
+        id: notificationChannels.id,
+        kind: notificationChannels.kind,
+        target: notificationChannels.target,
+        enabled: notificationChannels.enabled,
+      },
       event: { transition: alertEvents.transition, at: alertEvents.at },
-      alert: { id: alerts.id, title: alerts.title, severity: alerts.severity, resource: alerts.resource, value: alerts.value, openedAt: alerts.openedAt },
+      alert: {
+        id: alerts.id,
+        title: alerts.title,
+        severity: alerts.severity,
+        resource: alerts.resource,
+        value: alerts.value,
+        openedAt: alerts.openedAt,
+      },
       tenant: tenants.name,
       actor: { id: users.id, name: users.name },
     })
@@ -49,5 +71,13 @@ export async function loadDeliveryNotices(db: Db, ids: string[]) {
     .innerJoin(tenants, eq(tenants.id, d.tenantId))
     .leftJoin(users, eq(users.id, alertEvents.actorId))
     .where(inArray(d.id, ids));
-  return new Map(rows.map((r) => [r.id, { channel: r.channel, notice: { tenant: r.tenant, alert: r.alert, event: r.event, actor: r.actor } satisfies AlertNotice }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        channel: r.channel,
+        notice: { tenant: r.tenant, alert: r.alert, event: r.event, actor: r.actor } satisfies AlertNotice,
+      },
+    ]),
+  );
 }

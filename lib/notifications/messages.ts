@@ -26,13 +26,26 @@ export function alertMessage(kind: ChannelKind, notice: AlertNotice): OutgoingMe
   const state = event.transition;
   if (kind === "webhook") {
     // state is the one this event moved the alert to, so a late or retried message stays true to its type.
-    const body = { id: alert.id, title: alert.title, severity: alert.severity, state, resource: alert.resource, value: alert.value, openedAt: alert.openedAt.toISOString(), url };
+    const body = {
+      id: alert.id,
+      title: alert.title,
+      severity: alert.severity,
+      state,
+      resource: alert.resource,
+      value: alert.value,
+      openedAt: alert.openedAt.toISOString(),
+      url,
+    };
     return { json: { type: eventType[state], tenant, alert: body, at: event.at.toISOString(), actor } };
   }
   const by = actor ? ` by ${actor.name}` : state === "open" ? "" : " automatically";
   const where = alert.resource ? `, ${alert.resource}` : "";
   if (kind === "slack") {
-    return { json: { text: `[${alert.severity.toUpperCase()}] ${slackEscape(alert.title)} — tenant ${slackEscape(tenant)}${slackEscape(where)}: ${pastTense[state]}${slackEscape(by)}. ${url}` } };
+    return {
+      json: {
+        text: `[${alert.severity.toUpperCase()}] ${slackEscape(alert.title)} — tenant ${slackEscape(tenant)}${slackEscape(where)}: ${pastTense[state]}${slackEscape(by)}. ${url}`,
+      },
+    };
   }
   const lines = [
     alert.title,
@@ -46,15 +59,31 @@ export function alertMessage(kind: ChannelKind, notice: AlertNotice): OutgoingMe
     "",
     `See the tenant's alerts: ${url}`,
   ];
-  return { subject: oneLine(`[Enclave] ${alert.severity.toUpperCase()} alert ${pastTense[state]}: ${alert.title} (${tenant})`), text: lines.filter((l) => l !== null).join("\n") };
+  return {
+    subject: oneLine(`[Enclave] ${alert.severity.toUpperCase()} alert ${pastTense[state]}: ${alert.title} (${tenant})`),
+    text: lines.filter((l) => l !== null).join("\n"),
+  };
 }
 
 export function testMessage(kind: ChannelKind, input: { tenant: string; channel: string; at: Date }): OutgoingMessage {
   const url = alertsUrl(input.tenant);
   const sentence = `Test message from Enclave for tenant ${input.tenant}: the channel "${input.channel}" works.`;
-  if (kind === "webhook") return { json: { type: "test", tenant: input.tenant, channel: input.channel, at: input.at.toISOString(), message: sentence, url } };
+  if (kind === "webhook")
+    return {
+      json: {
+        type: "test",
+        tenant: input.tenant,
+        channel: input.channel,
+        at: input.at.toISOString(),
+        message: sentence,
+        url,
+      },
+    };
   if (kind === "slack") return { json: { text: `${slackEscape(sentence)} ${url}` } };
-  return { subject: oneLine(`[Enclave] Test message for ${input.tenant}`), text: `${sentence}\n\nAlerts will be sent here. See them at ${url}` };
+  return {
+    subject: oneLine(`[Enclave] Test message for ${input.tenant}`),
+    text: `${sentence}\n\nAlerts will be sent here. See them at ${url}`,
+  };
 }
 
 // Slack reads &, < and > as markup (links, mentions).

@@ -14,23 +14,31 @@ export async function sendTestMessage(
   input: { channelId: string },
   options: { timeoutMs?: number; send?: SendMessage } = {},
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  const [channel] = await ctx.db
-    .select()
-    .from(notificationChannels)
-    .where(ownChannel(tenant.id, input.channelId));
+  const [channel] = await ctx.db.select().from(notificationChannels).where(ownChannel(tenant.id, input.channelId));
   if (!channel) throw new NotFoundError("That channel does not exist.");
   const timeoutMs = options.timeoutMs ?? 5_000;
   const now = new Date();
   let error: string | undefined;
   try {
-    await (options.send ?? sendMessage)(channel, testMessage(channel.kind, { tenant: tenant.name, channel: channel.name, at: now }), timeoutMs);
+    await (options.send ?? sendMessage)(
+      channel,
+      testMessage(channel.kind, { tenant: tenant.name, channel: channel.name, at: now }),
+      timeoutMs,
+    );
   } catch (e) {
     error = describeSendError(e, timeoutMs);
   }
   await ctx.db.transaction(async (tx) => {
     const outcome = error ? { lastError: error, lastErrorAt: now } : { lastError: null, lastDeliveredAt: now };
     await tx.update(notificationChannels).set(outcome).where(eq(notificationChannels.id, channel.id));
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "channel.tested", tenantId: tenant.id, target: channel.name, details: { channelId: channel.id, ok: !error, error }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "channel.tested",
+      tenantId: tenant.id,
+      target: channel.name,
+      details: { channelId: channel.id, ok: !error, error },
+      ip: ctx.ip,
+    });
   });
   return error ? { ok: false, error } : { ok: true };
 }

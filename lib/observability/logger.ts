@@ -17,7 +17,8 @@ export function levelFromEnv(value = process.env.LOG_LEVEL): LogLevel {
 }
 
 // Collectors read one JSON object per line; warnings and errors go to stderr as they always did.
-const writeToProcess: LogWriter = (line, level) => (severity[level] >= severity.warn ? process.stderr : process.stdout).write(`${line}\n`);
+const writeToProcess: LogWriter = (line, level) =>
+  (severity[level] >= severity.warn ? process.stderr : process.stdout).write(`${line}\n`);
 
 // A stack trace names files and lines of the server: logs keep the error's name and message only.
 function serialise(_key: string, value: unknown): unknown {
@@ -28,7 +29,13 @@ function serialise(_key: string, value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
-export function formatLogLine(level: LogLevel, component: string, message: string, fields: LogFields = {}, now = new Date()): string {
+export function formatLogLine(
+  level: LogLevel,
+  component: string,
+  message: string,
+  fields: LogFields = {},
+  now = new Date(),
+): string {
   const base = { time: now.toISOString(), level, component, message };
   // Spreading base twice keeps its keys first and stops a field from overwriting them.
   const entry = { ...base, ...fields, ...base };

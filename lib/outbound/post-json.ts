@@ -31,7 +31,11 @@ export async function postJsonOutbound(target: string, body: unknown, options: P
       url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...options.headers },
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(payload),
+          ...options.headers,
+        },
         lookup: guardedLookup(guard),
         // A fresh connection each time: a pooled socket would be reused without being checked again.
         agent: false,

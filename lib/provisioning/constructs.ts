@@ -9,7 +9,14 @@ export async function findTenantConstruct(db: Db, tenantId: string, stepKey: str
     .select({ result: operationSteps.result })
     .from(operationSteps)
     .innerJoin(operations, eq(operations.id, operationSteps.operationId))
-    .where(and(eq(operationSteps.tenantId, tenantId), eq(operationSteps.key, stepKey), eq(operationSteps.state, "succeeded"), eq(operations.kind, "provision")))
+    .where(
+      and(
+        eq(operationSteps.tenantId, tenantId),
+        eq(operationSteps.key, stepKey),
+        eq(operationSteps.state, "succeeded"),
+        eq(operations.kind, "provision"),
+      ),
+    )
     .orderBy(desc(operationSteps.finishedAt))
     .limit(1);
   return (row?.result as ResourceRef | undefined) ?? null;

@@ -29,7 +29,11 @@ export type EngineOptions = {
  * Runs (or resumes) one operation. Only the worker holding its lease runs it: a job arriving while
  * another worker's lease lasts is skipped (or throws, see whenHeld), as is one for a finished operation.
  */
-export async function runOperation(db: Db, operationId: string, options: EngineOptions): Promise<"finished" | "skipped"> {
+export async function runOperation(
+  db: Db,
+  operationId: string,
+  options: EngineOptions,
+): Promise<"finished" | "skipped"> {
   const leaseSeconds = options.leaseSeconds ?? 60;
   const op = await claimOperation(db, operationId, options.workerId, leaseSeconds);
   if (!op) {
@@ -49,7 +53,16 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
         lease.assertHeld();
       },
     };
-    const ctx = { db, operationId, workerId: options.workerId, driver: await options.driverFor(tenant!), retry: options.retry, hooks, seal: options.seal, isCloudError };
+    const ctx = {
+      db,
+      operationId,
+      workerId: options.workerId,
+      driver: await options.driverFor(tenant!),
+      retry: options.retry,
+      hooks,
+      seal: options.seal,
+      isCloudError,
+    };
     let outcome: { state: "succeeded" } | { state: "failed"; error: string } = { state: "succeeded" };
     try {
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
@@ -61,7 +74,15 @@ export async function runOperation(db: Db, operationId: string, options: EngineO
     // Read before the operation is marked finished: the page that sees it finish shows its result.
     await refreshTenantInventory(db, tenant!, ctx.driver, afterOperationSeconds(inventorySettings()));
     lease.assertHeld();
-    await (op.kind === "resource" ? finishResource(db, op, options.workerId, outcome) : finishTenantOperation(db, op.id, options.workerId, tenant!.id, outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" }));
+    await (op.kind === "resource"
+      ? finishResource(db, op, options.workerId, outcome)
+      : finishTenantOperation(
+          db,
+          op.id,
+          options.workerId,
+          tenant!.id,
+          outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" },
+        ));
     finished = true;
     return "finished";
   } finally {

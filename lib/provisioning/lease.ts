@@ -30,13 +30,30 @@ const unfinished = (state: Operation["state"]) => state === "pending" || state =
  * a worker provably dead (see isProvablyDead) — never one held by a live worker, this process
  * included (a job pg-boss timed out may still be running here). Undefined when not claimed.
  */
-export async function claimOperation(db: Db, operationId: string, workerId: string, leaseSeconds: number): Promise<Operation | undefined> {
-  const claim = { state: "running" as const, leaseOwner: workerId, leaseUntil: leaseUntil(leaseSeconds), startedAt: sql`coalesce(${operations.startedAt}, now())` };
+export async function claimOperation(
+  db: Db,
+  operationId: string,
+  workerId: string,
+  leaseSeconds: number,
+): Promise<Operation | undefined> {
+  const claim = {
+    state: "running" as const,
+    leaseOwner: workerId,
+    leaseUntil: leaseUntil(leaseSeconds),
+    startedAt: sql`coalesce(${operations.startedAt}, now())`,
+  };
   const leaseFree = or(isNull(operations.leaseUntil), lt(operations.leaseUntil, sql`now()`));
   const claimable = or(eq(operations.state, "pending"), and(eq(operations.state, "running"), leaseFree));
-  const [op] = await db.update(operations).set(claim).where(and(eq(operations.id, operationId), claimable)).returning();
+  const [op] = await db
+    .update(operations)
+    .set(claim)
+    .where(and(eq(operations.id, operationId), claimable))
+    .returning();
   if (op) return op;
-  const [held] = await db.select({ state: operations.state, owner: operations.leaseOwner }).from(operations).where(eq(operations.id, operationId));
+  const [held] = await db
+    .select({ state: operations.state, owner: operations.leaseOwner })
+    .from(operations)
+    .where(eq(operations.id, operationId));
   if (!held?.owner || held.state !== "running" || !isProvablyDead(held.owner)) return undefined;
   // Fenced on the dead owner: of two workers taking over at once, only one matches it.
   const [taken] = await db
@@ -44,34 +61,50 @@ export async function claimOperation(db: Db, operationId: string, workerId: stri
     .set(claim)
     .where(and(eq(operations.id, operationId), eq(operations.state, "running"), eq(operations.leaseOwner, held.owner)))
     .returning();
-  if (taken) logger.info(`took over operation from dead worker ${held.owner}`, { operationId, workerId, deadWorker: held.owner });
+  if (taken)
+    logger.info(`took over operation from dead worker ${held.owner}`, {
+      operationId,
+      workerId,
+      deadWorker: held.owner,
+    });
   return taken;
 }
 
 /** Why an operation was not claimed: finished (or gone), or held by a live worker, named. */
 export async function heldBy(db: Db, operationId: string): Promise<string | null> {
-  const [row] = await db.select({ state: operations.state, owner: operations.leaseOwner }).from(operations).where(eq(operations.id, operationId));
+  const [row] = await db
+    .select({ state: operations.state, owner: operations.leaseOwner })
+    .from(operations)
+    .where(eq(operations.id, operationId));
   return row && unfinished(row.state) ? (row.owner ?? "another worker") : null;
 }
 
 // Renewed every third of its length. A renewal that finds another owner, or no renewal for a whole
 // lease (a stalled process), means another worker may have taken over, so assertHeld throws.
 export function holdLease(db: Db, operationId: string, workerId: string, leaseSeconds: number) {
-  const mine = and(eq(operations.id, operationId), eq(operations.leaseOwner, workerId), eq(operations.state, "running"));
+  const mine = and(
+    eq(operations.id, operationId),
+    eq(operations.leaseOwner, workerId),
+    eq(operations.state, "running"),
+  );
   let renewedAt = Date.now();
   let lost = false;
-  const heartbeat = setInterval(() => {
-    const sentAt = Date.now();
-    db.update(operations)
-      .set({ leaseUntil: leaseUntil(leaseSeconds) })
-      .where(mine)
-      .returning({ id: operations.id })
-      .then((rows) => (rows.length > 0 ? (renewedAt = sentAt) : (lost = true)))
-      .catch((error: Error) => logger.warn("lease renewal failed", { operationId, workerId, error }));
-  }, (leaseSeconds * 1000) / 3);
+  const heartbeat = setInterval(
+    () => {
+      const sentAt = Date.now();
+      db.update(operations)
+        .set({ leaseUntil: leaseUntil(leaseSeconds) })
+        .where(mine)
+        .returning({ id: operations.id })
+        .then((rows) => (rows.length > 0 ? (renewedAt = sentAt) : (lost = true)))
+        .catch((error: Error) => logger.warn("lease renewal failed", { operationId, workerId, error }));
+    },
+    (leaseSeconds * 1000) / 3,
+  );
   return {
     assertHeld() {
-      if (lost || Date.now() - renewedAt > leaseSeconds * 1000) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId}.`);
+      if (lost || Date.now() - renewedAt > leaseSeconds * 1000)
+        throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId}.`);
     },
     /** Stops renewing; for a finished operation, whose finish cleared the lease. */
     stop() {
@@ -84,18 +117,26 @@ export function holdLease(db: Db, operationId: string, workerId: string, leaseSe
         .update(operations)
         .set({ leaseOwner: null, leaseUntil: null })
         .where(mine)
-        .catch((error: Error) => logger.warn("lease release failed; the lease will lapse", { operationId, workerId, error }));
+        .catch((error: Error) =>
+          logger.warn("lease release failed; the lease will lapse", { operationId, workerId, error }),
+        );
     },
   };
 }
 
 /** Records the operation's end only while this worker holds it, in the caller's transaction; throws LeaseLostError otherwise. */
-export async function finishHeldOperation(tx: Db, operationId: string, workerId: string, outcome: { state: "succeeded" } | { state: "failed"; error: string }): Promise<void> {
+export async function finishHeldOperation(
+  tx: Db,
+  operationId: string,
+  workerId: string,
+  outcome: { state: "succeeded" } | { state: "failed"; error: string },
+): Promise<void> {
   const error = outcome.state === "failed" ? outcome.error : null;
   const held = await tx
     .update(operations)
     .set({ state: outcome.state, error, finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null })
     .where(and(eq(operations.id, operationId), eq(operations.leaseOwner, workerId)))
     .returning({ id: operations.id });
-  if (held.length === 0) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId} before finishing it.`);
+  if (held.length === 0)
+    throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId} before finishing it.`);
 }

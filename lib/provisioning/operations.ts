@@ -11,18 +11,30 @@ type OperationKind = Operation["kind"];
  * Records a new operation for the tenant, inside the caller's transaction. The partial unique
  * index allows one unfinished operation per tenant, so a second one is a clear conflict.
  */
-export async function startTenantOperation(tx: Db, tenantId: string, kind: OperationKind, request?: ResourceRequest): Promise<string> {
+export async function startTenantOperation(
+  tx: Db,
+  tenantId: string,
+  kind: OperationKind,
+  request?: ResourceRequest,
+): Promise<string> {
   try {
     const [row] = await tx.insert(operations).values({ tenantId, kind, request }).returning({ id: operations.id });
     return row!.id;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError("Another operation is still running on this tenant; wait for it to finish.");
+    if (isUniqueViolation(error))
+      throw new ConflictError("Another operation is still running on this tenant; wait for it to finish.");
     throw error;
   }
 }
 
-
-export type StepProgress = { key: string; state: string; attempts: number; error: string | null; startedAt: string | null; finishedAt: string | null };
+export type StepProgress = {
+  key: string;
+  state: string;
+  attempts: number;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
 export type OperationProgress = {
   id: string;
   kind: OperationKind;
@@ -39,10 +51,17 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Which operations a progress panel follows: the tenant's own life, or the resources in it. */
 export type OperationScope = "lifecycle" | "resource";
-const scopeKinds: Record<OperationScope, OperationKind[]> = { lifecycle: ["provision", "delete"], resource: ["resource"] };
+const scopeKinds: Record<OperationScope, OperationKind[]> = {
+  lifecycle: ["provision", "delete"],
+  resource: ["resource"],
+};
 
 /** The tenant's latest operation of a scope and its steps, as plain data for the live progress view. */
-export async function getLatestOperation(db: Db, tenantId: string, scope: OperationScope = "lifecycle"): Promise<OperationProgress | null> {
+export async function getLatestOperation(
+  db: Db,
+  tenantId: string,
+  scope: OperationScope = "lifecycle",
+): Promise<OperationProgress | null> {
   const [op] = await db
     .select()
     .from(operations)
@@ -66,6 +85,13 @@ export async function getLatestOperation(db: Db, tenantId: string, scope: Operat
     createdAt: op.createdAt.toISOString(),
     startedAt: iso(op.startedAt),
     finishedAt: iso(op.finishedAt),
-    steps: steps.map((s) => ({ key: s.key, state: s.state, attempts: s.attempts, error: s.error, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt) })),
+    steps: steps.map((s) => ({
+      key: s.key,
+      state: s.state,
+      attempts: s.attempts,
+      error: s.error,
+      startedAt: iso(s.startedAt),
+      finishedAt: iso(s.finishedAt),
+    })),
   };
 }

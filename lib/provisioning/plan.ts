@@ -10,31 +10,62 @@ export type PlanStep = {
 };
 
 // Every name derives from the tenant name alone, so a resumed or repeated run asks for the same thing.
-function step(key: string, kind: ResourceKind, name: string, deps: string[] = [], extra: (r: Record<string, ResourceRef>) => Partial<ResourceSpec> = () => ({})): (t: PlanTenant) => PlanStep {
+function step(
+  key: string,
+  kind: ResourceKind,
+  name: string,
+  deps: string[] = [],
+  extra: (r: Record<string, ResourceRef>) => Partial<ResourceSpec> = () => ({}),
+): (t: PlanTenant) => PlanStep {
   return (t) => ({
     key,
     kind,
     deps,
-    spec: (results) => ({ kind, name: name.replace("{t}", t.name), tenant: t.name, idempotencyKey: `enclave-${t.name}-${key}`, ...extra(results) }),
+    spec: (results) => ({
+      kind,
+      name: name.replace("{t}", t.name),
+      tenant: t.name,
+      idempotencyKey: `enclave-${t.name}-${key}`,
+      ...extra(results),
+    }),
   });
 }
 
 const steps = [
   step("security-group", "security_group", "enclave-{t}", [], () => ({ attributes: { allowFromSelf: true } })),
   step("iam-role", "iam_role", "enclave-{t}-workload"),
-  step("instance-profile", "instance_profile", "enclave-{t}-workload", ["iam-role"], (r) => ({ refs: { roleName: r["iam-role"]!.name } })),
+  step("instance-profile", "instance_profile", "enclave-{t}-workload", ["iam-role"], (r) => ({
+    refs: { roleName: r["iam-role"]!.name },
+  })),
   step("kms-key", "kms_key", "enclave-{t}"),
   step("kms-alias", "kms_alias", "alias/enclave-{t}", ["kms-key"], (r) => ({ refs: { keyId: r["kms-key"]!.id } })),
   step("key-pair", "key_pair", "enclave-{t}"),
   step("namespace", "namespace", "tenant-{t}"),
-  step("sa-read", "service_account", "{t}-read", ["namespace"], (r) => ({ refs: { namespace: r.namespace!.name }, attributes: { access: "read" } })),
-  step("sa-write", "service_account", "{t}-write", ["namespace"], (r) => ({ refs: { namespace: r.namespace!.name }, attributes: { access: "write" } })),
-  step("rb-read", "role_binding", "{t}-read-view", ["sa-read"], (r) => ({ refs: { namespace: r.namespace!.name, serviceAccount: r["sa-read"]!.name }, attributes: { clusterRole: "view" } })),
-  step("rb-write", "role_binding", "{t}-write-edit", ["sa-write"], (r) => ({ refs: { namespace: r.namespace!.name, serviceAccount: r["sa-write"]!.name }, attributes: { clusterRole: "edit" } })),
-  step("network-policy", "network_policy", "default-deny-other-namespaces", ["namespace"], (r) => ({ refs: { namespace: r.namespace!.name } })),
+  step("sa-read", "service_account", "{t}-read", ["namespace"], (r) => ({
+    refs: { namespace: r.namespace!.name },
+    attributes: { access: "read" },
+  })),
+  step("sa-write", "service_account", "{t}-write", ["namespace"], (r) => ({
+    refs: { namespace: r.namespace!.name },
+    attributes: { access: "write" },
+  })),
+  step("rb-read", "role_binding", "{t}-read-view", ["sa-read"], (r) => ({
+    refs: { namespace: r.namespace!.name, serviceAccount: r["sa-read"]!.name },
+    attributes: { clusterRole: "view" },
+  })),
+  step("rb-write", "role_binding", "{t}-write-edit", ["sa-write"], (r) => ({
+    refs: { namespace: r.namespace!.name, serviceAccount: r["sa-write"]!.name },
+    attributes: { clusterRole: "edit" },
+  })),
+  step("network-policy", "network_policy", "default-deny-other-namespaces", ["namespace"], (r) => ({
+    refs: { namespace: r.namespace!.name },
+  })),
 ];
 const quotaStep = (t: PlanTenant) =>
-  step("quota", "resource_quota", "tenant-quota", ["namespace"], (r) => ({ refs: { namespace: r.namespace!.name }, attributes: { hard: t.quota ?? {} } }))(t);
+  step("quota", "resource_quota", "tenant-quota", ["namespace"], (r) => ({
+    refs: { namespace: r.namespace!.name },
+    attributes: { hard: t.quota ?? {} },
+  }))(t);
 
 /** The constructs of DESIGN section 2 as a graph: a step runs once the steps it names have succeeded. */
 export function provisionPlan(tenant: PlanTenant): PlanStep[] {
@@ -49,7 +80,10 @@ export const teardownPhases: { key: string; kinds: ResourceKind[] }[] = [
   { key: "remove-iam", kinds: ["instance_profile", "iam_role"] },
   { key: "remove-key-pair", kinds: ["key_pair"] },
   { key: "remove-kms", kinds: ["kms_alias", "kms_key"] },
-  { key: "remove-namespace", kinds: ["resource_quota", "network_policy", "role_binding", "service_account", "namespace"] },
+  {
+    key: "remove-namespace",
+    kinds: ["resource_quota", "network_policy", "role_binding", "service_account", "namespace"],
+  },
 ];
 
 export const interTenantRulesStep = "remove-inter-tenant-rules";

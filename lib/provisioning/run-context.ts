@@ -21,4 +21,5 @@ export type RunContext = {
   isCloudError: (error: unknown) => boolean;
 };
 
-export const isCloudError = (error: unknown) => error instanceof TransientCloudError || error instanceof PermanentCloudError;
+export const isCloudError = (error: unknown) =>
+  error instanceof TransientCloudError || error instanceof PermanentCloudError;

@@ -5,7 +5,15 @@ import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
-import { assertWritten, openStepLog, recordFailure, recordIntent, recordSteps, recordSuccess, type StepWrite } from "./step-log";
+import {
+  assertWritten,
+  openStepLog,
+  recordFailure,
+  recordIntent,
+  recordSteps,
+  recordSuccess,
+  type StepWrite,
+} from "./step-log";
 import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
@@ -18,7 +26,13 @@ const logger = createLogger("provisioning");
 export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]): Promise<void> {
   const plan = longestChainFirst(steps);
   const results: Record<string, ResourceRef> = {};
-  for (const row of await openStepLog(ctx.db, ctx.operationId, tenant.id, plan.map((s) => s.key))) if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
+  for (const row of await openStepLog(
+    ctx.db,
+    ctx.operationId,
+    tenant.id,
+    plan.map((s) => s.key),
+  ))
+    if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
 
   const started = new Set<string>();
   const running = new Set<Promise<void>>();
@@ -26,7 +40,9 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
   // The steps not started whose dependencies have all succeeded, counting one whose result is being recorded.
   const take = (succeeding?: string) => {
     if (failure) return [];
-    const next = plan.filter((s) => !results[s.key] && !started.has(s.key) && s.deps.every((d) => d === succeeding || results[d]));
+    const next = plan.filter(
+      (s) => !results[s.key] && !started.has(s.key) && s.deps.every((d) => d === succeeding || results[d]),
+    );
     for (const step of next) started.add(step.key);
     return next;
   };
@@ -51,7 +67,11 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
       stopped = error;
       starting.length = 0;
     }
-    const writes: StepWrite[] = starting.map(({ step, spec }) => ({ key: step.key, state: "running", idempotencyKey: spec.idempotencyKey }));
+    const writes: StepWrite[] = starting.map(({ step, spec }) => ({
+      key: step.key,
+      state: "running",
+      idempotencyKey: spec.idempotencyKey,
+    }));
     if (done) writes.unshift({ key: done.step.key, state: "succeeded", result });
     // The key first: a recorded key pair always has its key stored.
     if (secret) await storePem(ctx, ctx.seal(secret));
@@ -93,9 +113,18 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
 // Fenced like the step log. Stored by a worker that then lost the lease, before recording the step,
 // it is the key of the pair in the cloud, which the next holder adopts and keeps.
 async function storePem(ctx: RunContext, ciphertext: string) {
-  const held = and(eq(operations.id, ctx.operationId), eq(operations.leaseOwner, ctx.workerId), eq(operations.state, "running"));
+  const held = and(
+    eq(operations.id, ctx.operationId),
+    eq(operations.leaseOwner, ctx.workerId),
+    eq(operations.state, "running"),
+  );
   const row = ctx.db
-    .select({ tenantId: operations.tenantId, kind: sql<string>`'pem'`.as("kind"), ciphertext: sql<string>`${ciphertext}`.as("ciphertext"), createdAt: sql<Date>`now()`.as("created_at") })
+    .select({
+      tenantId: operations.tenantId,
+      kind: sql<string>`'pem'`.as("kind"),
+      ciphertext: sql<string>`${ciphertext}`.as("ciphertext"),
+      createdAt: sql<Date>`now()`.as("created_at"),
+    })
     .from(operations)
     .where(held);
   const stored = await ctx.db
@@ -110,14 +139,19 @@ async function storePem(ctx: RunContext, ciphertext: string) {
 function longestChainFirst(plan: PlanStep[]): PlanStep[] {
   const height = new Map<string, number>();
   const of = (key: string): number => {
-    if (!height.has(key)) height.set(key, 1 + Math.max(0, ...plan.filter((s) => s.deps.includes(key)).map((s) => of(s.key))));
+    if (!height.has(key))
+      height.set(key, 1 + Math.max(0, ...plan.filter((s) => s.deps.includes(key)).map((s) => of(s.key))));
     return height.get(key)!;
   };
   return [...plan].sort((a, b) => of(b.key) - of(a.key));
 }
 
 /** One step that is not an `ensure` (a removal, a sweep): intent before, result after, like the others. */
-export async function runRecordedStep(ctx: RunContext, key: string, work: () => Promise<Record<string, unknown>>): Promise<void> {
+export async function runRecordedStep(
+  ctx: RunContext,
+  key: string,
+  work: () => Promise<Record<string, unknown>>,
+): Promise<void> {
   await ctx.hooks?.beforeStep?.(key);
   await recordIntent(ctx.db, ctx, key, null);
   try {

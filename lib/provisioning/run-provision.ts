@@ -5,6 +5,8 @@ import type { RunContext } from "./run-context";
 
 /** Provisions the constructs of the tenant its cloud has (a bare cluster has no IAM). */
 export async function runProvision(ctx: RunContext, tenant: Tenant): Promise<void> {
-  const plan = provisionPlan({ name: tenant.name, quota: tenant.quota }).filter((s) => ctx.driver.supports?.(s.kind) ?? true);
+  const plan = provisionPlan({ name: tenant.name, quota: tenant.quota }).filter(
+    (s) => ctx.driver.supports?.(s.kind) ?? true,
+  );
   await runPlan(ctx, tenant, plan);
 }

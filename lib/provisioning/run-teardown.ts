@@ -16,10 +16,17 @@ const rulesKey = interTenantRulesStep;
  */
 export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void> {
   const keys = [rulesKey, ...teardownPhases.map((p) => p.key), sweepKey];
-  const done = new Set((await openStepLog(ctx.db, ctx.operationId, tenant.id, keys)).filter((s) => s.state === "succeeded").map((s) => s.key));
+  const done = new Set(
+    (await openStepLog(ctx.db, ctx.operationId, tenant.id, keys))
+      .filter((s) => s.state === "succeeded")
+      .map((s) => s.key),
+  );
 
   // Rules in other tenants that let this one in reference its group: they go first.
-  if (!done.has(rulesKey)) await runRecordedStep(ctx, rulesKey, async () => ({ removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry) }));
+  if (!done.has(rulesKey))
+    await runRecordedStep(ctx, rulesKey, async () => ({
+      removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry),
+    }));
   for (const phase of teardownPhases) {
     if (done.has(phase.key)) continue;
     await runRecordedStep(ctx, phase.key, async () => {
@@ -36,8 +43,13 @@ export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void
   }
   await runRecordedStep(ctx, sweepKey, () =>
     withRetry(async () => {
-      const left = (await ctx.driver.listTenantResources(tenant.name)).filter((r) => !(r.kind === "kms_key" && r.attributes.pendingDeletion));
-      if (left.length > 0) throw new TransientCloudError(`${left.length} resources still carry the tenant tag: ${left.map((r) => `${r.kind} ${r.name}`).join(", ")}.`);
+      const left = (await ctx.driver.listTenantResources(tenant.name)).filter(
+        (r) => !(r.kind === "kms_key" && r.attributes.pendingDeletion),
+      );
+      if (left.length > 0)
+        throw new TransientCloudError(
+          `${left.length} resources still carry the tenant tag: ${left.map((r) => `${r.kind} ${r.name}`).join(", ")}.`,
+        );
       return { left: 0 };
     }, ctx.retry),
   );

@@ -13,10 +13,18 @@ import { LeaseLostError } from "./lease";
 export type StepHolder = { operationId: string; workerId: string };
 
 /** A step's intent (running, before its cloud call) or its result (succeeded). */
-export type StepWrite = { key: string } & ({ state: "running"; idempotencyKey: string | null } | { state: "succeeded"; result: ResourceRef | Record<string, unknown> });
+export type StepWrite = { key: string } & (
+  | { state: "running"; idempotencyKey: string | null }
+  | { state: "succeeded"; result: ResourceRef | Record<string, unknown> }
+);
 
 /** Adds the operation's missing step rows and answers the rows a previous run left (none on a first run). */
-export async function openStepLog(db: Db, operationId: string, tenantId: string, keys: string[]): Promise<OperationStep[]> {
+export async function openStepLog(
+  db: Db,
+  operationId: string,
+  tenantId: string,
+  keys: string[],
+): Promise<OperationStep[]> {
   const added = await db
     .insert(operationSteps)
     .values(keys.map((key) => ({ operationId, tenantId, key })))
@@ -31,20 +39,42 @@ type HeldWrite = StepHolder & StepWrite;
 const p = (name: string) => sql.placeholder(name);
 const held = (operationId: SQL, workerId: SQL) =>
   sql`exists (select 1 from ${operations} where ${operations.id} = ${operationId} and ${operations.leaseOwner} = ${workerId} and ${operations.state} = 'running')`;
-const byKey = and(eq(operationSteps.operationId, sql`${p("operationId")}::uuid`), eq(operationSteps.key, sql`${p("key")}`), held(sql`${p("operationId")}::uuid`, sql`${p("workerId")}`));
+const byKey = and(
+  eq(operationSteps.operationId, sql`${p("operationId")}::uuid`),
+  eq(operationSteps.key, sql`${p("key")}`),
+  held(sql`${p("operationId")}::uuid`, sql`${p("workerId")}`),
+);
 const writtenKeys = { operationId: operationSteps.operationId, key: operationSteps.key };
-const intent = { state: "running" as const, attempts: sql`${operationSteps.attempts} + 1`, startedAt: sql`coalesce(${operationSteps.startedAt}, now())`, error: null };
+const intent = {
+  state: "running" as const,
+  attempts: sql`${operationSteps.attempts} + 1`,
+  startedAt: sql`coalesce(${operationSteps.startedAt}, now())`,
+  error: null,
+};
 const success = { state: "succeeded" as const, finishedAt: sql`now()` };
 
 // The step log's writes, prepared: built once per database (building is a third of a keyed write's
 // cost on PGlite) and planned once per connection on PostgreSQL. One step is written by its keys;
 // several, of one operation or of many, from arrays — which PGlite takes longer to plan.
 const statements = {
-  intent: (db: Db) => db.update(operationSteps).set({ ...intent, idempotencyKey: sql`${p("idempotencyKey")}` }).where(byKey).returning(writtenKeys).prepare("step_log_intent"),
-  success: (db: Db) => db.update(operationSteps).set({ ...success, result: sql`${p("result")}::jsonb` }).where(byKey).returning(writtenKeys).prepare("step_log_success"),
+  intent: (db: Db) =>
+    db
+      .update(operationSteps)
+      .set({ ...intent, idempotencyKey: sql`${p("idempotencyKey")}` })
+      .where(byKey)
+      .returning(writtenKeys)
+      .prepare("step_log_intent"),
+  success: (db: Db) =>
+    db
+      .update(operationSteps)
+      .set({ ...success, result: sql`${p("result")}::jsonb` })
+      .where(byKey)
+      .returning(writtenKeys)
+      .prepare("step_log_success"),
   many: (db: Db) => {
     const running = sql`v.state = 'running'`;
-    const either = (whenRunning: SQL, whenSucceeded: SQL) => sql`case when ${running} then ${whenRunning} else ${whenSucceeded} end`;
+    const either = (whenRunning: SQL, whenSucceeded: SQL) =>
+      sql`case when ${running} then ${whenRunning} else ${whenSucceeded} end`;
     const rows = sql`unnest(${p("operationIds")}::uuid[], ${p("keys")}::text[], ${p("workerIds")}::text[], ${p("states")}::text[], ${p("idempotencyKeys")}::text[], ${p("results")}::text[])
       as v(operation_id, key, owner, state, idempotency_key, result)`;
     return db
@@ -59,7 +89,13 @@ const statements = {
         finishedAt: either(sql`${operationSteps.finishedAt}`, success.finishedAt),
       })
       .from(rows)
-      .where(and(eq(operationSteps.operationId, sql`v.operation_id`), eq(operationSteps.key, sql`v.key`), held(sql`v.operation_id`, sql`v.owner`)))
+      .where(
+        and(
+          eq(operationSteps.operationId, sql`v.operation_id`),
+          eq(operationSteps.key, sql`v.key`),
+          held(sql`v.operation_id`, sql`v.owner`),
+        ),
+      )
       .returning(writtenKeys)
       .prepare("step_log_writes");
   },
@@ -75,7 +111,8 @@ function runWrites(db: Db, writes: HeldWrite[]): Promise<{ operationId: string; 
   if (writes.length === 1) {
     const [one] = writes as [HeldWrite];
     const keys = { operationId: one.operationId, workerId: one.workerId, key: one.key };
-    if (one.state === "running") return statement(db, "intent").execute({ ...keys, idempotencyKey: one.idempotencyKey });
+    if (one.state === "running")
+      return statement(db, "intent").execute({ ...keys, idempotencyKey: one.idempotencyKey });
     return statement(db, "success").execute({ ...keys, result: JSON.stringify(one.result) });
   }
   return statement(db, "many").execute({
@@ -103,19 +140,34 @@ function writer(db: Db) {
 }
 
 export function assertWritten(landed: boolean, { operationId, workerId }: StepHolder): void {
-  if (!landed) throw new LeaseLostError(`Worker ${workerId} lost the lease on operation ${operationId} before recording its steps.`);
+  if (!landed)
+    throw new LeaseLostError(
+      `Worker ${workerId} lost the lease on operation ${operationId} before recording its steps.`,
+    );
 }
 
 /** Records the writes together (a step's result and the intents of the steps it lets start); throws LeaseLostError when the lease is gone. */
 export async function recordSteps(db: Db, holder: StepHolder, writes: StepWrite[]): Promise<void> {
   if (writes.length === 0) return;
-  assertWritten(await writer(db)(writes.map((w) => ({ ...w, operationId: holder.operationId, workerId: holder.workerId }))), holder);
+  assertWritten(
+    await writer(db)(writes.map((w) => ({ ...w, operationId: holder.operationId, workerId: holder.workerId }))),
+    holder,
+  );
 }
 
-export const recordIntent = (db: Db, holder: StepHolder, key: string, idempotencyKey: string | null) => recordSteps(db, holder, [{ key, state: "running", idempotencyKey }]);
-export const recordSuccess = (db: Db, holder: StepHolder, key: string, result: ResourceRef | Record<string, unknown>) => recordSteps(db, holder, [{ key, state: "succeeded", result }]);
+export const recordIntent = (db: Db, holder: StepHolder, key: string, idempotencyKey: string | null) =>
+  recordSteps(db, holder, [{ key, state: "running", idempotencyKey }]);
+export const recordSuccess = (db: Db, holder: StepHolder, key: string, result: ResourceRef | Record<string, unknown>) =>
+  recordSteps(db, holder, [{ key, state: "succeeded", result }]);
 
 export async function recordFailure(db: Db, holder: StepHolder, key: string, message: string): Promise<void> {
-  const where = and(eq(operationSteps.operationId, holder.operationId), eq(operationSteps.key, key), held(sql`${holder.operationId}::uuid`, sql`${holder.workerId}`));
-  await db.update(operationSteps).set({ state: "failed", error: message, finishedAt: sql`now()` }).where(where);
+  const where = and(
+    eq(operationSteps.operationId, holder.operationId),
+    eq(operationSteps.key, key),
+    held(sql`${holder.operationId}::uuid`, sql`${holder.workerId}`),
+  );
+  await db
+    .update(operationSteps)
+    .set({ state: "failed", error: message, finishedAt: sql`now()` })
+    .where(where);
 }

@@ -14,44 +14,106 @@ type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
 function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
   if (input.kind === "service") {
     const { image, replicas, port, expose } = input;
-    return { action: "create", kind: "service", name: input.name, attributes: { image, replicas, expose, ...(port ? { port } : {}) } };
+    return {
+      action: "create",
+      kind: "service",
+      name: input.name,
+      attributes: { image, replicas, expose, ...(port ? { port } : {}) },
+    };
   }
-  if (input.kind === "host") return { action: "create", kind: "host", name: input.name, attributes: { instanceType: hostSizes[input.size], ...(hostImageId ? { imageId: hostImageId } : {}) } };
+  if (input.kind === "host")
+    return {
+      action: "create",
+      kind: "host",
+      name: input.name,
+      attributes: { instanceType: hostSizes[input.size], ...(hostImageId ? { imageId: hostImageId } : {}) },
+    };
   return { action: "create", kind: "bucket", name: bucketCloudName(tenant, input.name) };
 }
 
-async function findExisting(driver: CloudDriver, tenant: { name: string }, kind: ResourceRequest["kind"], name: string) {
+async function findExisting(
+  driver: CloudDriver,
+  tenant: { name: string },
+  kind: ResourceRequest["kind"],
+  name: string,
+) {
   if (driver.supports && !driver.supports(userKinds[kind].cloudKind)) {
-    throw new ConflictError(`This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`);
+    throw new ConflictError(
+      `This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`,
+    );
   }
-  return toTenantResources(await driver.listTenantResources(tenant.name)).find((r) => r.kind === kind && r.name === name) ?? null;
+  return (
+    toTenantResources(await driver.listTenantResources(tenant.name)).find((r) => r.kind === kind && r.name === name) ??
+    null
+  );
 }
 
 /** Records the operation (and its audit) in one transaction, on a ready tenant only; the caller enqueues after commit. */
-async function startResourceOperation(ctx: Ctx, tenantName: string, request: ResourceRequest): Promise<{ operationId: string }> {
+async function startResourceOperation(
+  ctx: Ctx,
+  tenantName: string,
+  request: ResourceRequest,
+): Promise<{ operationId: string }> {
   return ctx.db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(and(eq(tenants.name, tenantName), ne(tenants.status, "deleted"))).for("update");
+    const [tenant] = await tx
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.name, tenantName), ne(tenants.status, "deleted")))
+      .for("update");
     if (!tenant) throw new NotFoundError();
-    if (tenant.status !== "ready") throw new ConflictError(`Resources can be changed once ${tenant.name} is ready; it is ${tenant.status}.`);
+    if (tenant.status !== "ready")
+      throw new ConflictError(`Resources can be changed once ${tenant.name} is ready; it is ${tenant.status}.`);
     const operationId = await startTenantOperation(tx, tenant.id, "resource", request);
     const target = `${request.kind} ${request.name}`;
-    await recordAudit(tx, { actorId: ctx.actor.id, action: `resource.${request.action}_requested`, tenantId: tenant.id, target, details: { operationId, ...request.attributes }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: `resource.${request.action}_requested`,
+      tenantId: tenant.id,
+      target,
+      details: { operationId, ...request.attributes },
+      ip: ctx.ip,
+    });
     return { operationId };
   });
 }
 
-export async function requestResourceCreation(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: CreateResourceInput) {
+export async function requestResourceCreation(
+  ctx: Ctx,
+  tenant: { name: string; infrastructureId: string },
+  input: CreateResourceInput,
+) {
   // An AWS infrastructure names the machine image its hosts boot (config.hostImageId).
-  const [infrastructure] = await ctx.db.select().from(infrastructures).where(eq(infrastructures.id, tenant.infrastructureId));
+  const [infrastructure] = await ctx.db
+    .select()
+    .from(infrastructures)
+    .where(eq(infrastructures.id, tenant.infrastructureId));
   if (!infrastructure) throw new Error(`Infrastructure ${tenant.infrastructureId} does not exist.`);
-  const request = toCreateRequest(tenant.name, input, (infrastructure.config as { hostImageId?: string } | null)?.hostImageId);
+  const request = toCreateRequest(
+    tenant.name,
+    input,
+    (infrastructure.config as { hostImageId?: string } | null)?.hostImageId,
+  );
   if (await findExisting(await driverFor(ctx.db, infrastructure), tenant, request.kind, request.name)) {
-    throw new ConflictError(`A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`);
+    throw new ConflictError(
+      `A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`,
+    );
   }
   return startResourceOperation(ctx, tenant.name, request);
 }
 
-export async function requestResourceDeletion(ctx: Ctx, tenant: { name: string; infrastructureId: string }, input: DeleteResourceInput) {
-  if (!(await findExisting(await driverForInfrastructureId(ctx.db, tenant.infrastructureId), tenant, input.kind, input.name))) throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
+export async function requestResourceDeletion(
+  ctx: Ctx,
+  tenant: { name: string; infrastructureId: string },
+  input: DeleteResourceInput,
+) {
+  if (
+    !(await findExisting(
+      await driverForInfrastructureId(ctx.db, tenant.infrastructureId),
+      tenant,
+      input.kind,
+      input.name,
+    ))
+  )
+    throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
   return startResourceOperation(ctx, tenant.name, { action: "delete", kind: input.kind, name: input.name });
 }

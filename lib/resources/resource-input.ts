@@ -7,14 +7,22 @@ const resourceName = z
   .trim()
   .min(2, "A name has at least 2 characters.")
   .max(30, "A name has at most 30 characters.")
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.");
+  .regex(
+    /^[a-z][a-z0-9-]*[a-z0-9]$/,
+    "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
+  );
 const containerImage = z
   .string({ error: "Give the container image, such as nginx:1.27." })
   .trim()
   .min(1, "Give the container image, such as nginx:1.27.")
   .max(200, "An image reference has at most 200 characters.")
   .regex(/^[a-z0-9][a-z0-9._/:@-]*$/, "An image looks like nginx:1.27 or registry.example.com/team/app@sha256:…");
-const count = (what: string, max: number) => z.coerce.number({ error: `${what} is a whole number.` }).int(`${what} is a whole number.`).min(0, `${what} cannot be negative.`).max(max, `At most ${max} ${what.toLowerCase()}.`);
+const count = (what: string, max: number) =>
+  z.coerce
+    .number({ error: `${what} is a whole number.` })
+    .int(`${what} is a whole number.`)
+    .min(0, `${what} cannot be negative.`)
+    .max(max, `At most ${max} ${what.toLowerCase()}.`);
 
 export const hostSizes = { small: "t3.small", medium: "t3.medium", large: "t3.large" } as const;
 
@@ -28,11 +36,26 @@ export const createResourceInput = z.discriminatedUnion(
         name: resourceName,
         image: containerImage,
         replicas: count("Replicas", 20).default(1),
-        port: z.coerce.number({ error: "The port is a number." }).int("The port is a whole number.").min(1, "Ports run from 1 to 65535.").max(65535, "Ports run from 1 to 65535.").optional(),
+        port: z.coerce
+          .number({ error: "The port is a number." })
+          .int("The port is a whole number.")
+          .min(1, "Ports run from 1 to 65535.")
+          .max(65535, "Ports run from 1 to 65535.")
+          .optional(),
         expose: z.boolean().default(false),
       })
-      .refine((s) => !s.expose || s.port !== undefined, { message: "A service behind a load balancer needs the port it listens on.", path: ["port"] }),
-    z.object({ tenant: tenantRef, kind: z.literal("host"), name: resourceName, size: z.enum(Object.keys(hostSizes) as [keyof typeof hostSizes], { error: "Choose a size: small, medium or large." }).default("small") }),
+      .refine((s) => !s.expose || s.port !== undefined, {
+        message: "A service behind a load balancer needs the port it listens on.",
+        path: ["port"],
+      }),
+    z.object({
+      tenant: tenantRef,
+      kind: z.literal("host"),
+      name: resourceName,
+      size: z
+        .enum(Object.keys(hostSizes) as [keyof typeof hostSizes], { error: "Choose a size: small, medium or large." })
+        .default("small"),
+    }),
     z.object({ tenant: tenantRef, kind: z.literal("bucket"), name: resourceName }),
   ],
   { error: "Choose what to create: a service, a host or a bucket." },

@@ -4,7 +4,12 @@ import type { ResourceKind, ResourceRef } from "@/lib/cloud/driver";
 /** What a tenant's user sees and manages, by the URL slug it goes by, and the cloud kind behind it. */
 export const userKinds = {
   service: { cloudKind: "workload", title: "Services", singular: "service", manageable: true },
-  "load-balancer": { cloudKind: "load_balancer", title: "Load balancers", singular: "load balancer", manageable: false },
+  "load-balancer": {
+    cloudKind: "load_balancer",
+    title: "Load balancers",
+    singular: "load balancer",
+    manageable: false,
+  },
   host: { cloudKind: "host", title: "Hosts", singular: "host", manageable: true },
   bucket: { cloudKind: "bucket", title: "Storage buckets", singular: "bucket", manageable: true },
 } as const satisfies Record<string, { cloudKind: ResourceKind; title: string; singular: string; manageable: boolean }>;
@@ -12,7 +17,8 @@ export type UserKind = keyof typeof userKinds;
 export type ManageableKind = ResourceRequest["kind"];
 
 export const isUserKind = (slug: string): slug is UserKind => Object.hasOwn(userKinds, slug);
-export const userKindOf = (kind: ResourceKind): UserKind | null => (Object.keys(userKinds) as UserKind[]).find((k) => userKinds[k].cloudKind === kind) ?? null;
+export const userKindOf = (kind: ResourceKind): UserKind | null =>
+  (Object.keys(userKinds) as UserKind[]).find((k) => userKinds[k].cloudKind === kind) ?? null;
 
 export type TenantResource = Omit<ResourceRef, "kind" | "tenant"> & { kind: UserKind };
 

@@ -6,7 +6,12 @@ import { scaleUserEmail } from "./scale-names";
  * The active plain user with the most live grants, as the seed plans them: the account whose
  * tenant list and picker weigh most (117 tenants at 1,000 tenants / 10,000 users).
  */
-export function busiestScaleUser(prefix: string, userCount: number, tenantCount: number, now: Date): { email: string; tenants: number } | null {
+export function busiestScaleUser(
+  prefix: string,
+  userCount: number,
+  tenantCount: number,
+  now: Date,
+): { email: string; tenants: number } | null {
   const active = new Set<string>();
   for (let n = 1; n <= userCount; n++) {
     const user = planUser(prefix, n, now);

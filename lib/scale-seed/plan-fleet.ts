@@ -7,8 +7,19 @@ import { demoFleet } from "@/lib/resources/demo-fleet";
 export type FleetRow = { id: string; kind: ResourceKind; name: string; attributes: Record<string, unknown> };
 
 // As the local driver names and numbers what it stores (lib/cloud/local-driver.ts).
-const idPrefix: Partial<Record<ResourceKind, string>> = { security_group: "sg", security_group_rule: "sgr", kms_key: "key", key_pair: "key", host: "i" };
-const storedName = (spec: ResourceSpec) => (spec.refs?.namespace ? `${spec.refs.namespace}/${spec.name}` : spec.kind === "host" ? `${spec.tenant}/${spec.name}` : spec.name);
+const idPrefix: Partial<Record<ResourceKind, string>> = {
+  security_group: "sg",
+  security_group_rule: "sgr",
+  kms_key: "key",
+  key_pair: "key",
+  host: "i",
+};
+const storedName = (spec: ResourceSpec) =>
+  spec.refs?.namespace
+    ? `${spec.refs.namespace}/${spec.name}`
+    : spec.kind === "host"
+      ? `${spec.tenant}/${spec.name}`
+      : spec.name;
 
 /**
  * What provisioning makes first (security group, role, KMS key, namespace) and the demo fleet
@@ -22,7 +33,12 @@ export function planFleet(infrastructureId: string, tenant: string): FleetRow[] 
   return [...groundwork, ...demoFleet(tenant)].map((spec) => {
     const name = storedName(spec);
     const hash = createHash("sha256").update(`${infrastructureId}:${spec.kind}:${name}`).digest("hex").slice(0, 16);
-    return { id: `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${hash}`, kind: spec.kind, name, attributes: { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey } };
+    return {
+      id: `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${hash}`,
+      kind: spec.kind,
+      name,
+      attributes: { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey },
+    };
   });
 }
 
@@ -32,7 +48,12 @@ export function planFleet(infrastructureId: string, tenant: string): FleetRow[] 
  */
 export function fleetDailyCost(): { service: string; amount: number; variable: boolean }[] {
   const tenant = "cost-basis";
-  const refs: ResourceRef[] = planFleet("basis", tenant).map((row) => ({ ...row, name: row.name.split("/").pop()!, tenant, createdAt: "2000-01-01T00:00:00Z" }));
+  const refs: ResourceRef[] = planFleet("basis", tenant).map((row) => ({
+    ...row,
+    name: row.name.split("/").pop()!,
+    tenant,
+    createdAt: "2000-01-01T00:00:00Z",
+  }));
   const days = localDailyCosts(tenant, refs, "2000-02-01", "2000-02-11", new Date("2000-03-01T00:00:00Z"));
   const totals = new Map<string, number[]>();
   for (const { service, amount } of days) totals.set(service, [...(totals.get(service) ?? []), amount]);

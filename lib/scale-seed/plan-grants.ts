@@ -11,7 +11,18 @@ export type PlannedGrant = { email: string; tenant: string; level: GrantLevel; e
 export function grantCount(n: number, tenantCount: number): number {
   const roll = noise("scale-grants", n, "count");
   const size = noise("scale-grants", n, "size");
-  const wanted = roll < 0.05 ? 0 : roll < 0.55 ? 1 : roll < 0.78 ? 2 : roll < 0.9 ? 3 : roll < 0.985 ? 4 + Math.floor(size * 7) : 20 + Math.floor(size * 100);
+  const wanted =
+    roll < 0.05
+      ? 0
+      : roll < 0.55
+        ? 1
+        : roll < 0.78
+          ? 2
+          : roll < 0.9
+            ? 3
+            : roll < 0.985
+              ? 4 + Math.floor(size * 7)
+              : 20 + Math.floor(size * 100);
   return Math.min(wanted, tenantCount);
 }
 
@@ -46,7 +57,12 @@ export function planGrants(prefix: string, userCount: number, tenantCount: numbe
     }
   }
   for (let tenant = 1; tenant <= Math.min(3, tenantCount); tenant++) {
-    grants.push({ email: loadTestEmail(prefix), tenant: scaleTenantName(prefix, tenant), level: tenant === 1 ? "write" : "read", expiresAt: null });
+    grants.push({
+      email: loadTestEmail(prefix),
+      tenant: scaleTenantName(prefix, tenant),
+      level: tenant === 1 ? "write" : "read",
+      expiresAt: null,
+    });
   }
   return grants;
 }

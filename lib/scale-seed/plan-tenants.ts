@@ -29,4 +29,5 @@ export function planTenant(prefix: string, n: number, now: Date): PlannedTenant 
   };
 }
 
-export const planTenants = (prefix: string, count: number, now: Date) => Array.from({ length: count }, (_, i) => planTenant(prefix, i + 1, now));
+export const planTenants = (prefix: string, count: number, now: Date) =>
+  Array.from({ length: count }, (_, i) => planTenant(prefix, i + 1, now));

@@ -3,8 +3,50 @@ import { noise } from "@/lib/telemetry/metric-shape";
 import { loadAdminEmail, loadTestEmail, scaleUserEmail } from "./scale-names";
 
 const dayMs = 86_400_000;
-const firstNames = ["Maya", "Liam", "Noor", "Jonas", "Aiko", "Mateo", "Zara", "Emil", "Priya", "Owen", "Lena", "Kwame", "Sofia", "Ravi", "Ines", "Tomás", "Hana", "Felix", "Amara", "Yusuf"];
-const lastNames = ["Okafor", "Lindqvist", "Haddad", "Novak", "Tanaka", "Silva", "Kowalski", "Mensah", "Rossi", "Iyer", "Schmidt", "Dubois", "Nakamura", "Costa", "Walsh", "Petrov", "Moreau", "Adeyemi", "Berg", "Quinn"];
+const firstNames = [
+  "Maya",
+  "Liam",
+  "Noor",
+  "Jonas",
+  "Aiko",
+  "Mateo",
+  "Zara",
+  "Emil",
+  "Priya",
+  "Owen",
+  "Lena",
+  "Kwame",
+  "Sofia",
+  "Ravi",
+  "Ines",
+  "Tomás",
+  "Hana",
+  "Felix",
+  "Amara",
+  "Yusuf",
+];
+const lastNames = [
+  "Okafor",
+  "Lindqvist",
+  "Haddad",
+  "Novak",
+  "Tanaka",
+  "Silva",
+  "Kowalski",
+  "Mensah",
+  "Rossi",
+  "Iyer",
+  "Schmidt",
+  "Dubois",
+  "Nakamura",
+  "Costa",
+  "Walsh",
+  "Petrov",
+  "Moreau",
+  "Adeyemi",
+  "Berg",
+  "Quinn",
+];
 
 export type PlannedUser = Pick<User, "email" | "name" | "role" | "status" | "createdAt" | "lastSignInAt">;
 
@@ -21,7 +63,9 @@ export function planUser(prefix: string, n: number, now: Date): PlannedUser {
     role: roll < 0.004 ? "admin" : roll < 0.012 ? "auditor" : "user",
     status: draw("disabled") < 0.02 ? "disabled" : "active",
     createdAt,
-    lastSignInAt: signedIn ? new Date(Math.max(createdAt.getTime(), now.getTime() - draw("last-seen") * 30 * dayMs)) : null,
+    lastSignInAt: signedIn
+      ? new Date(Math.max(createdAt.getTime(), now.getTime() - draw("last-seen") * 30 * dayMs))
+      : null,
   };
 }
 
@@ -30,7 +74,14 @@ export function loadAccounts(prefix: string, now: Date): PlannedUser[] {
   const createdAt = new Date(now.getTime() - 200 * dayMs);
   return [
     { email: loadTestEmail(prefix), name: "Load Test", role: "user", status: "active", createdAt, lastSignInAt: null },
-    { email: loadAdminEmail(prefix), name: "Load Admin", role: "admin", status: "active", createdAt, lastSignInAt: null },
+    {
+      email: loadAdminEmail(prefix),
+      name: "Load Admin",
+      role: "admin",
+      status: "active",
+      createdAt,
+      lastSignInAt: null,
+    },
   ];
 }
 

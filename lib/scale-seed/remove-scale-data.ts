@@ -11,9 +11,14 @@ import { scaleInfrastructureName } from "./scale-names";
  * users of the prefix's email domain, and the infrastructure with its local-cloud resources.
  */
 export async function removeScaleData(db: Db, prefix: string): Promise<void> {
-  const [infrastructure] = await db.select({ id: infrastructures.id }).from(infrastructures).where(eq(infrastructures.name, scaleInfrastructureName(prefix)));
+  const [infrastructure] = await db
+    .select({ id: infrastructures.id })
+    .from(infrastructures)
+    .where(eq(infrastructures.name, scaleInfrastructureName(prefix)));
   if (infrastructure) {
-    const ids = (await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infrastructure.id))).map((t) => t.id);
+    const ids = (
+      await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infrastructure.id))
+    ).map((t) => t.id);
     for (const batch of chunk(ids, 500)) {
       for (const table of [logLines, metricPoints]) await db.delete(table).where(inArray(table.tenantId, batch));
       await removeTenantCosts(db, batch);

@@ -19,12 +19,22 @@ export const scaleSeedFlags = z.object({
   prefix: z
     .string()
     .default("scale")
-    .refine((value) => /^[a-z][a-z0-9-]{0,18}[a-z0-9]$/.test(value), "--prefix must be 2 to 20 lowercase letters, digits and hyphens, starting with a letter"),
+    .refine(
+      (value) => /^[a-z][a-z0-9-]{0,18}[a-z0-9]$/.test(value),
+      "--prefix must be 2 to 20 lowercase letters, digits and hyphens, starting with a letter",
+    ),
 });
 
 export type ScaleSeedOptions = z.infer<typeof scaleSeedFlags> & { now?: Date };
 
-const flagNames = { tenants: "tenants", users: "users", telemetryHours: "telemetry-hours", costDays: "cost-days", logLinesPerTenant: "log-lines-per-tenant", prefix: "prefix" } as const;
+const flagNames = {
+  tenants: "tenants",
+  users: "users",
+  telemetryHours: "telemetry-hours",
+  costDays: "cost-days",
+  logLinesPerTenant: "log-lines-per-tenant",
+  prefix: "prefix",
+} as const;
 
 export const scaleSeedUsage =
   "usage: npm run seed:scale -- --tenants 1000 --users 10000 [--telemetry-hours 24] [--cost-days 90] [--log-lines-per-tenant 500] [--prefix scale]";
@@ -34,9 +44,14 @@ export function parseScaleFlags(args: string[]): { options: ScaleSeedOptions } |
   let values: Record<string, string | undefined>;
   try {
     const options = Object.fromEntries(Object.values(flagNames).map((name) => [name, { type: "string" as const }]));
-    values = parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    values = parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | undefined
+    >;
   } catch (error) {
-    const known = Object.values(flagNames).map((name) => `--${name}`).join(", ");
+    const known = Object.values(flagNames)
+      .map((name) => `--${name}`)
+      .join(", ");
     const { code, message } = error as { code?: string; message: string };
     const firstLine = message.split("\n")[0]!;
     return { error: code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `${firstLine}; the flags are ${known}` : firstLine };

@@ -5,7 +5,10 @@ import { countInserted, countRows, forTenantBatches, tenantsWithout, unitHash } 
 import type { ScaleContext } from "./scale-context";
 
 const countFor = (ctx: ScaleContext, table: typeof alertRules | typeof alerts | typeof alertEvents) =>
-  countRows(ctx.db, sql`select count(*)::int as n from ${table} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`);
+  countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${table} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`,
+  );
 export const countAlertRules = (ctx: ScaleContext) => countFor(ctx, alertRules);
 export const countAlerts = (ctx: ScaleContext) => countFor(ctx, alerts);
 export const countAlertEvents = (ctx: ScaleContext) => countFor(ctx, alertEvents);

@@ -9,7 +9,10 @@ const dayMs = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const countCostDays = (ctx: ScaleContext) =>
-  countRows(ctx.db, sql`select count(*)::int as n from ${costDaily} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`);
+  countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${costDaily} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`,
+  );
 
 /**
  * The last `days` whole days (UTC, up to yesterday) of each tenant's bill, from the day it was

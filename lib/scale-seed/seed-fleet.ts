@@ -14,7 +14,9 @@ export const countFleetRows = (ctx: ScaleContext) =>
 export async function insertFleets(ctx: ScaleContext): Promise<number> {
   let created = 0;
   for (const batch of chunk(ctx.tenants, 500)) {
-    const rows = batch.flatMap((tenant) => planFleet(ctx.infrastructureId, tenant.name).map((row) => ({ ...row, tenant })));
+    const rows = batch.flatMap((tenant) =>
+      planFleet(ctx.infrastructureId, tenant.name).map((row) => ({ ...row, tenant })),
+    );
     created += await countInserted(
       ctx.db,
       sql`insert into ${localCloudResources} (id, infrastructure_id, kind, name, tenant_tag, attributes, created_at)

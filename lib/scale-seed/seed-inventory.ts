@@ -27,8 +27,13 @@ export async function insertInventories(ctx: ScaleContext): Promise<number> {
   const driver = driverForInfrastructureId(ctx.db, ctx.infrastructureId);
   const { intervalSeconds } = inventorySettings();
   let read = 0;
-  for (const batch of chunk(ctx.tenants.filter((t) => !done.has(t.id)), 8)) {
-    const outcomes = await Promise.all(batch.map((tenant) => refreshTenantInventory(ctx.db, tenant, driver, intervalSeconds)));
+  for (const batch of chunk(
+    ctx.tenants.filter((t) => !done.has(t.id)),
+    8,
+  )) {
+    const outcomes = await Promise.all(
+      batch.map((tenant) => refreshTenantInventory(ctx.db, tenant, driver, intervalSeconds)),
+    );
     read += outcomes.filter((o) => o === "saved").length;
   }
   return read;

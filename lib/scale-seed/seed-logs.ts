@@ -13,7 +13,10 @@ const shares: [SQL, number][] = [
 ];
 
 export const countLogLines = (ctx: ScaleContext) =>
-  countRows(ctx.db, sql`select count(*)::int as n from ${logLines} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`);
+  countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${logLines} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`,
+  );
 
 function insertLines(tx: Db, tenantIds: string[], count: number, end: Date, hours: number, line: SQL): Promise<number> {
   return countInserted(
@@ -41,7 +44,8 @@ export function insertLogLines(ctx: ScaleContext, perTenant: number, hours: numb
   return forTenantBatches(ctx, "log_lines", Math.floor(200_000 / perTenant), async (tx, ids) => {
     const fresh = await tenantsWithout(tx, logLines, ids);
     let created = 0;
-    for (const [i, [line]] of shares.entries()) if (fresh.length && counts[i]) created += await insertLines(tx, fresh, counts[i]!, ctx.now, hours, line);
+    for (const [i, [line]] of shares.entries())
+      if (fresh.length && counts[i]) created += await insertLines(tx, fresh, counts[i]!, ctx.now, hours, line);
     return created;
   });
 }

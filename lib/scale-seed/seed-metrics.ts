@@ -8,7 +8,10 @@ const stepMs = 5 * 60_000;
 const seriesPerTenant = 3 * 6 + 1 * 4; // three services with six metrics, one host with four
 
 export const countMetricPoints = (ctx: ScaleContext) =>
-  countRows(ctx.db, sql`select count(*)::int as n from ${metricPoints} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`);
+  countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${metricPoints} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[])`,
+  );
 
 /**
  * A point every 5 minutes over the last `hours` for each metric of each service and host (hosts
@@ -20,12 +23,16 @@ export function insertMetricPoints(ctx: ScaleContext, hours: number): Promise<nu
   const end = Math.floor(ctx.now.getTime() / stepMs) * stepMs;
   const [from, to] = [new Date(end - hours * 3_600_000 + stepMs).toISOString(), new Date(end).toISOString()];
   const jitter = sql`(0.9 + 0.2 * random())`;
-  return forTenantBatches(ctx, "metric_points", Math.floor(300_000 / (seriesPerTenant * hours * 12)), async (tx, ids) => {
-    const fresh = await tenantsWithout(tx, metricPoints, ids);
-    if (!fresh.length) return 0;
-    return countInserted(
-      tx,
-      sql`with l as materialized (
+  return forTenantBatches(
+    ctx,
+    "metric_points",
+    Math.floor(300_000 / (seriesPerTenant * hours * 12)),
+    async (tx, ids) => {
+      const fresh = await tenantsWithout(tx, metricPoints, ids);
+      if (!fresh.length) return 0;
+      return countInserted(
+        tx,
+        sql`with l as materialized (
           select s.tenant_id, s.resource, s.host, s.scale, k.at,
             least((0.55 + 0.35 * sin((mod((extract(epoch from k.at) / 3600)::numeric, 24)::float8 - 8) / 24 * 2 * pi()))
               * (case when random() < 0.06 then 1.6 + random() * 0.6 else 1 end), 1.8) as load
@@ -51,6 +58,7 @@ export function insertMetricPoints(ctx: ScaleContext, hours: number): Promise<nu
         order by l.tenant_id, m.metric, l.resource, l.at
         on conflict do nothing
         returning 1`,
-    );
-  });
+      );
+    },
+  );
 }

@@ -9,17 +9,31 @@ import { scaleInfrastructureName, tenantNames } from "./scale-names";
 /** The seed's local cloud, made once; an infrastructure of that name on another driver is refused, not reused. */
 export async function ensureScaleInfrastructure(db: Db, prefix: string): Promise<{ id: string; created: number }> {
   const name = scaleInfrastructureName(prefix);
-  const inserted = await db.insert(infrastructures).values({ name, driver: "local", region: "local", config: { latencyMs: 0 } }).onConflictDoNothing().returning();
+  const inserted = await db
+    .insert(infrastructures)
+    .values({ name, driver: "local", region: "local", config: { latencyMs: 0 } })
+    .onConflictDoNothing()
+    .returning();
   const [row] = await db.select().from(infrastructures).where(eq(infrastructures.name, name));
-  if (row!.driver !== "local") throw new Error(`infrastructure ${name} exists with the ${row!.driver} driver; choose another --prefix`);
+  if (row!.driver !== "local")
+    throw new Error(`infrastructure ${name} exists with the ${row!.driver} driver; choose another --prefix`);
   return { id: row!.id, created: inserted.length };
 }
 
 export const countScaleTenants = (db: Db, prefix: string, count: number) =>
-  countRows(db, sql`select count(*)::int as n from ${tenants} where name = any(${sql.param(tenantNames(prefix, count))}::text[]) and status <> 'deleted'`);
+  countRows(
+    db,
+    sql`select count(*)::int as n from ${tenants} where name = any(${sql.param(tenantNames(prefix, count))}::text[]) and status <> 'deleted'`,
+  );
 
 /** Ready tenants, as if provisioned over the last year; a live tenant of the same name is left alone. */
-export async function insertScaleTenants(db: Db, prefix: string, count: number, infrastructureId: string, now: Date): Promise<number> {
+export async function insertScaleTenants(
+  db: Db,
+  prefix: string,
+  count: number,
+  infrastructureId: string,
+  now: Date,
+): Promise<number> {
   let created = 0;
   for (const batch of chunk(planTenants(prefix, count, now), 5_000)) {
     created += await countInserted(
@@ -36,16 +50,30 @@ export async function insertScaleTenants(db: Db, prefix: string, count: number, 
 }
 
 /** The seed's tenants as they are in the database (ids and ages may come from an earlier run). */
-export async function loadScaleTenants(db: Db, prefix: string, count: number, infrastructureId: string): Promise<ScaleTenant[]> {
+export async function loadScaleTenants(
+  db: Db,
+  prefix: string,
+  count: number,
+  infrastructureId: string,
+): Promise<ScaleTenant[]> {
   const rows = await db
     .select({ id: tenants.id, name: tenants.name, createdAt: tenants.createdAt })
     .from(tenants)
-    .where(and(eq(tenants.infrastructureId, infrastructureId), inArray(tenants.name, tenantNames(prefix, count)), ne(tenants.status, "deleted")));
+    .where(
+      and(
+        eq(tenants.infrastructureId, infrastructureId),
+        inArray(tenants.name, tenantNames(prefix, count)),
+        ne(tenants.status, "deleted"),
+      ),
+    );
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const countProvisionOperations = (ctx: ScaleContext) =>
-  countRows(ctx.db, sql`select count(*)::int as n from ${operations} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[]) and kind = 'provision'`);
+  countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${operations} where tenant_id = any(${sql.param(ctx.tenants.map((t) => t.id))}::uuid[]) and kind = 'provision'`,
+  );
 
 /** One succeeded provision operation per tenant, finished a minute or two after the tenant was asked for. */
 export const insertProvisionOperations = (ctx: ScaleContext) =>

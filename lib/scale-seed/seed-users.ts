@@ -11,7 +11,10 @@ import { scalePassword } from "./scale-names";
 const plannedEmails = (prefix: string, count: number, now: Date) => planUsers(prefix, count, now).map((u) => u.email);
 
 export const countScaleUsers = (db: Db, prefix: string, count: number, now: Date) =>
-  countRows(db, sql`select count(*)::int as n from ${users} where email = any(${sql.param(plannedEmails(prefix, count, now))}::text[])`);
+  countRows(
+    db,
+    sql`select count(*)::int as n from ${users} where email = any(${sql.param(plannedEmails(prefix, count, now))}::text[])`,
+  );
 
 /** The numbered users and the two load-test accounts; an account that exists keeps its password. */
 export async function insertScaleUsers(db: Db, prefix: string, count: number, now: Date): Promise<number> {
@@ -35,13 +38,22 @@ export async function insertScaleUsers(db: Db, prefix: string, count: number, no
 async function scaleUserIds(ctx: ScaleContext, count: number): Promise<Map<string, { id: string; createdAt: Date }>> {
   const emails = plannedEmails(ctx.prefix, count, ctx.now);
   const rows = [];
-  for (const batch of chunk(emails, 10_000)) rows.push(...(await ctx.db.select({ id: users.id, email: users.email, createdAt: users.createdAt }).from(users).where(inArray(users.email, batch))));
+  for (const batch of chunk(emails, 10_000))
+    rows.push(
+      ...(await ctx.db
+        .select({ id: users.id, email: users.email, createdAt: users.createdAt })
+        .from(users)
+        .where(inArray(users.email, batch))),
+    );
   return new Map(rows.map((r) => [r.email, r]));
 }
 
 export async function countScaleGrants(ctx: ScaleContext, count: number): Promise<number> {
   const ids = [...(await scaleUserIds(ctx, count)).values()].map((u) => u.id);
-  return countRows(ctx.db, sql`select count(*)::int as n from ${tenantGrants} where user_id = any(${sql.param(ids)}::uuid[])`);
+  return countRows(
+    ctx.db,
+    sql`select count(*)::int as n from ${tenantGrants} where user_id = any(${sql.param(ids)}::uuid[])`,
+  );
 }
 
 /**
@@ -51,14 +63,27 @@ export async function countScaleGrants(ctx: ScaleContext, count: number): Promis
 export async function insertScaleGrants(ctx: ScaleContext, userCount: number, tenantCount: number): Promise<number> {
   const userIds = await scaleUserIds(ctx, userCount);
   const ids = [...userIds.values()].map((u) => u.id);
-  const granted = new Set(rowsOf<{ id: string }>(await ctx.db.execute(sql`select distinct user_id as id from ${tenantGrants} where user_id = any(${sql.param(ids)}::uuid[])`)).map((r) => r.id));
+  const granted = new Set(
+    rowsOf<{ id: string }>(
+      await ctx.db.execute(
+        sql`select distinct user_id as id from ${tenantGrants} where user_id = any(${sql.param(ids)}::uuid[])`,
+      ),
+    ).map((r) => r.id),
+  );
   const tenantIds = new Map(ctx.tenants.map((t) => [t.name, t]));
   const rows = planGrants(ctx.prefix, userCount, tenantCount, ctx.now).flatMap((grant) => {
     const user = userIds.get(grant.email);
     const tenant = tenantIds.get(grant.tenant);
     if (!user || !tenant || granted.has(user.id)) return [];
     const since = Math.max(user.createdAt.getTime(), tenant.createdAt.getTime());
-    return [{ ...grant, userId: user.id, tenantId: tenant.id, createdAt: new Date(since + (ctx.now.getTime() - since) * 0.1) }];
+    return [
+      {
+        ...grant,
+        userId: user.id,
+        tenantId: tenant.id,
+        createdAt: new Date(since + (ctx.now.getTime() - since) * 0.1),
+      },
+    ];
   });
   let created = 0;
   for (const batch of chunk(rows, 5_000)) {

@@ -30,5 +30,10 @@ export async function prepareServer(): Promise<void> {
   console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
   if (process.env.ENCLAVE_SEED_DEMO === "false") return;
   const admin = demoAccounts[0];
-  console.log(`Demo sign-in: ${admin.email} / ${admin.password}  (users: ${demoAccounts.slice(1).map((a) => `${a.email} / ${a.password}`).join(", ")})`);
+  console.log(
+    `Demo sign-in: ${admin.email} / ${admin.password}  (users: ${demoAccounts
+      .slice(1)
+      .map((a) => `${a.email} / ${a.password}`)
+      .join(", ")})`,
+  );
 }

@@ -16,7 +16,13 @@ function lineCount(random: Random, perMinute: number, spanMs: number): number {
 }
 
 /** Inserts believable lines for each of the tenant's telemetry sources in (from, to]; returns how many. */
-export async function generateLogs(db: Db, tenant: { id: string; name: string; infrastructureId: string }, from: Date, to: Date, options: GenerateLogsOptions = {}): Promise<number> {
+export async function generateLogs(
+  db: Db,
+  tenant: { id: string; name: string; infrastructureId: string },
+  from: Date,
+  to: Date,
+  options: GenerateLogsOptions = {},
+): Promise<number> {
   const random = seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const perMinute = options.perSourcePerMinute ?? 3;
   const batchSize = options.batchSize ?? 1000;
@@ -46,16 +52,30 @@ export async function generateLogs(db: Db, tenant: { id: string; name: string; i
 }
 
 /** For every ready tenant on a local infrastructure, lines from its last generated one (at most a day back) up to now. */
-export async function generateRecentLogs(db: Db, now = new Date(), scope: { infrastructureId?: string } = {}): Promise<{ tenants: number; lines: number }> {
-  const ready = await readyLocalTenants(db, scope.infrastructureId ? eq(tenants.infrastructureId, scope.infrastructureId) : undefined);
+export async function generateRecentLogs(
+  db: Db,
+  now = new Date(),
+  scope: { infrastructureId?: string } = {},
+): Promise<{ tenants: number; lines: number }> {
+  const ready = await readyLocalTenants(
+    db,
+    scope.infrastructureId ? eq(tenants.infrastructureId, scope.infrastructureId) : undefined,
+  );
   const dayAgo = new Date(now.getTime() - 86_400_000);
   let lines = 0;
   for (const tenant of ready) {
     lines += await db.transaction(async (tx) => {
       // Two workers on one PostgreSQL would otherwise write the same minutes twice.
-      const [lock] = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${`log_lines:${tenant.id}`})) as locked`).then(rowsOf<{ locked: boolean }>);
+      const [lock] = await tx
+        .execute(sql`select pg_try_advisory_xact_lock(hashtext(${`log_lines:${tenant.id}`})) as locked`)
+        .then(rowsOf<{ locked: boolean }>);
       if (!lock?.locked) return 0;
-      const [last] = await tx.select({ at: logLines.at }).from(logLines).where(eq(logLines.tenantId, tenant.id)).orderBy(...newestFirst).limit(1);
+      const [last] = await tx
+        .select({ at: logLines.at })
+        .from(logLines)
+        .where(eq(logLines.tenantId, tenant.id))
+        .orderBy(...newestFirst)
+        .limit(1);
       const from = last && last.at > dayAgo ? last.at : dayAgo;
       return from < now ? generateLogs(tx as unknown as Db, tenant, from, now) : 0;
     });

@@ -11,7 +11,13 @@ export type GenerateMetricsOptions = { seed?: number; batchSize?: number; source
 type MetricTenant = { id: string; name: string; infrastructureId: string };
 
 /** Writes one point per minute in [from, to) per source and metric; points already there are kept. Returns the rows offered. */
-export async function generateMetrics(db: Db, tenant: MetricTenant, from: Date, to: Date, options: GenerateMetricsOptions = {}): Promise<number> {
+export async function generateMetrics(
+  db: Db,
+  tenant: MetricTenant,
+  from: Date,
+  to: Date,
+  options: GenerateMetricsOptions = {},
+): Promise<number> {
   const sources = options.sources ?? (await telemetrySources(db, tenant));
   const seed = options.seed ?? Math.floor(noise(tenant.id) * 1e9);
   const batchSize = options.batchSize ?? 5_000;
@@ -43,7 +49,11 @@ export async function generateMetrics(db: Db, tenant: MetricTenant, from: Date, 
 }
 
 /** Catches every ready tenant of a local infrastructure up to now, from its latest point or a week back. */
-export async function generateRecentMetrics(db: Db, now: Date, options: { lookbackMs?: number; tenantIds?: string[] } = {}): Promise<number> {
+export async function generateRecentMetrics(
+  db: Db,
+  now: Date,
+  options: { lookbackMs?: number; tenantIds?: string[] } = {},
+): Promise<number> {
   const lookbackMs = options.lookbackMs ?? weekMs;
   const ready = await readyLocalTenants(db, options.tenantIds ? inArray(tenants.id, options.tenantIds) : undefined);
   let written = 0;

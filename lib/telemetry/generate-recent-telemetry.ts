@@ -14,7 +14,9 @@ export async function generateRecentTelemetry(db: Db, now = new Date()): Promise
   running = true;
   try {
     await generateRecentLogs(db, now);
-    await generateRecentMetrics(db, now, { lookbackMs: Number(process.env.ENCLAVE_METRICS_BACKFILL_HOURS ?? 48) * 3_600_000 });
+    await generateRecentMetrics(db, now, {
+      lookbackMs: Number(process.env.ENCLAVE_METRICS_BACKFILL_HOURS ?? 48) * 3_600_000,
+    });
   } finally {
     running = false;
   }

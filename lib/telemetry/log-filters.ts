@@ -2,7 +2,13 @@ import { z } from "zod";
 
 export const logLevels = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof logLevels)[number];
-export const logRanges = { "15m": 15 * 60_000, "1h": 3_600_000, "6h": 6 * 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export const logRanges = {
+  "15m": 15 * 60_000,
+  "1h": 3_600_000,
+  "6h": 6 * 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+} as const;
 export type LogRange = keyof typeof logRanges;
 export const maxDownloadLines = 10_000;
 
@@ -14,12 +20,16 @@ export const logQuery = z
     q: optional(z.string().max(200, "q: at most 200 characters")),
     level: optional(z.enum(logLevels, { error: "level: one of debug, info, warn, error" })),
     resource: optional(z.string().max(100, "resource: at most 100 characters")),
-    range: optional(z.enum(Object.keys(logRanges) as [LogRange, ...LogRange[]], { error: "range: one of 15m, 1h, 6h, 24h, 7d" })),
+    range: optional(
+      z.enum(Object.keys(logRanges) as [LogRange, ...LogRange[]], { error: "range: one of 15m, 1h, 6h, 24h, 7d" }),
+    ),
     from: optional(z.iso.datetime({ offset: true, error: "from: an ISO date-time such as 2026-11-28T10:00:00Z" })),
     to: optional(z.iso.datetime({ offset: true, error: "to: an ISO date-time such as 2026-11-28T11:00:00Z" })),
     cursor: optional(z.string().max(200, "cursor: not a cursor from this API")),
     after: optional(z.coerce.number({ error: "after: a line id" }).int().min(0)),
-    limit: optional(z.coerce.number({ error: "limit: a number" }).int().min(1, "limit: at least 1").max(500, "limit: at most 500")),
+    limit: optional(
+      z.coerce.number({ error: "limit: a number" }).int().min(1, "limit: at least 1").max(500, "limit: at most 500"),
+    ),
     format: optional(z.enum(["json", "ndjson", "csv"], { error: "format: one of json, ndjson, csv" })),
   })
   .refine((f) => !f.from || !f.to || Date.parse(f.from) <= Date.parse(f.to), { message: "from: must not be after to" });
@@ -39,7 +49,12 @@ export function describeQueryError(error: z.ZodError): string {
 }
 
 /** A URL's search parameters as the plain object the schema reads (one value of each). */
-export function queryObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+export function queryObject(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
   return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === "string"));
 }

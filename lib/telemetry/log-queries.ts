@@ -11,13 +11,23 @@ export class InvalidCursorError extends Error {}
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Microseconds, as the database keeps them: a millisecond cursor could skip or repeat lines.
 const preciseAt = sql<string>`to_char(${logLines.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const columns = { id: logLines.id, at: preciseAt, level: logLines.level, resource: logLines.resource, message: logLines.message };
+const columns = {
+  id: logLines.id,
+  at: preciseAt,
+  level: logLines.level,
+  resource: logLines.resource,
+  message: logLines.message,
+};
 // The indexes are (…, at DESC NULLS LAST, id DESC NULLS LAST). A plain DESC means NULLS FIRST, which
 // the planner cannot read from them, NOT NULL or not: it would then fetch the whole window and sort.
 export const newestFirst = [sql`${logLines.at} desc nulls last`, sql`${logLines.id} desc nulls last`];
 
 function filterConditions(f: LogFilters): (SQL | undefined)[] {
-  return [f.level ? eq(logLines.level, f.level) : undefined, f.resource ? eq(logLines.resource, f.resource) : undefined, f.text ? ilike(logLines.message, `%${escapeLike(f.text)}%`) : undefined];
+  return [
+    f.level ? eq(logLines.level, f.level) : undefined,
+    f.resource ? eq(logLines.resource, f.resource) : undefined,
+    f.text ? ilike(logLines.message, `%${escapeLike(f.text)}%`) : undefined,
+  ];
 }
 
 export function encodeCursor(line: { at: string; id: number }): string {
@@ -27,13 +37,18 @@ export function encodeCursor(line: { at: string; id: number }): string {
 export function decodeCursor(cursor: string): { at: string; id: number } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id)) return { at, id: id as number };
+    if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id))
+      return { at, id: id as number };
   } catch {}
   throw new InvalidCursorError("cursor: not a cursor from this API");
 }
 
 /** One page of a tenant's lines in a time window, newest first; nextCursor continues with older ones. */
-export async function searchLogs(db: Db, tenantId: string, search: LogSearch): Promise<{ lines: LogLineView[]; nextCursor: string | null }> {
+export async function searchLogs(
+  db: Db,
+  tenantId: string,
+  search: LogSearch,
+): Promise<{ lines: LogLineView[]; nextCursor: string | null }> {
   const rows = await logSearchQuery(db, tenantId, search);
   const lines = rows.slice(0, search.limit);
   return { lines, nextCursor: rows.length > search.limit ? encodeCursor(lines[lines.length - 1]!) : null };
@@ -52,7 +67,12 @@ export function logSearchQuery(db: Db, tenantId: string, search: LogSearch) {
         lte(logLines.at, search.to),
         ...filterConditions(search),
         // Keyset: strictly older than the cursor's (at, id); the `lte` keeps the index range bounded.
-        ...(after ? [sql`${logLines.at} <= ${after.at}::timestamptz`, or(sql`${logLines.at} < ${after.at}::timestamptz`, lt(logLines.id, after.id))] : []),
+        ...(after
+          ? [
+              sql`${logLines.at} <= ${after.at}::timestamptz`,
+              or(sql`${logLines.at} < ${after.at}::timestamptz`, lt(logLines.id, after.id)),
+            ]
+          : []),
       ),
     )
     .orderBy(...newestFirst)
@@ -60,7 +80,13 @@ export function logSearchQuery(db: Db, tenantId: string, search: LogSearch) {
 }
 
 /** Lines written after `afterId` that match the filters, oldest first, for the live tail. */
-export async function tailLogs(db: Db, tenantId: string, afterId: number, filters: LogFilters, limit = 500): Promise<LogLineView[]> {
+export async function tailLogs(
+  db: Db,
+  tenantId: string,
+  afterId: number,
+  filters: LogFilters,
+  limit = 500,
+): Promise<LogLineView[]> {
   return db
     .select(columns)
     .from(logLines)

@@ -10,16 +10,29 @@ const input = z
   .object({
     metric: z.enum(workloadMetrics, { error: `Choose a metric: ${workloadMetrics.join(", ")}.` }).default("cpu"),
     resource: z.string().trim().min(1).max(200, "That resource name is too long.").optional(),
-    range: z.enum(Object.keys(metricRanges) as MetricRange[], { error: "Choose a range: 1h, 6h, 24h or 7d, or give from and to." }).optional(),
-    from: z.iso.datetime({ offset: true, error: "Give from as an ISO date-time, such as 2026-01-31T09:00:00Z." }).optional(),
-    to: z.iso.datetime({ offset: true, error: "Give to as an ISO date-time, such as 2026-01-31T10:00:00Z." }).optional(),
-    points: z.coerce.number({ error: "Points must be a number." }).int("Points must be a whole number.").min(2, "Ask for at least 2 points.").max(maxPoints, `Ask for at most ${maxPoints} points.`).optional(),
+    range: z
+      .enum(Object.keys(metricRanges) as MetricRange[], {
+        error: "Choose a range: 1h, 6h, 24h or 7d, or give from and to.",
+      })
+      .optional(),
+    from: z.iso
+      .datetime({ offset: true, error: "Give from as an ISO date-time, such as 2026-01-31T09:00:00Z." })
+      .optional(),
+    to: z.iso
+      .datetime({ offset: true, error: "Give to as an ISO date-time, such as 2026-01-31T10:00:00Z." })
+      .optional(),
+    points: z.coerce
+      .number({ error: "Points must be a number." })
+      .int("Points must be a whole number.")
+      .min(2, "Ask for at least 2 points.")
+      .max(maxPoints, `Ask for at most ${maxPoints} points.`)
+      .optional(),
   })
   .check((ctx) => {
     const { range, from, to } = ctx.value;
     const issue = (message: string): void => void ctx.issues.push({ code: "custom", message, input: ctx.value });
     if (range && (from || to)) return issue("Give either a range or from and to, not both.");
-    if (!range && (!from) !== (!to)) return issue("Give both from and to for a custom range.");
+    if (!range && !from !== !to) return issue("Give both from and to for a custom range.");
     if (from && to) {
       const span = Date.parse(to) - Date.parse(from);
       if (span <= 0) return issue("The range must start before it ends.");
@@ -34,6 +47,9 @@ export function parseMetricsQuery(params: Record<string, string | undefined>, no
   const parsed = input.safeParse(params);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid metrics request." };
   const { metric, resource, range, from, to, points } = parsed.data;
-  const window = from && to ? { from: new Date(from), to: new Date(to) } : { from: new Date(now.getTime() - metricRanges[range ?? "24h"]), to: now };
+  const window =
+    from && to
+      ? { from: new Date(from), to: new Date(to) }
+      : { from: new Date(now.getTime() - metricRanges[range ?? "24h"]), to: now };
   return { ok: true, query: { metric: metric as MetricName, resource, ...window, points: points ?? maxPoints } };
 }

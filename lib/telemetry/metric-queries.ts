@@ -29,7 +29,8 @@ export async function queryMetrics(db: Db, tenantId: string, query: MetricsQuery
   const { bucketSeconds, startSeconds } = bucketsFor(query.from, query.to, query.points);
   const bucket = sql<number>`floor((extract(epoch from ${metricPoints.at}) - ${startSeconds}) / ${bucketSeconds})::int`;
   // Errors keep their spikes when a bucket spans hours; the rest is averaged.
-  const value = query.metric === "errors" ? sql<number>`max(${metricPoints.value})` : sql<number>`avg(${metricPoints.value})`;
+  const value =
+    query.metric === "errors" ? sql<number>`max(${metricPoints.value})` : sql<number>`avg(${metricPoints.value})`;
   const perResource = db
     .select({ resource: metricPoints.resource, bucket: bucket.as("bucket"), value: value.as("value") })
     .from(metricPoints)
@@ -48,11 +49,20 @@ export async function queryMetrics(db: Db, tenantId: string, query: MetricsQuery
     : await (() => {
         const r = perResource.as("r");
         const combine = summed.includes(query.metric) ? sql<number>`sum(${r.value})` : sql<number>`avg(${r.value})`;
-        return db.select({ bucket: r.bucket, value: sql<number>`(${combine})::float8` }).from(r).groupBy(r.bucket).orderBy(r.bucket);
+        return db
+          .select({ bucket: r.bucket, value: sql<number>`(${combine})::float8` })
+          .from(r)
+          .groupBy(r.bucket)
+          .orderBy(r.bucket);
       })();
   const points = rows.map((row): [string, number] => [
     new Date((startSeconds + Number(row.bucket) * bucketSeconds) * 1000).toISOString(),
     Math.round(Number(row.value) * 1000) / 1000,
   ]);
-  return { metric: query.metric, unit: metricUnits[query.metric], bucketSeconds, series: [{ resource: query.resource ?? null, points }] };
+  return {
+    metric: query.metric,
+    unit: metricUnits[query.metric],
+    bucketSeconds,
+    series: [{ resource: query.resource ?? null, points }],
+  };
 }

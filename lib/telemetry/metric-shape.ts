@@ -28,7 +28,10 @@ const round = (value: number) => Math.round(value * 100) / 100;
 export function sampleSource(seed: number, source: TelemetrySource, minute: number): [MetricName, number][] {
   const hour = (minute / 60) % 24;
   const daily = 0.55 + 0.35 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
-  const burst = noise(seed, source.name, "burst", Math.floor(minute / 15)) < 0.06 ? 1.6 + noise(seed, source.name, "size", Math.floor(minute / 15)) * 0.6 : 1;
+  const burst =
+    noise(seed, source.name, "burst", Math.floor(minute / 15)) < 0.06
+      ? 1.6 + noise(seed, source.name, "size", Math.floor(minute / 15)) * 0.6
+      : 1;
   const jitter = (name: string) => 0.9 + 0.2 * noise(seed, source.name, name, minute);
   const scale = 0.5 + noise(seed, source.name, "scale");
   const load = Math.min(daily * burst, 1.8);
@@ -42,6 +45,8 @@ export function sampleSource(seed: number, source: TelemetrySource, minute: numb
   if (host) return values;
   const requests = round(900 * scale * load * jitter("requests"));
   const spike = noise(seed, source.name, "spike", Math.floor(minute / 10)) < 0.02;
-  const errors = round(requests * (spike ? 0.05 + 0.1 * noise(seed, source.name, "spike-size", minute) : 0.002) * jitter("errors"));
+  const errors = round(
+    requests * (spike ? 0.05 + 0.1 * noise(seed, source.name, "spike-size", minute) : 0.002) * jitter("errors"),
+  );
   return [...values, ["requests", requests], ["errors", errors]];
 }

@@ -17,13 +17,22 @@ const cutoff = (now: Date, days: number) => new Date(now.getTime() - days * 86_4
  * Deletes the local cloud's telemetry older than its retention, tenant by tenant (deleted ones
  * too) so every delete walks a tenant-first index, in batches so no transaction grows large.
  */
-export async function pruneTelemetry(db: Db, now = new Date(), days = retentionFromEnv(), batch = 5_000): Promise<{ logLines: number; metricPoints: number }> {
+export async function pruneTelemetry(
+  db: Db,
+  now = new Date(),
+  days = retentionFromEnv(),
+  batch = 5_000,
+): Promise<{ logLines: number; metricPoints: number }> {
   const removed = { logLines: 0, metricPoints: 0 };
   const logsBefore = cutoff(now, days.logs);
   const metricsBefore = cutoff(now, days.metrics);
   for (const { id } of await db.select({ id: tenants.id }).from(tenants)) {
     for (;;) {
-      const old = db.select({ id: logLines.id }).from(logLines).where(and(eq(logLines.tenantId, id), lt(logLines.at, logsBefore))).limit(batch);
+      const old = db
+        .select({ id: logLines.id })
+        .from(logLines)
+        .where(and(eq(logLines.tenantId, id), lt(logLines.at, logsBefore)))
+        .limit(batch);
       const gone = await db.delete(logLines).where(inArray(logLines.id, old)).returning({ id: logLines.id });
       removed.logLines += gone.length;
       if (gone.length < batch) break;

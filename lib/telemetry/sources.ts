@@ -5,12 +5,23 @@ import { infrastructures, localCloudResources, tenants, type Tenant } from "@/db
 export type TelemetrySource = { name: string; kind: "workload" | "host" };
 
 /** What runs in a tenant of the local cloud (its services and hosts) and so emits logs and metrics. */
-export async function telemetrySources(db: Db, tenant: Pick<Tenant, "name" | "infrastructureId">): Promise<TelemetrySource[]> {
+export async function telemetrySources(
+  db: Db,
+  tenant: Pick<Tenant, "name" | "infrastructureId">,
+): Promise<TelemetrySource[]> {
   const running = await db
     .select({ name: localCloudResources.name, kind: localCloudResources.kind })
     .from(localCloudResources)
-    .where(and(eq(localCloudResources.infrastructureId, tenant.infrastructureId), eq(localCloudResources.tenantTag, tenant.name), inArray(localCloudResources.kind, ["workload", "host"])));
-  return running.map((r) => ({ name: r.name.split("/").pop()!, kind: r.kind as TelemetrySource["kind"] })).sort((a, b) => a.name.localeCompare(b.name));
+    .where(
+      and(
+        eq(localCloudResources.infrastructureId, tenant.infrastructureId),
+        eq(localCloudResources.tenantTag, tenant.name),
+        inArray(localCloudResources.kind, ["workload", "host"]),
+      ),
+    );
+  return running
+    .map((r) => ({ name: r.name.split("/").pop()!, kind: r.kind as TelemetrySource["kind"] }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The ready tenants of local infrastructures (narrowed by `scope`): the ones whose telemetry is generated. */

@@ -10,7 +10,10 @@ import type { CreateTenantInput } from "./tenant-input";
 /** Records the tenant as provisioning with its operation, in one transaction; the caller enqueues after commit. */
 export async function createTenant(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: CreateTenantInput) {
   return ctx.db.transaction(async (tx) => {
-    const [infrastructure] = await tx.select().from(infrastructures).where(eq(infrastructures.id, input.infrastructureId));
+    const [infrastructure] = await tx
+      .select()
+      .from(infrastructures)
+      .where(eq(infrastructures.id, input.infrastructureId));
     if (!infrastructure) throw new NotFoundError("That infrastructure does not exist.");
     let tenant;
     try {
@@ -35,7 +38,12 @@ export async function createTenant(ctx: Pick<ActionContext, "db" | "actor" | "ip
       action: "tenant.create",
       tenantId: tenant!.id,
       target: tenant!.name,
-      details: { infrastructure: infrastructure.name, quota: input.quota ?? null, expiresAt: input.expiresAt ?? null, deletionProtection: input.deletionProtection },
+      details: {
+        infrastructure: infrastructure.name,
+        quota: input.quota ?? null,
+        expiresAt: input.expiresAt ?? null,
+        deletionProtection: input.deletionProtection,
+      },
       ip: ctx.ip,
     });
     return { tenantId: tenant!.id, name: tenant!.name, operationId };

@@ -34,7 +34,12 @@ export function visibleTenantsWhere(actor: Actor): SQL | null {
 export async function listVisibleTenants(db: Db, actor: Actor) {
   const visible = visibleTenantsWhere(actor);
   if (!visible) return [];
-  return db.select(tenantSummary).from(tenants).innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId)).where(visible).orderBy(asc(tenants.name));
+  return db
+    .select(tenantSummary)
+    .from(tenants)
+    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
+    .where(visible)
+    .orderBy(asc(tenants.name));
 }
 
 export async function findTenantByName(db: Db, name: string) {
@@ -77,7 +82,13 @@ export async function listTenantAccess(db: Db, tenantId: string) {
 
 export async function listRecentTenantAudit(db: Db, tenantId: string, limit = 10) {
   return db
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, target: auditEvents.target, actor: users.email })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      target: auditEvents.target,
+      actor: users.email,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.tenantId, tenantId))
@@ -97,6 +108,10 @@ export async function listGrantableUsers(db: Db, limit = 500) {
 
 /** Whether provisioning stored the tenant's private key (read by its overview and by the engine). */
 export async function tenantHasPem(db: Db, tenantId: string): Promise<boolean> {
-  const rows = await db.select({ kind: tenantSecrets.kind }).from(tenantSecrets).where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem"))).limit(1);
+  const rows = await db
+    .select({ kind: tenantSecrets.kind })
+    .from(tenantSecrets)
+    .where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem")))
+    .limit(1);
   return rows.length > 0;
 }

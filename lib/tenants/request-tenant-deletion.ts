@@ -13,15 +13,28 @@ export type DeletionRequest = { name: string; operationId: string | null; alread
  * commit. Asking again while it is being deleted is answered as done, with the operation under
  * way, so that a lost enqueue can be repeated.
  */
-export async function requestTenantDeletion(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: RequestTenantDeletionInput): Promise<DeletionRequest> {
+export async function requestTenantDeletion(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: RequestTenantDeletionInput,
+): Promise<DeletionRequest> {
   return ctx.db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted"))).for("update");
+    const [tenant] = await tx
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted")))
+      .for("update");
     if (!tenant) throw new NotFoundError("That tenant does not exist.");
     if (tenant.status === "deleting") {
       const [active] = await tx
         .select({ id: operations.id })
         .from(operations)
-        .where(and(eq(operations.tenantId, tenant.id), eq(operations.kind, "delete"), inArray(operations.state, ["pending", "running"])))
+        .where(
+          and(
+            eq(operations.tenantId, tenant.id),
+            eq(operations.kind, "delete"),
+            inArray(operations.state, ["pending", "running"]),
+          ),
+        )
         .orderBy(desc(operations.createdAt))
         .limit(1);
       return { name: tenant.name, operationId: active?.id ?? null, alreadyDeleting: true };
@@ -29,9 +42,19 @@ export async function requestTenantDeletion(ctx: Pick<ActionContext, "db" | "act
     if (tenant.deletionProtection) throw new ConflictError("Turn off deletion protection first.");
     if (input.confirmName !== tenant.name) throw new InvalidInputError("Type the tenant name to confirm.");
     const previousStatus = tenant.status;
-    await tx.update(tenants).set({ status: "deleting", statusMessage: null, updatedAt: sql`now()` }).where(eq(tenants.id, tenant.id));
+    await tx
+      .update(tenants)
+      .set({ status: "deleting", statusMessage: null, updatedAt: sql`now()` })
+      .where(eq(tenants.id, tenant.id));
     const operationId = await startTenantOperation(tx, tenant.id, "delete");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "tenant.delete_requested", tenantId: tenant.id, target: tenant.name, details: { operationId, previousStatus }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "tenant.delete_requested",
+      tenantId: tenant.id,
+      target: tenant.name,
+      details: { operationId, previousStatus },
+      ip: ctx.ip,
+    });
     return { name: tenant.name, operationId, alreadyDeleting: false };
   });
 }

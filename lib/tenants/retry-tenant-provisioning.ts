@@ -10,19 +10,33 @@ import type { RetryTenantProvisioningInput } from "./tenant-lifecycle-input";
  * Provisions a failed tenant again with a new operation; every step is idempotent, so what the
  * failed run created is adopted rather than duplicated. The caller enqueues after commit.
  */
-export async function retryTenantProvisioning(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: RetryTenantProvisioningInput) {
+export async function retryTenantProvisioning(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: RetryTenantProvisioningInput,
+) {
   return ctx.db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted"))).for("update");
+    const [tenant] = await tx
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted")))
+      .for("update");
     if (!tenant) throw new NotFoundError("That tenant does not exist.");
-    if (tenant.status !== "failed") throw new ConflictError(`Only a failed tenant can be retried; ${tenant.name} is ${tenant.status}.`);
+    if (tenant.status !== "failed")
+      throw new ConflictError(`Only a failed tenant can be retried; ${tenant.name} is ${tenant.status}.`);
     const [last] = await tx
       .select({ id: operations.id, kind: operations.kind })
       .from(operations)
       .where(eq(operations.tenantId, tenant.id))
       .orderBy(desc(operations.createdAt))
       .limit(1);
-    if (last?.kind !== "provision") throw new ConflictError(`The last operation on ${tenant.name} was not a provisioning; delete the tenant again instead.`);
-    await tx.update(tenants).set({ status: "provisioning", statusMessage: null, updatedAt: sql`now()` }).where(eq(tenants.id, tenant.id));
+    if (last?.kind !== "provision")
+      throw new ConflictError(
+        `The last operation on ${tenant.name} was not a provisioning; delete the tenant again instead.`,
+      );
+    await tx
+      .update(tenants)
+      .set({ status: "provisioning", statusMessage: null, updatedAt: sql`now()` })
+      .where(eq(tenants.id, tenant.id));
     const operationId = await startTenantOperation(tx, tenant.id, "provision");
     await recordAudit(tx, {
       actorId: ctx.actor.id,

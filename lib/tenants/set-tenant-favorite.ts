@@ -11,14 +11,28 @@ export const tenantFavoriteInput = z.object({
 });
 
 /** Stars or unstars a tenant the actor may read; audited only when it changed something. */
-export async function setTenantFavorite(ctx: Pick<ActionContext, "db" | "actor" | "ip">, tenant: Pick<TenantSummary, "id" | "name">, favorite: boolean) {
+export async function setTenantFavorite(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  tenant: Pick<TenantSummary, "id" | "name">,
+  favorite: boolean,
+) {
   return ctx.db.transaction(async (tx) => {
     const key = and(eq(favoriteTenants.userId, ctx.actor.id), eq(favoriteTenants.tenantId, tenant.id));
     const changed = favorite
-      ? await tx.insert(favoriteTenants).values({ userId: ctx.actor.id, tenantId: tenant.id }).onConflictDoNothing().returning({ at: favoriteTenants.createdAt })
+      ? await tx
+          .insert(favoriteTenants)
+          .values({ userId: ctx.actor.id, tenantId: tenant.id })
+          .onConflictDoNothing()
+          .returning({ at: favoriteTenants.createdAt })
       : await tx.delete(favoriteTenants).where(key).returning({ at: favoriteTenants.createdAt });
     if (changed.length > 0) {
-      await recordAudit(tx, { actorId: ctx.actor.id, action: favorite ? "tenant.favorite" : "tenant.unfavorite", tenantId: tenant.id, target: tenant.name, ip: ctx.ip });
+      await recordAudit(tx, {
+        actorId: ctx.actor.id,
+        action: favorite ? "tenant.favorite" : "tenant.unfavorite",
+        tenantId: tenant.id,
+        target: tenant.name,
+        ip: ctx.ip,
+      });
     }
     return { favorite };
   });

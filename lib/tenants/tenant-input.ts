@@ -8,14 +8,32 @@ export const tenantName = z
   .trim()
   .min(2, "A tenant name has at least 2 characters.")
   .max(30, "A tenant name has at most 30 characters.")
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.")
+  .regex(
+    /^[a-z][a-z0-9-]*[a-z0-9]$/,
+    "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
+  )
   .refine((name) => !reserved.has(name) && !name.startsWith("kube-"), "That name is reserved; choose another.");
 
 export const tenantQuota = z
   .object({
-    cpu: z.string().trim().regex(/^\d+(\.\d+)?m?$/, "CPU is a number of cores, such as 4 or 500m.").max(12).optional(),
-    memory: z.string().trim().regex(/^\d+(Mi|Gi|Ti)$/, "Memory is an amount such as 512Mi or 8Gi.").max(12).optional(),
-    pods: z.number({ error: "Pods is a whole number." }).int("Pods is a whole number.").min(1, "Allow at least one pod.").max(10_000, "At most 10,000 pods.").optional(),
+    cpu: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?m?$/, "CPU is a number of cores, such as 4 or 500m.")
+      .max(12)
+      .optional(),
+    memory: z
+      .string()
+      .trim()
+      .regex(/^\d+(Mi|Gi|Ti)$/, "Memory is an amount such as 512Mi or 8Gi.")
+      .max(12)
+      .optional(),
+    pods: z
+      .number({ error: "Pods is a whole number." })
+      .int("Pods is a whole number.")
+      .min(1, "Allow at least one pod.")
+      .max(10_000, "At most 10,000 pods.")
+      .optional(),
   })
   .nullish();
 

@@ -7,6 +7,8 @@ export type TenantInventory = { kinds: { kind: ResourceKind; count: number; name
 export function countInventoryByKind(resources: Pick<InventoryResource, "kind" | "name">[]): TenantInventory {
   const byKind = new Map<ResourceKind, string[]>();
   for (const r of resources) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.name]);
-  const kinds = [...byKind].map(([kind, names]) => ({ kind, count: names.length, names: names.sort() })).sort((a, b) => a.kind.localeCompare(b.kind));
+  const kinds = [...byKind]
+    .map(([kind, names]) => ({ kind, count: names.length, names: names.sort() }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
   return { kinds };
 }

@@ -13,10 +13,20 @@ const tenantListQuery = z.object({
   pageSize: z.number().int().min(1).max(200).catch(tenantsPageSize),
 });
 
-export type TenantListPage = { rows: TenantSummary[]; total: number; page: number; pageSize: number; pageCount: number };
+export type TenantListPage = {
+  rows: TenantSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
 
 /** One page of the tenants this actor may see, by name, with how many there are: two queries. */
-export async function listVisibleTenantsPage(db: Db, actor: Actor, query: { page?: unknown; pageSize?: unknown } = {}): Promise<TenantListPage> {
+export async function listVisibleTenantsPage(
+  db: Db,
+  actor: Actor,
+  query: { page?: unknown; pageSize?: unknown } = {},
+): Promise<TenantListPage> {
   const { page, pageSize } = tenantListQuery.parse(query);
   const visible = visibleTenantsWhere(actor);
   if (!visible) return { rows: [], total: 0, page: 1, pageSize, pageCount: 1 };

@@ -8,18 +8,35 @@ import { visibleTenantsWhere } from "./queries";
 
 export const pickerQuery = z.object({
   q: z.string().trim().toLowerCase().max(64, "The search is at most 64 characters.").default(""),
-  cursor: z.string().regex(/^[a-z0-9-]{1,64}$/, "Invalid cursor.").optional(),
-  limit: z.coerce.number({ error: "The limit is a number." }).int("The limit is a whole number.").min(1, "The limit is 1 to 50.").max(50, "The limit is 1 to 50.").default(20),
+  cursor: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, "Invalid cursor.")
+    .optional(),
+  limit: z.coerce
+    .number({ error: "The limit is a number." })
+    .int("The limit is a whole number.")
+    .min(1, "The limit is 1 to 50.")
+    .max(50, "The limit is 1 to 50.")
+    .default(20),
 });
 export type PickerQuery = z.infer<typeof pickerQuery>;
 
 export type PickerTenant = { name: string; status: TenantStatus; favorite: boolean };
-export type TenantPickerPage = { favorites: PickerTenant[]; recent: PickerTenant[]; results: PickerTenant[]; nextCursor: string | null };
+export type TenantPickerPage = {
+  favorites: PickerTenant[];
+  recent: PickerTenant[];
+  results: PickerTenant[];
+  nextCursor: string | null;
+};
 
 export const recentLimit = 5;
 export const favoriteLimit = 50;
 
-const pickerColumns = { name: tenants.name, status: tenants.status, favorite: sql<boolean>`${favoriteTenants.userId} is not null`.mapWith(Boolean) };
+const pickerColumns = {
+  name: tenants.name,
+  status: tenants.status,
+  favorite: sql<boolean>`${favoriteTenants.userId} is not null`.mapWith(Boolean),
+};
 const starredBy = (actor: Actor) => and(eq(favoriteTenants.tenantId, tenants.id), eq(favoriteTenants.userId, actor.id));
 
 /**
@@ -85,6 +102,10 @@ export async function tenantPickerPage(db: Db, actor: Actor, query: PickerQuery)
 
 /** Whether the actor starred this tenant (the tenant's pages show the star). */
 export async function isFavoriteTenant(db: Db, actor: Actor, tenantId: string): Promise<boolean> {
-  const rows = await db.select({ tenantId: favoriteTenants.tenantId }).from(favoriteTenants).where(and(eq(favoriteTenants.userId, actor.id), eq(favoriteTenants.tenantId, tenantId))).limit(1);
+  const rows = await db
+    .select({ tenantId: favoriteTenants.tenantId })
+    .from(favoriteTenants)
+    .where(and(eq(favoriteTenants.userId, actor.id), eq(favoriteTenants.tenantId, tenantId)))
+    .limit(1);
   return rows.length > 0;
 }

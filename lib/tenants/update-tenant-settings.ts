@@ -7,7 +7,11 @@ import type { UpdateTenantSettingsInput } from "./tenant-lifecycle-input";
 
 type Quota = NonNullable<Tenant["quota"]>;
 type Change<T> = { from: T; to: T };
-export type SettingsChanges = { deletionProtection?: Change<boolean>; expiresAt?: Change<string | null>; quota?: Change<Quota | null> };
+export type SettingsChanges = {
+  deletionProtection?: Change<boolean>;
+  expiresAt?: Change<string | null>;
+  quota?: Change<Quota | null>;
+};
 
 /** A quota with no limit in it is no quota; keys in one order, so two equal quotas compare equal. */
 function normalizeQuota(quota: Quota | null | undefined): Quota | null {
@@ -39,12 +43,21 @@ function diffSettings(tenant: Tenant, input: UpdateTenantSettingsInput): Setting
  * Changes protection, expiry and quota of a settled (ready or failed) tenant, and audits what
  * changed; asking for what is already so changes and audits nothing.
  */
-export async function updateTenantSettings(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: UpdateTenantSettingsInput) {
+export async function updateTenantSettings(
+  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  input: UpdateTenantSettingsInput,
+) {
   return ctx.db.transaction(async (tx) => {
-    const [tenant] = await tx.select().from(tenants).where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted"))).for("update");
+    const [tenant] = await tx
+      .select()
+      .from(tenants)
+      .where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted")))
+      .for("update");
     if (!tenant) throw new NotFoundError("That tenant does not exist.");
-    if (tenant.status === "provisioning") throw new ConflictError(`${tenant.name} is still being provisioned; change its settings once that finishes.`);
-    if (tenant.status === "deleting") throw new ConflictError(`${tenant.name} is being deleted; its settings can no longer change.`);
+    if (tenant.status === "provisioning")
+      throw new ConflictError(`${tenant.name} is still being provisioned; change its settings once that finishes.`);
+    if (tenant.status === "deleting")
+      throw new ConflictError(`${tenant.name} is being deleted; its settings can no longer change.`);
     const changes = diffSettings(tenant, input);
     if (Object.keys(changes).length === 0) return { changed: [] as string[] };
     await tx
@@ -56,8 +69,14 @@ export async function updateTenantSettings(ctx: Pick<ActionContext, "db" | "acto
         updatedAt: sql`now()`,
       })
       .where(eq(tenants.id, tenant.id));
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "tenant.settings", tenantId: tenant.id, target: tenant.name, details: changes, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "tenant.settings",
+      tenantId: tenant.id,
+      target: tenant.name,
+      details: changes,
+      ip: ctx.ip,
+    });
     return { changed: Object.keys(changes) };
   });
 }
-

@@ -31,8 +31,16 @@ export async function bootstrapAdmin(db: Db, input: BootstrapAdminInput): Promis
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
     if (!existing) {
       const name = input.name ?? input.email.split("@")[0]!;
-      const [user] = await tx.insert(users).values({ email: input.email, name, role: "admin", roleSource: "direct", passwordHash }).returning({ id: users.id });
-      await recordAudit(tx, { actorId: null, action: "user.create", target: input.email, details: { userId: user!.id, name, role: "admin", via: "admin:create" } });
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name, role: "admin", roleSource: "direct", passwordHash })
+        .returning({ id: users.id });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "user.create",
+        target: input.email,
+        details: { userId: user!.id, name, role: "admin", via: "admin:create" },
+      });
       return { outcome: "created", userId: user!.id, passwordSet: true };
     }
     const local = existing.passwordHash !== null;

@@ -21,7 +21,10 @@ export const changeOwnPasswordInput = z.object({
  * also sign out the very session that just proved the current password. If the old password
  * leaked, an administrator can sign the user out everywhere.
  */
-export async function changeOwnPassword(ctx: ServiceContext, input: z.infer<typeof changeOwnPasswordInput>): Promise<void> {
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  input: z.infer<typeof changeOwnPasswordInput>,
+): Promise<void> {
   const { db, actor } = ctx;
   // Wrong current passwords count as failed sign-ins, so a stolen session cannot guess at leisure.
   const pause = await signInPauseSeconds(db, actor.email);
@@ -29,14 +32,16 @@ export async function changeOwnPassword(ctx: ServiceContext, input: z.infer<type
   const [user] = await db.select().from(users).where(eq(users.id, actor.id));
   if (!user) throw new NotFoundError("Your account no longer exists.");
   const currentHash = user.passwordHash;
-  if (!currentHash) throw new InvalidInputError("Your account signs in through SSO; change your password with your identity provider.");
+  if (!currentHash)
+    throw new InvalidInputError("Your account signs in through SSO; change your password with your identity provider.");
   if (!(await verifyPassword(currentHash, input.currentPassword))) {
     await recordSignInAttempt(db, actor.email, false, ctx.ip);
     throw new InvalidInputError("Your current password is not correct.");
   }
   const problem = passwordProblem(input.newPassword, user.email);
   if (problem) throw new InvalidInputError(problem);
-  if (input.newPassword === input.currentPassword) throw new InvalidInputError("Choose a new password that differs from the current one.");
+  if (input.newPassword === input.currentPassword)
+    throw new InvalidInputError("Choose a new password that differs from the current one.");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -44,7 +49,14 @@ export async function changeOwnPassword(ctx: ServiceContext, input: z.infer<type
       .set({ passwordHash })
       .where(and(eq(users.id, user.id), eq(users.passwordHash, currentHash)))
       .returning({ id: users.id });
-    if (updated.length === 0) throw new ConflictError("Your password was changed elsewhere just now. Reload the page and try again.");
-    await recordAudit(tx, { actorId: actor.id, action: "account.password", target: user.email, details: {}, ip: ctx.ip });
+    if (updated.length === 0)
+      throw new ConflictError("Your password was changed elsewhere just now. Reload the page and try again.");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "account.password",
+      target: user.email,
+      details: {},
+      ip: ctx.ip,
+    });
   });
 }

@@ -33,7 +33,9 @@ export async function getUserDetail(db: Db, id: string) {
       level: tenantGrants.level,
       source: tenantGrants.source,
       expiresAt: tenantGrants.expiresAt,
-      expired: sql<boolean>`${tenantGrants.expiresAt} is not null and ${tenantGrants.expiresAt} <= now()`.mapWith(Boolean),
+      expired: sql<boolean>`${tenantGrants.expiresAt} is not null and ${tenantGrants.expiresAt} <= now()`.mapWith(
+        Boolean,
+      ),
     })
     .from(tenantGrants)
     .innerJoin(tenants, eq(tenants.id, tenantGrants.tenantId))

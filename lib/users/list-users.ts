@@ -42,7 +42,15 @@ export async function listUsers(db: Db, query: UserListQuery = {}) {
     where g.user_id = "users"."id" and (g.expires_at is null or g.expires_at > now()) and t.status <> 'deleted'
   )`.mapWith(Number);
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, status: users.status, lastSignInAt: users.lastSignInAt, tenantCount })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      lastSignInAt: users.lastSignInAt,
+      tenantCount,
+    })
     .from(users)
     .where(where)
     .orderBy(asc(users.email))

@@ -14,10 +14,14 @@ export const resetUserPasswordInput = z.object({ userId: userIdField, password: 
  * Replaces a local account's password and signs the user out everywhere. An account without a
  * password signs in through SSO: giving it one would open a way in that bypasses the identity provider.
  */
-export async function resetUserPassword(ctx: ServiceContext, input: z.infer<typeof resetUserPasswordInput>): Promise<void> {
+export async function resetUserPassword(
+  ctx: ServiceContext,
+  input: z.infer<typeof resetUserPasswordInput>,
+): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, input.userId));
   if (!user) throw new NotFoundError("That user does not exist.");
-  if (!user.passwordHash) throw new InvalidInputError("This account signs in through SSO and has no password to reset.");
+  if (!user.passwordHash)
+    throw new InvalidInputError("This account signs in through SSO and has no password to reset.");
   const problem = passwordProblem(input.password, user.email);
   if (problem) throw new InvalidInputError(problem);
   const passwordHash = await hashPassword(input.password);
@@ -28,6 +32,12 @@ export async function resetUserPassword(ctx: ServiceContext, input: z.infer<type
       .where(and(eq(users.id, user.id), isNotNull(users.passwordHash)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new NotFoundError("That user does not exist.");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "user.password_reset", target: user.email, details: { userId: user.id }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.password_reset",
+      target: user.email,
+      details: { userId: user.id },
+      ip: ctx.ip,
+    });
   });
 }

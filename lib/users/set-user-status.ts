@@ -16,10 +16,19 @@ export async function setUserStatus(ctx: ServiceContext, input: z.infer<typeof s
   await ctx.db.transaction(async (tx) => {
     const user = await lockUser(tx, input.userId);
     if (user.status === input.status) return;
-    if (disabling) await assertAnotherActiveAdmin(tx, user, `${user.email} is the last active administrator and cannot be disabled.`);
+    if (disabling)
+      await assertAnotherActiveAdmin(
+        tx,
+        user,
+        `${user.email} is the last active administrator and cannot be disabled.`,
+      );
     await tx
       .update(users)
-      .set(disabling ? { status: input.status, sessionVersion: sql`${users.sessionVersion} + 1` } : { status: input.status })
+      .set(
+        disabling
+          ? { status: input.status, sessionVersion: sql`${users.sessionVersion} + 1` }
+          : { status: input.status },
+      )
       .where(eq(users.id, user.id));
     await recordAudit(tx, {
       actorId: ctx.actor.id,

@@ -9,7 +9,10 @@ import { userIdField } from "./fields";
 export const signOutUserEverywhereInput = z.object({ userId: userIdField });
 
 /** Every session token the user holds carries the old version, so each is refused at its next request. */
-export async function signOutUserEverywhere(ctx: ServiceContext, input: z.infer<typeof signOutUserEverywhereInput>): Promise<void> {
+export async function signOutUserEverywhere(
+  ctx: ServiceContext,
+  input: z.infer<typeof signOutUserEverywhereInput>,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
@@ -17,6 +20,12 @@ export async function signOutUserEverywhere(ctx: ServiceContext, input: z.infer<
       .where(eq(users.id, input.userId))
       .returning({ id: users.id, email: users.email });
     if (!user) throw new NotFoundError("That user does not exist.");
-    await recordAudit(tx, { actorId: ctx.actor.id, action: "user.sign_out_everywhere", target: user.email, details: { userId: user.id }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "user.sign_out_everywhere",
+      target: user.email,
+      details: { userId: user.id },
+      ip: ctx.ip,
+    });
   });
 }

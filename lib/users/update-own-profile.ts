@@ -9,7 +9,10 @@ import { nameField } from "./fields";
 // Only the name: zod drops any other key (role, email, status) a crafted request might carry.
 export const updateOwnProfileInput = z.object({ name: nameField });
 
-export async function updateOwnProfile(ctx: ServiceContext, input: z.infer<typeof updateOwnProfileInput>): Promise<void> {
+export async function updateOwnProfile(
+  ctx: ServiceContext,
+  input: z.infer<typeof updateOwnProfileInput>,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.actor.id)).for("update");
     if (!user) throw new NotFoundError("Your account no longer exists.");

@@ -43,7 +43,12 @@ export function createMockedAwsDriver(driverRegion = region) {
 
 /** An error shaped as the SDK throws it for an EC2-style code (name = code, HTTP status in $metadata). */
 export function awsError(code: string, status = 400, message = `${code} (test)`): EC2ServiceException {
-  return new EC2ServiceException({ name: code, message, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
+  return new EC2ServiceException({
+    name: code,
+    message,
+    $fault: status >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode: status },
+  });
 }
 
 /** The metadata argument the SDK's modeled exception classes (IAM, KMS) take. */
@@ -52,7 +57,13 @@ export function exceptionOptions(message: string, status = 400) {
 }
 
 export function buildSpec(kind: ResourceKind, overrides: Partial<ResourceSpec> = {}): ResourceSpec {
-  return { kind, name: `enclave-acme-${kind.replace(/_/g, "-")}`, tenant: "acme", idempotencyKey: `acme:${kind}:1`, ...overrides };
+  return {
+    kind,
+    name: `enclave-acme-${kind.replace(/_/g, "-")}`,
+    tenant: "acme",
+    idempotencyKey: `acme:${kind}:1`,
+    ...overrides,
+  };
 }
 
 export const acmeTags = [

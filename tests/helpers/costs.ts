@@ -36,11 +36,23 @@ export async function rollups(db: Db, tenantIds: string[]) {
   return {
     expected: {
       monthly: byKey([...byService].map(([key, amount]) => ({ key, amount: cents(amount) }))),
-      totals: byKey([...byDay].map(([key, days]) => ({ key, amount: cents(days.reduce((x, y) => x + y, 0)), days: days.map(cents) }))),
+      totals: byKey(
+        [...byDay].map(([key, days]) => ({
+          key,
+          amount: cents(days.reduce((x, y) => x + y, 0)),
+          days: days.map(cents),
+        })),
+      ),
     },
     actual: {
       monthly: byKey(monthly.map((m) => ({ key: `${m.tenantId} ${m.month} ${m.service}`, amount: cents(m.amount) }))),
-      totals: byKey(totals.map((t) => ({ key: `${t.tenantId} ${t.month}`, amount: cents(t.amount), days: t.dailyAmounts.map(cents) }))),
+      totals: byKey(
+        totals.map((t) => ({
+          key: `${t.tenantId} ${t.month}`,
+          amount: cents(t.amount),
+          days: t.dailyAmounts.map(cents),
+        })),
+      ),
     },
   };
 }

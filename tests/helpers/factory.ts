@@ -9,7 +9,12 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-const created = { emails: new Set<string>(), users: new Set<string>(), tenants: new Set<string>(), infrastructures: new Set<string>() };
+const created = {
+  emails: new Set<string>(),
+  users: new Set<string>(),
+  tenants: new Set<string>(),
+  infrastructures: new Set<string>(),
+};
 
 export function uniqueEmail(): string {
   const email = `${uniqueName("user")}@test.enclave.local`;
@@ -53,12 +58,18 @@ export async function createUser(
 }
 
 export async function createInfrastructure(db: Db) {
-  const [infrastructure] = await db.insert(infrastructures).values({ name: uniqueName("infra") }).returning();
+  const [infrastructure] = await db
+    .insert(infrastructures)
+    .values({ name: uniqueName("infra") })
+    .returning();
   created.infrastructures.add(infrastructure!.id);
   return infrastructure!;
 }
 
-export async function createTenant(db: Db, options: { infrastructureId?: string; status?: "ready" | "deleted"; name?: string } = {}) {
+export async function createTenant(
+  db: Db,
+  options: { infrastructureId?: string; status?: "ready" | "deleted"; name?: string } = {},
+) {
   const infrastructureId = options.infrastructureId ?? (await createInfrastructure(db)).id;
   const [tenant] = await db
     .insert(tenants)

@@ -4,7 +4,13 @@ import type { AddressInfo } from "node:net";
 import { KubeConfig } from "@kubernetes/client-node";
 
 export interface StoredObject {
-  metadata: { name: string; namespace?: string; uid: string; labels?: Record<string, string>; creationTimestamp?: string };
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid: string;
+    labels?: Record<string, string>;
+    creationTimestamp?: string;
+  };
   [field: string]: unknown;
 }
 
@@ -38,18 +44,40 @@ export async function startKubernetesApiServer() {
     response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
   function sendStatus(response: ServerResponse, code: number, reason: string, message: string) {
-    send(response, code, { kind: "Status", apiVersion: "v1", metadata: {}, status: code < 300 ? "Success" : "Failure", reason, message, code });
+    send(response, code, {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: code < 300 ? "Success" : "Failure",
+      reason,
+      message,
+      code,
+    });
   }
 
   /** GET …/pods/{name}/log as the kubelet answers it: text/plain, honouring container, timestamps, sinceSeconds, tailLines, limitBytes. */
   async function serveLog(response: ServerResponse, url: URL, namespace: string, name: string) {
     const pod = collection(podsPath(namespace)).get(name);
     if (!pod) return sendStatus(response, 404, "NotFound", `pods "${name}" not found`);
-    const containers = [...logs.keys()].filter((key) => key.startsWith(`${namespace}/${name}/`)).map((key) => key.split("/")[2]!);
+    const containers = [...logs.keys()]
+      .filter((key) => key.startsWith(`${namespace}/${name}/`))
+      .map((key) => key.split("/")[2]!);
     const container = url.searchParams.get("container") ?? (containers.length === 1 ? containers[0]! : "");
-    if (!containers.includes(container)) return sendStatus(response, 400, "BadRequest", `a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]`);
+    if (!containers.includes(container))
+      return sendStatus(
+        response,
+        400,
+        "BadRequest",
+        `a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]`,
+      );
     const text = logs.get(`${namespace}/${name}/${container}`);
-    if (text == null) return sendStatus(response, 400, "BadRequest", `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`);
+    if (text == null)
+      return sendStatus(
+        response,
+        400,
+        "BadRequest",
+        `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`,
+      );
     logReads.inFlight += 1;
     logReads.maxInFlight = Math.max(logReads.maxInFlight, logReads.inFlight);
     await new Promise((resolve) => setTimeout(resolve, logReads.delayMs));
@@ -57,7 +85,8 @@ export async function startKubernetesApiServer() {
     const since = Number(url.searchParams.get("sinceSeconds") ?? NaN);
     const tail = Number(url.searchParams.get("tailLines") ?? NaN);
     let lines = text.split("\n").filter(Boolean);
-    if (since > 0) lines = lines.filter((line) => Date.parse(line.slice(0, line.indexOf(" "))) >= Date.now() - since * 1000);
+    if (since > 0)
+      lines = lines.filter((line) => Date.parse(line.slice(0, line.indexOf(" "))) >= Date.now() - since * 1000);
     if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
     if (url.searchParams.get("timestamps") !== "true") lines = lines.map((line) => line.slice(line.indexOf(" ") + 1));
     const body = Buffer.from(lines.map((line) => `${line}\n`).join(""));
@@ -70,13 +99,25 @@ export async function startKubernetesApiServer() {
     const method = request.method ?? "GET";
     requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
     const fault = faults.shift();
-    if (fault) return sendStatus(response, fault, fault === 429 ? "TooManyRequests" : "ServiceUnavailable", "injected fault");
+    if (fault)
+      return sendStatus(response, fault, fault === 429 ? "TooManyRequests" : "ServiceUnavailable", "injected fault");
     if (url.pathname === "/version") {
-      return send(response, 200, { major: "1", minor: "31", gitVersion: "v1.31.2", gitCommit: "abc", gitTreeState: "clean", buildDate: "2025-01-01T00:00:00Z", goVersion: "go1.23", compiler: "gc", platform: "linux/amd64" });
+      return send(response, 200, {
+        major: "1",
+        minor: "31",
+        gitVersion: "v1.31.2",
+        gitCommit: "abc",
+        gitTreeState: "clean",
+        buildDate: "2025-01-01T00:00:00Z",
+        goVersion: "go1.23",
+        compiler: "gc",
+        platform: "linux/amd64",
+      });
     }
     const podLog = podLogPath.exec(url.pathname);
     if (podLog && method === "GET") {
-      if (!collection(namespacesPath).has(podLog[1]!)) return sendStatus(response, 404, "NotFound", `namespaces "${podLog[1]}" not found`);
+      if (!collection(namespacesPath).has(podLog[1]!))
+        return sendStatus(response, 404, "NotFound", `namespaces "${podLog[1]}" not found`);
       return serveLog(response, url, podLog[1]!, podLog[2]!);
     }
     const namespaced = namespacedPath.exec(url.pathname);
@@ -86,20 +127,36 @@ export async function startKubernetesApiServer() {
         ? [namespacesPath, undefined, url.pathname.slice(namespacesPath.length + 1) || undefined]
         : [undefined, undefined, undefined];
     if (!path) return sendStatus(response, 404, "NotFound", `no route for ${url.pathname}`);
-    if (namespace && !collection(namespacesPath).has(namespace)) return sendStatus(response, 404, "NotFound", `namespaces "${namespace}" not found`);
+    if (namespace && !collection(namespacesPath).has(namespace))
+      return sendStatus(response, 404, "NotFound", `namespaces "${namespace}" not found`);
     const objects = collection(path);
 
     if (method === "POST" && !name) {
       const body = JSON.parse(await readBody(request)) as StoredObject;
-      if (objects.has(body.metadata.name)) return sendStatus(response, 409, "AlreadyExists", `"${body.metadata.name}" already exists`);
-      const stored = { ...body, metadata: { ...body.metadata, ...(namespace ? { namespace } : {}), uid: randomUUID(), resourceVersion: "1", creationTimestamp: new Date().toISOString() } };
+      if (objects.has(body.metadata.name))
+        return sendStatus(response, 409, "AlreadyExists", `"${body.metadata.name}" already exists`);
+      const stored = {
+        ...body,
+        metadata: {
+          ...body.metadata,
+          ...(namespace ? { namespace } : {}),
+          uid: randomUUID(),
+          resourceVersion: "1",
+          creationTimestamp: new Date().toISOString(),
+        },
+      };
       objects.set(stored.metadata.name, stored);
       return send(response, 201, stored);
     }
     if (method === "GET" && !name) {
       const selector = url.searchParams.get("labelSelector") ?? "";
-      const wanted = selector.split(",").filter(Boolean).map((term) => term.split("="));
-      const items = [...objects.values()].filter((object) => wanted.every(([key, value]) => object.metadata.labels?.[key!] === value));
+      const wanted = selector
+        .split(",")
+        .filter(Boolean)
+        .map((term) => term.split("="));
+      const items = [...objects.values()].filter((object) =>
+        wanted.every(([key, value]) => object.metadata.labels?.[key!] === value),
+      );
       return send(response, 200, { apiVersion: "v1", kind: "List", metadata: { resourceVersion: "1" }, items });
     }
     const found = name ? objects.get(name) : undefined;
@@ -107,7 +164,8 @@ export async function startKubernetesApiServer() {
     if (method === "GET") return send(response, 200, found);
     if (method === "DELETE") {
       objects.delete(name);
-      if (path === namespacesPath) for (const key of collections.keys()) if (key.includes(`/namespaces/${name}/`)) collections.delete(key);
+      if (path === namespacesPath)
+        for (const key of collections.keys()) if (key.includes(`/namespaces/${name}/`)) collections.delete(key);
       return sendStatus(response, 200, "", "deleted");
     }
     return sendStatus(response, 405, "MethodNotAllowed", `${method} is not served here`);
@@ -126,7 +184,10 @@ export async function startKubernetesApiServer() {
     get: (path: string, name: string) => collections.get(path)?.get(name),
     /** Stores an object as if someone else had created it. */
     put: (path: string, object: Omit<StoredObject, "metadata"> & { metadata: Omit<StoredObject["metadata"], "uid"> }) =>
-      collection(path).set(object.metadata.name, { ...object, metadata: { uid: randomUUID(), creationTimestamp: new Date().toISOString(), ...object.metadata } }),
+      collection(path).set(object.metadata.name, {
+        ...object,
+        metadata: { uid: randomUUID(), creationTimestamp: new Date().toISOString(), ...object.metadata },
+      }),
     /** Replaces an object's status, as its controller would (a ready Deployment, a Service's address). */
     setStatus: (path: string, name: string, status: unknown) => {
       const found = collections.get(path)?.get(name);
@@ -136,8 +197,14 @@ export async function startKubernetesApiServer() {
     /** Stores a running pod and what its containers logged. */
     addPod: ({ namespace, name, labels, logs: containerLogs }: TestPod) => {
       const containers = Object.keys(containerLogs).map((container) => ({ name: container, image: "app" }));
-      collection(podsPath(namespace)).set(name, { apiVersion: "v1", kind: "Pod", metadata: { name, namespace, labels, uid: randomUUID() }, spec: { containers } });
-      for (const [container, text] of Object.entries(containerLogs)) logs.set(`${namespace}/${name}/${container}`, text);
+      collection(podsPath(namespace)).set(name, {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name, namespace, labels, uid: randomUUID() },
+        spec: { containers },
+      });
+      for (const [container, text] of Object.entries(containerLogs))
+        logs.set(`${namespace}/${name}/${container}`, text);
     },
     /** How log reads overlapped; set delayMs to make them overlap. */
     logReads,

@@ -17,7 +17,19 @@ export async function alertWithEvents(db: Db, tenantId: string, resolvedBy: stri
   const openedAt = new Date(Date.now() - 60_000);
   const [alert] = await db
     .insert(alerts)
-    .values({ tenantId, source: "rule", key: uniqueName("rule"), title: "CPU above 90% on web", severity: "critical", resource: "web", value: 93.5, openedAt, state: "resolved", resolvedAt: new Date(), resolvedBy })
+    .values({
+      tenantId,
+      source: "rule",
+      key: uniqueName("rule"),
+      title: "CPU above 90% on web",
+      severity: "critical",
+      resource: "web",
+      value: 93.5,
+      openedAt,
+      state: "resolved",
+      resolvedAt: new Date(),
+      resolvedBy,
+    })
     .returning();
   const [opened, resolved] = await db
     .insert(alertEvents)
@@ -26,6 +38,9 @@ export async function alertWithEvents(db: Db, tenantId: string, resolvedBy: stri
       { alertId: alert!.id, tenantId, transition: "resolved", actorId: resolvedBy, at: new Date() },
     ])
     .returning();
-  const queued = await db.transaction(async (tx) => [await enqueueDeliveries(tx, { tenantId, alertEventId: opened!.id }), await enqueueDeliveries(tx, { tenantId, alertEventId: resolved!.id })]);
+  const queued = await db.transaction(async (tx) => [
+    await enqueueDeliveries(tx, { tenantId, alertEventId: opened!.id }),
+    await enqueueDeliveries(tx, { tenantId, alertEventId: resolved!.id }),
+  ]);
   return { alert: alert!, opened: opened!, resolved: resolved!, queued };
 }

@@ -26,13 +26,18 @@ export function answerDns(answer: (hostname: string, call: number) => string[] |
   return spy.mockImplementation(async (hostname) => {
     const addresses = answer(hostname, ++calls);
     if (!addresses) return system(hostname, { all: true });
-    if (addresses.length === 0) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+    if (addresses.length === 0)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
     return addresses.map((address) => ({ address, family: isIP(address) }));
   });
 }
 
 /** A resolver that gives its answers in turn (the last one from then on) and counts how often it was asked. */
 export function scriptedResolver(answers: string[][]): ResolveHost & { calls: number } {
-  const resolve = Object.assign(async () => (answers[resolve.calls++] ?? answers.at(-1) ?? []).map((address) => ({ address, family: isIP(address) })), { calls: 0 });
+  const resolve = Object.assign(
+    async () =>
+      (answers[resolve.calls++] ?? answers.at(-1) ?? []).map((address) => ({ address, family: isIP(address) })),
+    { calls: 0 },
+  );
   return resolve;
 }

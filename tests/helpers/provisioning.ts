@@ -22,9 +22,14 @@ export async function provisioningSetup(db: Db, config: LocalCloudConfig = {}) {
     ...overrides,
   });
   const create = (name = uniqueName("t").replace(/[^a-z0-9-]/g, "")) =>
-    createTenant({ db, actor: admin, ip: null }, { name, infrastructureId: infrastructure.id, deletionProtection: false, quota: { pods: 10 } });
-  const run = (operationId: string, overrides: Partial<EngineOptions> = {}) => runOperation(db, operationId, engine(overrides));
-  const resources = (tenant: Pick<Tenant, "name">) => db.select().from(localCloudResources).where(eq(localCloudResources.tenantTag, tenant.name));
+    createTenant(
+      { db, actor: admin, ip: null },
+      { name, infrastructureId: infrastructure.id, deletionProtection: false, quota: { pods: 10 } },
+    );
+  const run = (operationId: string, overrides: Partial<EngineOptions> = {}) =>
+    runOperation(db, operationId, engine(overrides));
+  const resources = (tenant: Pick<Tenant, "name">) =>
+    db.select().from(localCloudResources).where(eq(localCloudResources.tenantTag, tenant.name));
   return { infrastructure, admin, engine, create, run, resources };
 }
 
@@ -36,4 +41,16 @@ export function countByKind(rows: { kind: string }[]): Record<string, number> {
 }
 
 /** What one provisioned tenant (with a quota) holds in the cloud: two service accounts and bindings, one of the rest. */
-export const oneOfEach = { security_group: 1, iam_role: 1, instance_profile: 1, kms_key: 1, kms_alias: 1, key_pair: 1, namespace: 1, service_account: 2, role_binding: 2, network_policy: 1, resource_quota: 1 };
+export const oneOfEach = {
+  security_group: 1,
+  iam_role: 1,
+  instance_profile: 1,
+  kms_key: 1,
+  kms_alias: 1,
+  key_pair: 1,
+  namespace: 1,
+  service_account: 2,
+  role_binding: 2,
+  network_policy: 1,
+  resource_quota: 1,
+};

@@ -24,7 +24,10 @@ export function tcpProxy(port: number, target: { host: string; port: number }) {
     async open() {
       server = createServer((client) => {
         const upstream = connect(target.port, target.host);
-        for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+        for (const [from, to] of [
+          [client, upstream],
+          [upstream, client],
+        ] as const) {
           track(from);
           from.pipe(to);
           from.on("error", () => to.destroy());

@@ -12,7 +12,9 @@ export interface ReceivedRequest {
  * An HTTP receiver on 127.0.0.1 that records each request and answers with the next status from
  * `statuses` (then `fallback`) and `headers`; `delayMs` holds every answer back, to test timeouts.
  */
-export async function startWebhookReceiver(options: { statuses?: number[]; fallback?: number; delayMs?: number; headers?: Record<string, string> } = {}) {
+export async function startWebhookReceiver(
+  options: { statuses?: number[]; fallback?: number; delayMs?: number; headers?: Record<string, string> } = {},
+) {
   const requests: ReceivedRequest[] = [];
   const statuses = [...(options.statuses ?? [])];
   const server = createServer((request, response) => {
@@ -20,9 +22,20 @@ export async function startWebhookReceiver(options: { statuses?: number[]; fallb
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      requests.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: text ? JSON.parse(text) : {} });
+      requests.push({
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body: text ? JSON.parse(text) : {},
+      });
       const status = statuses.shift() ?? options.fallback ?? 200;
-      setTimeout(() => response.writeHead(status, { "content-type": "text/plain", ...options.headers }).end(status < 300 ? "ok" : "nope"), options.delayMs ?? 0);
+      setTimeout(
+        () =>
+          response
+            .writeHead(status, { "content-type": "text/plain", ...options.headers })
+            .end(status < 300 ? "ok" : "nope"),
+        options.delayMs ?? 0,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

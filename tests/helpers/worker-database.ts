@@ -22,8 +22,12 @@ export async function createWorkerSchema(baseUrl: string, schema = newWorkerSche
     await client.query(`set search_path to ${schema}, public`);
     // The generated migrations name "public" in types and foreign keys; the rest follows search_path.
     for (const tag of expectedMigrations()) {
-      const text = readFileSync(path.join(migrationsFolder, `${tag}.sql`), "utf8").replaceAll('"public".', `"${schema}".`);
-      for (const statement of text.split("--> statement-breakpoint")) if (statement.trim()) await client.query(statement);
+      const text = readFileSync(path.join(migrationsFolder, `${tag}.sql`), "utf8").replaceAll(
+        '"public".',
+        `"${schema}".`,
+      );
+      for (const statement of text.split("--> statement-breakpoint"))
+        if (statement.trim()) await client.query(statement);
     }
   } finally {
     await client.end();

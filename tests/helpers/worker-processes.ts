@@ -1,8 +1,22 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export type WorkerLogLine = { time?: string; level: string; message: string; operationId?: string; workerId?: string; step?: string; deadWorker?: string };
-export type WorkerProcess = { child: ChildProcess; logs: WorkerLogLine[]; stderr: string[]; workerId?: string; exit?: string };
+export type WorkerLogLine = {
+  time?: string;
+  level: string;
+  message: string;
+  operationId?: string;
+  workerId?: string;
+  step?: string;
+  deadWorker?: string;
+};
+export type WorkerProcess = {
+  child: ChildProcess;
+  logs: WorkerLogLine[];
+  stderr: string[];
+  workerId?: string;
+  exit?: string;
+};
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -24,7 +38,11 @@ export function startPortal(env: Record<string, string>): WorkerProcess {
 }
 
 function startProcess(args: string[], env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const worker: WorkerProcess = { child, logs: [], stderr: [] };
   eachLine(child.stdout!, (line) => {
     const entry = parseLogLine(line);
@@ -49,11 +67,16 @@ export function killWorkers(workers: WorkerProcess[]): void {
 
 /** Waits until every worker has said it started; fails at once, with its stderr, if one exits instead. */
 export async function waitForWorkers(workers: WorkerProcess[], timeoutMs = 120_000): Promise<void> {
-  await waitUntil(() => {
-    const exited = workers.find((w) => w.exit);
-    if (exited) throw new Error(`a worker exited (${exited.exit}) before starting:\n${exited.stderr.slice(-20).join("\n")}`);
-    return workers.every((w) => w.workerId);
-  }, timeoutMs, "workers to start");
+  await waitUntil(
+    () => {
+      const exited = workers.find((w) => w.exit);
+      if (exited)
+        throw new Error(`a worker exited (${exited.exit}) before starting:\n${exited.stderr.slice(-20).join("\n")}`);
+      return workers.every((w) => w.workerId);
+    },
+    timeoutMs,
+    "workers to start",
+  );
 }
 
 /** The pid of a process that has already exited, for a lease owner that is provably dead. */
@@ -63,7 +86,11 @@ export function deadPid(): number {
   return pid;
 }
 
-export async function waitUntil(done: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -5,5 +5,9 @@ import { changeOwnPassword as changePassword, changeOwnPasswordInput } from "@/l
 import { updateOwnProfile as updateProfile, updateOwnProfileInput } from "@/lib/users/update-own-profile";
 
 // The signed-in user's own account; the actor is always the session's user, never an id from the input.
-export const updateOwnProfile = defineAction("updateOwnProfile", updateOwnProfileInput, (ctx, input) => updateProfile(ctx, input));
-export const changeOwnPassword = defineAction("changeOwnPassword", changeOwnPasswordInput, (ctx, input) => changePassword(ctx, input));
+export const updateOwnProfile = defineAction("updateOwnProfile", updateOwnProfileInput, (ctx, input) =>
+  updateProfile(ctx, input),
+);
+export const changeOwnPassword = defineAction("changeOwnPassword", changeOwnPasswordInput, (ctx, input) =>
+  changePassword(ctx, input),
+);

@@ -15,7 +15,10 @@ export default async function AccountPage() {
   if (!account) notFound();
   return (
     <>
-      <PageHeader title="Your account" description={`${account.email} · ${account.role}. Your email and role are managed by an administrator.`} />
+      <PageHeader
+        title="Your account"
+        description={`${account.email} · ${account.role}. Your email and role are managed by an administrator.`}
+      />
       <section className="card p-5">
         <h2 className="text-base font-semibold">Profile</h2>
         <ProfileForm name={account.name} />
@@ -25,7 +28,9 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <PasswordForm />
         ) : (
-          <p className="mt-2 text-sm text-slate-600">You sign in through SSO; change your password with your identity provider.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            You sign in through SSO; change your password with your identity provider.
+          </p>
         )}
       </section>
     </>

@@ -16,9 +16,16 @@ export function PasswordForm() {
       return;
     }
     setPending(true);
-    const result = await changeOwnPassword({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") });
+    const result = await changeOwnPassword({
+      currentPassword: data.get("currentPassword"),
+      newPassword: data.get("newPassword"),
+    });
     setPending(false);
-    setMessage(result.ok ? { ok: true, text: "Your password was changed. Use it the next time you sign in." } : { ok: false, text: result.error });
+    setMessage(
+      result.ok
+        ? { ok: true, text: "Your password was changed. Use it the next time you sign in." }
+        : { ok: false, text: result.error },
+    );
     if (result.ok) form.reset();
   }
 
@@ -30,7 +37,13 @@ export function PasswordForm() {
       </label>
       <label className="text-sm font-medium">
         New password
-        <input name="newPassword" type="password" autoComplete="new-password" aria-describedby="new-password-hint" className="input mt-1" />
+        <input
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby="new-password-hint"
+          className="input mt-1"
+        />
         <span id="new-password-hint" className="mt-1 block text-xs font-normal text-slate-500">
           At least 12 characters, not a common password, and not your email name.
         </span>
@@ -40,7 +53,10 @@ export function PasswordForm() {
         <input name="confirmPassword" type="password" autoComplete="new-password" className="input mt-1" />
       </label>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+        >
           {message.text}
         </p>
       )}

@@ -28,7 +28,10 @@ export function ProfileForm({ name }: { name: string }) {
         {pending ? "Saving…" : "Save"}
       </button>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={`w-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`w-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+        >
           {message.text}
         </p>
       )}

@@ -7,6 +7,10 @@ const noStore = { "cache-control": "no-store" };
 
 export const GET = routeHandler("/api/tenants", async (request, { actor }) => {
   const parsed = pickerQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? "Invalid query." }, { status: 400, headers: noStore });
+  if (!parsed.success)
+    return Response.json(
+      { error: parsed.error.issues[0]?.message ?? "Invalid query." },
+      { status: 400, headers: noStore },
+    );
   return Response.json(await tenantPickerPage(await getDb(), actor, parsed.data), { headers: noStore });
 });

@@ -1,4 +1,9 @@
-import { DescribeAlarmsCommand, type CompositeAlarm, type MetricAlarm, type StateValue } from "@aws-sdk/client-cloudwatch";
+import {
+  DescribeAlarmsCommand,
+  type CompositeAlarm,
+  type MetricAlarm,
+  type StateValue,
+} from "@aws-sdk/client-cloudwatch";
 import { tenantTagKey, type CloudAlarm } from "../driver";
 import { requireTenantName, type AwsContext } from "./clients";
 import { listTaggedAlarms, readAlarmName } from "./tagged-alarms";
@@ -6,7 +11,11 @@ import { listTaggedAlarms, readAlarmName } from "./tagged-alarms";
 /** Set on an alarm to info, warning or critical; anything else counts as warning. */
 export const severityTagKey = "enclave:severity";
 const namesPerCall = 100;
-const states: Record<StateValue, CloudAlarm["state"]> = { ALARM: "alarm", OK: "ok", INSUFFICIENT_DATA: "insufficient_data" };
+const states: Record<StateValue, CloudAlarm["state"]> = {
+  ALARM: "alarm",
+  OK: "ok",
+  INSUFFICIENT_DATA: "insufficient_data",
+};
 const severities: readonly CloudAlarm["severity"][] = ["info", "warning", "critical"];
 
 /** The tenant's metric and composite alarms, in whatever state. */
@@ -36,7 +45,11 @@ export async function listTenantAlarms(context: AwsContext, tenant: string): Pro
   return alarms;
 }
 
-function toCloudAlarm(alarm: MetricAlarm | CompositeAlarm, tags: Record<string, string>, resource: string | null): CloudAlarm {
+function toCloudAlarm(
+  alarm: MetricAlarm | CompositeAlarm,
+  tags: Record<string, string>,
+  resource: string | null,
+): CloudAlarm {
   const severity = severities.find((level) => level === tags[severityTagKey]?.trim().toLowerCase()) ?? "warning";
   // StateUpdatedTimestamp also moves when only the evaluation state changes; the transition is what "since" means.
   const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp ?? new Date();
@@ -53,7 +66,12 @@ function toCloudAlarm(alarm: MetricAlarm | CompositeAlarm, tags: Record<string, 
 
 /** The instance or load balancer the alarm watches, else its first dimension's value (metric math included). */
 function readAlarmResource(alarm: MetricAlarm): string | null {
-  const dimensions = [...(alarm.Dimensions ?? []), ...(alarm.Metrics ?? []).flatMap((query) => query.MetricStat?.Metric?.Dimensions ?? [])];
+  const dimensions = [
+    ...(alarm.Dimensions ?? []),
+    ...(alarm.Metrics ?? []).flatMap((query) => query.MetricStat?.Metric?.Dimensions ?? []),
+  ];
   const valueOf = (name: string) => dimensions.find((dimension) => dimension.Name === name && dimension.Value)?.Value;
-  return valueOf("InstanceId") ?? valueOf("LoadBalancer") ?? dimensions.find((dimension) => dimension.Value)?.Value ?? null;
+  return (
+    valueOf("InstanceId") ?? valueOf("LoadBalancer") ?? dimensions.find((dimension) => dimension.Value)?.Value ?? null
+  );
 }

@@ -12,12 +12,16 @@ export async function emptyBucket({ clients }: AwsContext, name: string): Promis
       .filter((entry) => entry.Key !== undefined)
       .map(({ Key, VersionId }) => ({ Key: Key!, VersionId }));
     if (objects.length > 0) {
-      const deleted = await clients.s3.send(new DeleteObjectsCommand({ Bucket: name, Delete: { Objects: objects, Quiet: true } }));
+      const deleted = await clients.s3.send(
+        new DeleteObjectsCommand({ Bucket: name, Delete: { Objects: objects, Quiet: true } }),
+      );
       const failed = deleted.Errors ?? [];
       if (failed.length > 0) {
         const [first] = failed;
         const detail = `S3 could not delete ${failed.length} object(s) of bucket ${name}, such as ${first?.Key} (${first?.Code}: ${first?.Message}).`;
-        throw failed.every((failure) => failure.Code === "AccessDenied") ? new PermanentCloudError(detail) : new TransientCloudError(detail);
+        throw failed.every((failure) => failure.Code === "AccessDenied")
+          ? new PermanentCloudError(detail)
+          : new TransientCloudError(detail);
       }
     }
     const more = Boolean(page.IsTruncated);

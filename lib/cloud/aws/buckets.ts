@@ -6,7 +6,14 @@ import {
   PutPublicAccessBlockCommand,
   type BucketLocationConstraint,
 } from "@aws-sdk/client-s3";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantTagKey, type ResourceRef, type ResourceSpec } from "../driver";
+import {
+  ForeignResourceError,
+  PermanentCloudError,
+  TransientCloudError,
+  tenantTagKey,
+  type ResourceRef,
+  type ResourceSpec,
+} from "../driver";
 import type { AwsContext } from "./clients";
 import { emptyBucket } from "./bucket-objects";
 import { hasErrorCode, ignoreErrorCodes } from "./errors";
@@ -18,15 +25,23 @@ export async function ensureBucket(context: AwsContext, spec: ResourceSpec): Pro
   // In us-east-1 CreateBucket also answers 200 for a bucket the account already has, so look there too.
   const owner = created && context.region !== "us-east-1" ? null : await readBucketOwner(context, spec.name);
   // An untagged bucket is this tenant's to tag only when this very call created it.
-  if (owner !== spec.tenant && (owner !== null || !created)) throw new ForeignResourceError(spec.kind, spec.name, owner);
+  if (owner !== spec.tenant && (owner !== null || !created))
+    throw new ForeignResourceError(spec.kind, spec.name, owner);
   if (owner === null) {
-    await context.clients.s3.send(new PutBucketTaggingCommand({ Bucket: spec.name, Tagging: { TagSet: buildTenantTags(spec) } }));
+    await context.clients.s3.send(
+      new PutBucketTaggingCommand({ Bucket: spec.name, Tagging: { TagSet: buildTenantTags(spec) } }),
+    );
   }
   // Also on adoption: a crash may have come between CreateBucket and this call.
   await context.clients.s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: spec.name,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
     }),
   );
   const attributes = { arn: `arn:aws:s3:::${spec.name}`, region: context.region };
@@ -46,7 +61,8 @@ async function createBucket({ clients, region }: AwsContext, name: string): Prom
         `The S3 bucket name ${name} is taken by another AWS account (bucket names are global across all accounts); choose another bucket name.`,
       );
     }
-    if (hasErrorCode(error, "OperationAborted")) throw new TransientCloudError(`S3 is still creating or deleting a bucket named ${name}.`);
+    if (hasErrorCode(error, "OperationAborted"))
+      throw new TransientCloudError(`S3 is still creating or deleting a bucket named ${name}.`);
     throw error;
   }
 }

@@ -8,8 +8,15 @@ const historyMonths = 12;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Unblended cost (USD) by day and service for days in [from, to), only of what carries the tenant's tag. */
-export async function readTenantDailyCosts({ clients }: AwsContext, tenant: string, from: string, to: string): Promise<CloudCostDay[]> {
-  const Filter = { Tags: { Key: tenantTagKey, Values: [requireTenantName(tenant)], MatchOptions: ["EQUALS"] } } satisfies GetCostAndUsageCommandInput["Filter"];
+export async function readTenantDailyCosts(
+  { clients }: AwsContext,
+  tenant: string,
+  from: string,
+  to: string,
+): Promise<CloudCostDay[]> {
+  const Filter = {
+    Tags: { Key: tenantTagKey, Values: [requireTenantName(tenant)], MatchOptions: ["EQUALS"] },
+  } satisfies GetCostAndUsageCommandInput["Filter"];
   const window = clampCostWindow(from, to, new Date());
   if (!window) return [];
   const request = {
@@ -42,7 +49,8 @@ export async function readTenantDailyCosts({ clients }: AwsContext, tenant: stri
 
 /** The part of [from, to) Cost Explorer can answer for: no older than `historyMonths`, no later than today. */
 function clampCostWindow(from: string, to: string, now: Date): { from: string; to: string } | null {
-  if (!isDay(from) || !isDay(to)) throw new PermanentCloudError(`Cost days must be dates as YYYY-MM-DD; got ${from} and ${to}.`);
+  if (!isDay(from) || !isDay(to))
+    throw new PermanentCloudError(`Cost days must be dates as YYYY-MM-DD; got ${from} and ${to}.`);
   const earliest = formatDay(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - historyMonths, 1));
   const tomorrow = formatDay(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const start = from < earliest ? earliest : from;

@@ -1,5 +1,11 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { PermanentCloudError, type CloudDriver, type ResourceKind, type ResourceRef, type ResourceSpec } from "../driver";
+import {
+  PermanentCloudError,
+  type CloudDriver,
+  type ResourceKind,
+  type ResourceRef,
+  type ResourceSpec,
+} from "../driver";
 import { listTenantAlarms } from "./alarms";
 import { ensureBucket, removeBucket } from "./buckets";
 import { createAwsClients, type AwsClients, type AwsContext } from "./clients";

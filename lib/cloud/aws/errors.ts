@@ -22,7 +22,12 @@ export const notFoundCodes = [
   "NoSuchBucket",
 ];
 /** A create's follow-up call can land on a server that has not heard of the new resource yet. */
-export const eventualConsistencyCodes = ["InvalidGroup.NotFound", "InvalidInstanceID.NotFound", "NoSuchEntity", "NoSuchBucket"];
+export const eventualConsistencyCodes = [
+  "InvalidGroup.NotFound",
+  "InvalidInstanceID.NotFound",
+  "NoSuchEntity",
+  "NoSuchBucket",
+];
 /** Something still uses the resource (an instance shutting down, a role still in a profile, an object written during emptying). */
 export const dependencyCodes = ["DependencyViolation", "DeleteConflict", "BucketNotEmpty"];
 
@@ -64,7 +69,9 @@ export function toCloudError(error: unknown, transientCodes: readonly string[] =
   const shape = shapeOf(error);
   const status = shape.$metadata?.httpStatusCode ?? 0;
   const transient =
-    hasErrorCode(error, ...throttlingCodes, ...networkCodes, ...transientCodes) || status >= 500 || Boolean(shape.$retryable);
+    hasErrorCode(error, ...throttlingCodes, ...networkCodes, ...transientCodes) ||
+    status >= 500 ||
+    Boolean(shape.$retryable);
   const message = `AWS ${describeError(error)}`;
   return transient ? new TransientCloudError(message) : new PermanentCloudError(message);
 }

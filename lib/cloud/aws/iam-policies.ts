@@ -45,7 +45,12 @@ export function buildTenantAccessPolicy(tenant: string) {
         Condition: { StringEquals: { [`aws:RequestTag/${tenantTagKey}`]: tenant } },
       },
       // Without this the role could rewrite its own (tenant-tagged) policy and escape the tenant.
-      { Sid: "NoIdentityAdministration", Effect: "Deny", Action: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
+      {
+        Sid: "NoIdentityAdministration",
+        Effect: "Deny",
+        Action: ["iam:*", "organizations:*", "account:*"],
+        Resource: "*",
+      },
       // The tenant tag is written only when EC2 creates a resource: never added, changed or removed
       // later, so a workload can neither claim another tenant's resource nor free one of its own.
       {
@@ -53,7 +58,10 @@ export function buildTenantAccessPolicy(tenant: string) {
         Effect: "Deny",
         Action: tagWritingActions,
         Resource: "*",
-        Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": [tenantTagKey] }, Null: { "ec2:CreateAction": "true" } },
+        Condition: {
+          "ForAnyValue:StringEquals": { "aws:TagKeys": [tenantTagKey] },
+          Null: { "ec2:CreateAction": "true" },
+        },
       },
     ],
   };

@@ -42,13 +42,22 @@ export async function ensureIamRole({ clients }: AwsContext, spec: ResourceSpec)
       PolicyDocument: JSON.stringify(buildTenantAccessPolicy(spec.tenant)),
     }),
   );
-  return { kind: spec.kind, name: spec.name, id: spec.name, tenant: spec.tenant, attributes: { arn: role?.Arn, roleId: role?.RoleId } };
+  return {
+    kind: spec.kind,
+    name: spec.name,
+    id: spec.name,
+    tenant: spec.tenant,
+    attributes: { arn: role?.Arn, roleId: role?.RoleId },
+  };
 }
 
 export async function removeIamRole({ clients }: AwsContext, roleName: string): Promise<void> {
   const policies = await clients.iam.send(new ListRolePoliciesCommand({ RoleName: roleName }));
   for (const policyName of policies.PolicyNames ?? []) {
-    await ignoreErrorCodes(clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })), "NoSuchEntity");
+    await ignoreErrorCodes(
+      clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })),
+      "NoSuchEntity",
+    );
   }
   await clients.iam.send(new DeleteRoleCommand({ RoleName: roleName }));
 }

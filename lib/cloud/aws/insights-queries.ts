@@ -1,4 +1,10 @@
-import { GetQueryResultsCommand, StartQueryCommand, StopQueryCommand, type CloudWatchLogsClient, type ResultField } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+  type CloudWatchLogsClient,
+  type ResultField,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { TransientCloudError, type CloudLogQuery } from "../driver";
 import type { AwsContext } from "./clients";
 import { normalizeLogLevel } from "./log-lines";
@@ -15,7 +21,11 @@ const levelPatterns: Record<string, string> = { debug: "(debug|trace)", warn: "w
  * Only numbers we computed and [A-Za-z0-9] runs of the user's text reach the query, so nothing typed
  * can end a string or a regex or add a command. The runs narrow the scan; the exact text match is ours.
  */
-export function buildInsightsQuery(window: { fromMs: number; toMs: number }, filters: Pick<CloudLogQuery, "text" | "level">, limit: number): string {
+export function buildInsightsQuery(
+  window: { fromMs: number; toMs: number },
+  filters: Pick<CloudLogQuery, "text" | "level">,
+  limit: number,
+): string {
   const words = [...new Set(filters.text?.match(/[A-Za-z0-9]+/g) ?? [])].slice(0, 10);
   const level = filters.level ? levelPatterns[normalizeLogLevel(filters.level)] : undefined;
   const conditions = [
@@ -24,7 +34,12 @@ export function buildInsightsQuery(window: { fromMs: number; toMs: number }, fil
     ...words.map((word) => `@message like /(?i)${word}/`),
     ...(level ? [`@message like /(?i)${level}/`] : []),
   ];
-  return [`fields @timestamp, @message, @log, @logStream`, `filter ${conditions.join(" and ")}`, `sort @timestamp desc`, `limit ${Math.trunc(limit)}`].join(" | ");
+  return [
+    `fields @timestamp, @message, @log, @logStream`,
+    `filter ${conditions.join(" and ")}`,
+    `sort @timestamp desc`,
+    `limit ${Math.trunc(limit)}`,
+  ].join(" | ");
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,7 +55,8 @@ export async function runInsightsQuery(
   let wait = insightsTiming.firstPollMs;
   for (;;) {
     const page = await clients.logs.send(new GetQueryResultsCommand({ queryId }));
-    if (page.status === "Complete") return readRemainingPages(clients.logs, queryId, page.results ?? [], page.nextToken);
+    if (page.status === "Complete")
+      return readRemainingPages(clients.logs, queryId, page.results ?? [], page.nextToken);
     if (page.status !== "Running" && page.status !== "Scheduled") {
       throw new TransientCloudError(`The CloudWatch Logs Insights query ended as ${page.status ?? "unknown"}.`);
     }
@@ -60,7 +76,12 @@ async function stopQuietly(logs: CloudWatchLogsClient, queryId: string): Promise
   } catch {}
 }
 
-async function readRemainingPages(logs: CloudWatchLogsClient, queryId: string, results: ResultField[][], nextToken: string | undefined) {
+async function readRemainingPages(
+  logs: CloudWatchLogsClient,
+  queryId: string,
+  results: ResultField[][],
+  nextToken: string | undefined,
+) {
   const all = [...results];
   while (nextToken) {
     const page = await logs.send(new GetQueryResultsCommand({ queryId, nextToken }));

@@ -19,16 +19,28 @@ export async function ensureInstanceProfile(context: AwsContext, spec: ResourceS
   const profile = await createOrAdoptProfile(context, spec);
   const holds = profile?.Roles?.map((role) => role.RoleName) ?? [];
   if (holds.length > 0 && !holds.includes(roleName)) {
-    throw new PermanentCloudError(`Instance profile ${spec.name} already holds role ${holds.join(", ")}, not ${roleName}.`);
+    throw new PermanentCloudError(
+      `Instance profile ${spec.name} already holds role ${holds.join(", ")}, not ${roleName}.`,
+    );
   }
   if (holds.length === 0) await addRole(context, spec.name, roleName);
-  return { kind: spec.kind, name: spec.name, id: spec.name, tenant: spec.tenant, attributes: { arn: profile?.Arn, roleName } };
+  return {
+    kind: spec.kind,
+    name: spec.name,
+    id: spec.name,
+    tenant: spec.tenant,
+    attributes: { arn: profile?.Arn, roleName },
+  };
 }
 
 async function createOrAdoptProfile({ clients }: AwsContext, spec: ResourceSpec): Promise<InstanceProfile | undefined> {
   try {
     const created = await clients.iam.send(
-      new CreateInstanceProfileCommand({ InstanceProfileName: spec.name, Path: buildTenantPath(spec.tenant), Tags: buildTenantTags(spec) }),
+      new CreateInstanceProfileCommand({
+        InstanceProfileName: spec.name,
+        Path: buildTenantPath(spec.tenant),
+        Tags: buildTenantTags(spec),
+      }),
     );
     return created.InstanceProfile;
   } catch (error) {
@@ -42,10 +54,16 @@ async function createOrAdoptProfile({ clients }: AwsContext, spec: ResourceSpec)
 
 async function addRole({ clients }: AwsContext, profileName: string, roleName: string): Promise<void> {
   try {
-    await clients.iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: roleName }));
+    await clients.iam.send(
+      new AddRoleToInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: roleName }),
+    );
   } catch (error) {
     // A profile holds at most one role: this quota error means the role went in on an earlier try.
-    if (hasErrorCode(error, "LimitExceeded") && /InstanceSessionsPerInstanceProfile/.test(String((error as Error).message))) return;
+    if (
+      hasErrorCode(error, "LimitExceeded") &&
+      /InstanceSessionsPerInstanceProfile/.test(String((error as Error).message))
+    )
+      return;
     // The role (created a moment ago) may not be visible to this IAM endpoint yet.
     throw toCloudError(error, eventualConsistencyCodes);
   }
@@ -54,7 +72,10 @@ async function addRole({ clients }: AwsContext, profileName: string, roleName: s
 export async function removeInstanceProfile({ clients }: AwsContext, profileName: string): Promise<void> {
   const found = await clients.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profileName }));
   for (const role of found.InstanceProfile?.Roles ?? []) {
-    const removal = new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profileName, RoleName: role.RoleName });
+    const removal = new RemoveRoleFromInstanceProfileCommand({
+      InstanceProfileName: profileName,
+      RoleName: role.RoleName,
+    });
     await ignoreErrorCodes(clients.iam.send(removal), "NoSuchEntity");
   }
   await clients.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: profileName }));

@@ -30,12 +30,20 @@ export async function ensureHost({ clients }: AwsContext, spec: ResourceSpec): P
       }),
     );
     const instance = launched.Instances?.[0];
-    if (!instance?.InstanceId) throw new TransientCloudError(`AWS launched host ${spec.name} without returning its id.`);
-    const attributes = { instanceType: instance.InstanceType, privateIp: instance.PrivateIpAddress, state: instance.State?.Name };
+    if (!instance?.InstanceId)
+      throw new TransientCloudError(`AWS launched host ${spec.name} without returning its id.`);
+    const attributes = {
+      instanceType: instance.InstanceType,
+      privateIp: instance.PrivateIpAddress,
+      state: instance.State?.Name,
+    };
     return { kind: spec.kind, name: spec.name, id: instance.InstanceId, tenant: spec.tenant, attributes };
   } catch (error) {
     // A just-created instance profile takes a few seconds to become usable by EC2.
-    if (hasErrorCode(error, "InvalidParameterValue") && /iam instance profile/i.test(String((error as Error).message))) {
+    if (
+      hasErrorCode(error, "InvalidParameterValue") &&
+      /iam instance profile/i.test(String((error as Error).message))
+    ) {
       throw new TransientCloudError(`AWS does not see instance profile ${spec.refs?.instanceProfileName} yet.`);
     }
     throw error;

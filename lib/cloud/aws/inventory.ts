@@ -17,7 +17,9 @@ export async function listTenantResources(context: AwsContext, tenant: string): 
     if (!found.has(key)) found.set(key, ref);
   }
   const live = await describeLive(context, [...found.values()]);
-  const aliases = await Promise.all(live.filter((ref) => ref.kind === "kms_key").map((ref) => listKeyAliases(context, ref.id, tenant)));
+  const aliases = await Promise.all(
+    live.filter((ref) => ref.kind === "kms_key").map((ref) => listKeyAliases(context, ref.id, tenant)),
+  );
   return [...live, ...aliases.flat()];
 }
 
@@ -39,7 +41,8 @@ async function listIamByPath({ clients }: AwsContext, tenant: string): Promise<R
   do {
     const page = await clients.iam.send(new ListRolesCommand({ PathPrefix, Marker }));
     for (const role of page.Roles ?? []) {
-      if (role.RoleName) refs.push({ kind: "iam_role", name: role.RoleName, id: role.RoleName, tenant, attributes: { arn: role.Arn } });
+      if (role.RoleName)
+        refs.push({ kind: "iam_role", name: role.RoleName, id: role.RoleName, tenant, attributes: { arn: role.Arn } });
     }
     Marker = page.IsTruncated ? page.Marker : undefined;
   } while (Marker);
@@ -56,7 +59,10 @@ async function listIamByPath({ clients }: AwsContext, tenant: string): Promise<R
 
 /** Adds what the cloud says of each now; terminated instances and keys pending deletion stay visible a while but are gone. */
 async function describeLive(context: AwsContext, refs: ResourceRef[]): Promise<ResourceRef[]> {
-  const hosts = await describeHosts(context, refs.filter((ref) => ref.kind === "host").map((ref) => ref.id));
+  const hosts = await describeHosts(
+    context,
+    refs.filter((ref) => ref.kind === "host").map((ref) => ref.id),
+  );
   const kept: ResourceRef[] = [];
   for (const ref of refs) {
     if (ref.kind === "host") {

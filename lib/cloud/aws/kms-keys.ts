@@ -1,6 +1,19 @@
-import { CreateKeyCommand, DescribeKeyCommand, ListResourceTagsCommand, ScheduleKeyDeletionCommand, type KeyMetadata } from "@aws-sdk/client-kms";
+import {
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  ListResourceTagsCommand,
+  ScheduleKeyDeletionCommand,
+  type KeyMetadata,
+} from "@aws-sdk/client-kms";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantTagKey, type ResourceRef, type ResourceSpec } from "../driver";
+import {
+  ForeignResourceError,
+  PermanentCloudError,
+  TransientCloudError,
+  tenantTagKey,
+  type ResourceRef,
+  type ResourceSpec,
+} from "../driver";
 import type { AwsContext } from "./clients";
 import { hasErrorCode, ignoreErrorCodes } from "./errors";
 import { buildKmsTags, readTag } from "./tags";
@@ -33,12 +46,19 @@ export async function ensureKmsKey(context: AwsContext, spec: ResourceSpec): Pro
       Tags: [...buildKmsTags(spec), { TagKey: idempotencyTagKey, TagValue: spec.idempotencyKey }],
     }),
   );
-  if (!created.KeyMetadata?.KeyId) throw new TransientCloudError(`AWS created KMS key ${spec.name} without returning its id.`);
+  if (!created.KeyMetadata?.KeyId)
+    throw new TransientCloudError(`AWS created KMS key ${spec.name} without returning its id.`);
   return toKeyRef(spec, created.KeyMetadata);
 }
 
 function toKeyRef(spec: ResourceSpec, key: KeyMetadata): ResourceRef {
-  return { kind: spec.kind, name: spec.name, id: key.KeyId ?? "", tenant: spec.tenant, attributes: { arn: key.Arn, alias: toAliasName(spec.name) } };
+  return {
+    kind: spec.kind,
+    name: spec.name,
+    id: key.KeyId ?? "",
+    tenant: spec.tenant,
+    attributes: { arn: key.Arn, alias: toAliasName(spec.name) },
+  };
 }
 
 export async function describeKey({ clients }: AwsContext, keyId: string): Promise<KeyMetadata | undefined> {
@@ -48,7 +68,10 @@ export async function describeKey({ clients }: AwsContext, keyId: string): Promi
 
 export async function readKeyOwner({ clients }: AwsContext, keyId: string): Promise<string | null> {
   const found = await clients.kms.send(new ListResourceTagsCommand({ KeyId: keyId }));
-  return readTag(found.Tags?.map((tag) => ({ Key: tag.TagKey, Value: tag.TagValue })), tenantTagKey);
+  return readTag(
+    found.Tags?.map((tag) => ({ Key: tag.TagKey, Value: tag.TagValue })),
+    tenantTagKey,
+  );
 }
 
 async function findKeyByIdempotencyKey(context: AwsContext, spec: ResourceSpec): Promise<KeyMetadata | undefined> {
@@ -72,7 +95,11 @@ export async function removeKmsKey(context: AwsContext, keyId: string): Promise<
   try {
     await context.clients.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
   } catch (error) {
-    if (hasErrorCode(error, "KMSInvalidStateException") && (await describeKey(context, keyId))?.KeyState === "PendingDeletion") return;
+    if (
+      hasErrorCode(error, "KMSInvalidStateException") &&
+      (await describeKey(context, keyId))?.KeyState === "PendingDeletion"
+    )
+      return;
     throw error;
   }
 }

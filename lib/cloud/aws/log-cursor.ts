@@ -17,7 +17,9 @@ export function startPosition(to: Date): LogPosition {
 
 /** The position just after `row`, which must be the next line of the scan. */
 export function advancePosition(position: LogPosition, row: LogRow): LogPosition {
-  return row.at === position.at ? { at: row.at, passed: [...position.passed, hashLogRow(row)] } : { at: row.at, passed: [hashLogRow(row)] };
+  return row.at === position.at
+    ? { at: row.at, passed: [...position.passed, hashLogRow(row)] }
+    : { at: row.at, passed: [hashLogRow(row)] };
 }
 
 export function encodeLogCursor(position: LogPosition): string {
@@ -31,7 +33,12 @@ export function encodeLogCursor(position: LogPosition): string {
 
 export function decodeLogCursor(cursor: string): LogPosition {
   const bytes = Buffer.from(cursor, "base64url");
-  if (bytes.length < 7 || (bytes.length - 7) % 4 !== 0 || bytes.readUInt8(0) !== version || bytes.toString("base64url") !== cursor) {
+  if (
+    bytes.length < 7 ||
+    (bytes.length - 7) % 4 !== 0 ||
+    bytes.readUInt8(0) !== version ||
+    bytes.toString("base64url") !== cursor
+  ) {
     throw new PermanentCloudError("cursor: not a cursor from this API");
   }
   const passed = Array.from({ length: (bytes.length - 7) / 4 }, (_, index) => bytes.readUInt32BE(7 + 4 * index));

@@ -18,7 +18,8 @@ export async function listTenantLogGroups({ clients }: AwsContext, tenant: strin
   do {
     const page = await clients.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix, nextToken }));
     for (const { logGroupName } of page.logGroups ?? []) {
-      if (logGroupName?.startsWith(logGroupNamePrefix) && logGroupName.length > logGroupNamePrefix.length) names.push(logGroupName);
+      if (logGroupName?.startsWith(logGroupNamePrefix) && logGroupName.length > logGroupNamePrefix.length)
+        names.push(logGroupName);
     }
     nextToken = page.nextToken;
   } while (nextToken);

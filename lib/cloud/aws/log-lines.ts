@@ -39,7 +39,12 @@ export function matchesLogQuery(row: LogRow, query: Pick<CloudLogQuery, "text" |
 }
 
 export function toLogLine(row: LogRow): CloudLogLine {
-  return { at: new Date(row.at).toISOString(), level: readLogLevel(row.message), resource: row.resource, message: row.message };
+  return {
+    at: new Date(row.at).toISOString(),
+    level: readLogLevel(row.message),
+    resource: row.resource,
+    message: row.message,
+  };
 }
 
 /** Tells apart lines of the same millisecond across pages; 32 bits is plenty among one millisecond's lines. */

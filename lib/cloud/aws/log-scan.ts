@@ -25,13 +25,25 @@ export async function queryOlderRows(
 ): Promise<{ rows: LogRow[]; complete: boolean }> {
   const limit = Math.min(maxLinesPerQuery, batch + position.passed.length);
   const queryString = buildInsightsQuery({ fromMs: query.from.getTime(), toMs: position.at }, query, limit);
-  const window = { startTime: Math.floor(query.from.getTime() / 1000), endTime: Math.ceil(position.at / 1000), queryString };
+  const window = {
+    startTime: Math.floor(query.from.getTime() / 1000),
+    endTime: Math.ceil(position.at / 1000),
+    queryString,
+  };
   const chunks: string[][] = [];
-  for (let start = 0; start < logGroupNames.length; start += groupsPerQuery) chunks.push(logGroupNames.slice(start, start + groupsPerQuery));
-  const answers = await Promise.all(chunks.map((names) => runInsightsQuery(context, { logGroupNames: names, ...window }, deadline)));
-  const perChunk = answers.map((results, index) => ({ full: results.length >= limit, rows: results.flatMap((fields) => toLogRow(tenant, fields, chunks[index]!)) }));
+  for (let start = 0; start < logGroupNames.length; start += groupsPerQuery)
+    chunks.push(logGroupNames.slice(start, start + groupsPerQuery));
+  const answers = await Promise.all(
+    chunks.map((names) => runInsightsQuery(context, { logGroupNames: names, ...window }, deadline)),
+  );
+  const perChunk = answers.map((results, index) => ({
+    full: results.length >= limit,
+    rows: results.flatMap((fields) => toLogRow(tenant, fields, chunks[index]!)),
+  }));
   // A chunk cut off at its limit says nothing of lines older than its oldest, so no chunk's may be used past that.
-  const floor = Math.max(...perChunk.filter((chunk) => chunk.full).map((chunk) => Math.min(...chunk.rows.map((row) => row.at))));
+  const floor = Math.max(
+    ...perChunk.filter((chunk) => chunk.full).map((chunk) => Math.min(...chunk.rows.map((row) => row.at))),
+  );
   const rows = perChunk.flatMap((chunk) => chunk.rows).filter((row) => row.at >= floor);
   return { rows: rows.sort((a, b) => b.at - a.at), complete: perChunk.every((chunk) => !chunk.full) };
 }
@@ -43,5 +55,12 @@ function toLogRow(tenant: string, fields: ResultField[], logGroupNames: string[]
   const log = value("@log");
   const group = log ? log.slice(log.indexOf(":") + 1) : logGroupNames.length === 1 ? logGroupNames[0] : undefined;
   if (Number.isNaN(at) || !group || !logGroupNames.includes(group)) return [];
-  return [{ at, resource: readLogGroupResource(tenant, group), stream: value("@logStream") ?? "", message: (value("@message") ?? "").replace(/\r?\n$/, "") }];
+  return [
+    {
+      at,
+      resource: readLogGroupResource(tenant, group),
+      stream: value("@logStream") ?? "",
+      message: (value("@message") ?? "").replace(/\r?\n$/, ""),
+    },
+  ];
 }

@@ -14,9 +14,16 @@ const maxRounds = 3;
 const filteredBatch = 1000;
 
 /** One page of a tenant's lines, newest first; nextCursor continues with strictly older ones. */
-export async function readTenantLogs(context: AwsContext, tenant: string, query: CloudLogQuery): Promise<{ lines: CloudLogLine[]; nextCursor: string | null }> {
+export async function readTenantLogs(
+  context: AwsContext,
+  tenant: string,
+  query: CloudLogQuery,
+): Promise<{ lines: CloudLogLine[]; nextCursor: string | null }> {
   const groups = await listTenantLogGroups(context, tenant);
-  const chosen = query.resource === undefined ? groups : groups.filter((group) => readLogGroupResource(tenant, group) === query.resource);
+  const chosen =
+    query.resource === undefined
+      ? groups
+      : groups.filter((group) => readLogGroupResource(tenant, group) === query.resource);
   if (chosen.length === 0 || query.limit < 1 || query.from > query.to) return { lines: [], nextCursor: null };
   const cursor = query.cursor ? decodeLogCursor(query.cursor) : undefined;
   let position = cursor && cursor.at <= query.to.getTime() ? cursor : startPosition(query.to);
@@ -24,10 +31,12 @@ export async function readTenantLogs(context: AwsContext, tenant: string, query:
   const deadline = Date.now() + insightsTiming.deadlineMs;
   const lines: CloudLogLine[] = [];
   for (let round = 0; round < maxRounds; round++) {
-    const scan = await queryOlderRows(context, tenant, chosen, query, position, batch, deadline).catch((error: unknown) => {
-      if (round > 0 && error instanceof InsightsTimeoutError) return null;
-      throw error;
-    });
+    const scan = await queryOlderRows(context, tenant, chosen, query, position, batch, deadline).catch(
+      (error: unknown) => {
+        if (round > 0 && error instanceof InsightsTimeoutError) return null;
+        throw error;
+      },
+    );
     if (!scan) break;
     const skip = { at: position.at, hashes: [...position.passed] };
     for (const row of scan.rows) {

@@ -8,14 +8,23 @@ type Window = { from: Date; to: Date; periodSeconds: number };
 const queriesPerCall = 500;
 
 /** One series per dimension value, [time in ms, value] in time order; a resource without data has none. */
-export async function fetchMetricSeries({ clients }: AwsContext, definition: MetricDefinition, dimensions: string[], window: Window) {
+export async function fetchMetricSeries(
+  { clients }: AwsContext,
+  definition: MetricDefinition,
+  dimensions: string[],
+  window: Window,
+) {
   const series = new Map<string, [number, number][]>();
   for (let start = 0; start < dimensions.length; start += queriesPerCall) {
     const chunk = dimensions.slice(start, start + queriesPerCall);
     const MetricDataQueries: MetricDataQuery[] = chunk.map((value, index) => ({
       Id: `m${index}`,
       MetricStat: {
-        Metric: { Namespace: definition.namespace, MetricName: definition.metricName, Dimensions: [{ Name: definition.dimensionName, Value: value }] },
+        Metric: {
+          Namespace: definition.namespace,
+          MetricName: definition.metricName,
+          Dimensions: [{ Name: definition.dimensionName, Value: value }],
+        },
         Period: window.periodSeconds,
         Stat: definition.stat,
       },
@@ -24,7 +33,13 @@ export async function fetchMetricSeries({ clients }: AwsContext, definition: Met
     let NextToken: string | undefined;
     do {
       const page = await clients.cloudwatch.send(
-        new GetMetricDataCommand({ MetricDataQueries, StartTime: window.from, EndTime: window.to, ScanBy: "TimestampAscending", NextToken }),
+        new GetMetricDataCommand({
+          MetricDataQueries,
+          StartTime: window.from,
+          EndTime: window.to,
+          ScanBy: "TimestampAscending",
+          NextToken,
+        }),
       );
       for (const result of page.MetricDataResults ?? []) {
         const dimension = chunk[Number(result.Id?.slice(1))];

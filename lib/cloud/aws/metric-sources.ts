@@ -7,7 +7,11 @@ export type MetricResourceType = "ec2:instance" | "elasticloadbalancing:loadbala
 export type MetricSource = { dimension: string; names: string[] };
 
 /** The tenant's instances or load balancers, found by the tenant tag alone, never by name. */
-export async function listMetricSources(context: AwsContext, tenant: string, type: MetricResourceType): Promise<MetricSource[]> {
+export async function listMetricSources(
+  context: AwsContext,
+  tenant: string,
+  type: MetricResourceType,
+): Promise<MetricSource[]> {
   const sources: MetricSource[] = [];
   for (const { ResourceARN, Tags } of await listTenantTagMappings(context, tenant, [type])) {
     if (readTag(Tags, tenantTagKey) !== tenant) continue;

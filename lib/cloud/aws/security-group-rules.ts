@@ -45,7 +45,8 @@ function buildPermission(spec: ResourceSpec): IpPermission {
   const cidr = readStringAttribute(spec, "cidr");
   const description = readStringAttribute(spec, "description") ?? `Enclave rule ${spec.name}`;
   if (!sourceGroupId && !cidr) throw new PermanentCloudError(`Rule ${spec.name} needs a source group or a CIDR.`);
-  if (protocol !== "-1" && fromPort === undefined) throw new PermanentCloudError(`Rule ${spec.name} needs a port range.`);
+  if (protocol !== "-1" && fromPort === undefined)
+    throw new PermanentCloudError(`Rule ${spec.name} needs a port range.`);
   return {
     IpProtocol: protocol,
     ...(protocol === "-1" ? {} : { FromPort: fromPort, ToPort: toPort }),
@@ -55,7 +56,11 @@ function buildPermission(spec: ResourceSpec): IpPermission {
   };
 }
 
-async function findMatchingRule(context: AwsContext, groupId: string, permission: IpPermission): Promise<SecurityGroupRule | undefined> {
+async function findMatchingRule(
+  context: AwsContext,
+  groupId: string,
+  permission: IpPermission,
+): Promise<SecurityGroupRule | undefined> {
   const source = permission.UserIdGroupPairs?.[0]?.GroupId;
   const cidr = permission.IpRanges?.[0]?.CidrIp ?? permission.Ipv6Ranges?.[0]?.CidrIpv6;
   const matches = (rule: SecurityGroupRule) =>

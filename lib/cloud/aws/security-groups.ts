@@ -26,7 +26,8 @@ async function createOrAdoptGroup(context: AwsContext, spec: ResourceSpec): Prom
         TagSpecifications: buildTagSpecifications(spec, "security-group"),
       }),
     );
-    if (!created.GroupId) throw new TransientCloudError(`AWS created security group ${spec.name} without returning its id.`);
+    if (!created.GroupId)
+      throw new TransientCloudError(`AWS created security group ${spec.name} without returning its id.`);
     return created.GroupId;
   } catch (error) {
     if (!hasErrorCode(error, "InvalidGroup.Duplicate")) throw error;
@@ -44,7 +45,8 @@ async function adoptGroup({ clients, vpcId }: AwsContext, spec: ResourceSpec): P
     }),
   );
   const group = found.SecurityGroups?.[0];
-  if (!group?.GroupId) throw new TransientCloudError(`Security group ${spec.name} is reported as existing but cannot be read yet.`);
+  if (!group?.GroupId)
+    throw new TransientCloudError(`Security group ${spec.name} is reported as existing but cannot be read yet.`);
   assertTenantOwns(spec, group.Tags);
   return group.GroupId;
 }
@@ -54,7 +56,9 @@ async function authorizeSelfIngress({ clients }: AwsContext, spec: ResourceSpec,
     await clients.ec2.send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: groupId,
-        IpPermissions: [{ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: groupId, Description: "Members of the tenant" }] }],
+        IpPermissions: [
+          { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: groupId, Description: "Members of the tenant" }] },
+        ],
         TagSpecifications: buildTagSpecifications(spec, "security-group-rule"),
       }),
     );

@@ -3,7 +3,10 @@ import type { AwsContext } from "./clients";
 import { listTenantTagMappings, toTagRecord } from "./tags";
 
 /** The tenant's CloudWatch alarms by ARN, with their tags, found by the tenant tag alone. */
-export async function listTaggedAlarms(context: AwsContext, tenant: string): Promise<Map<string, Record<string, string>>> {
+export async function listTaggedAlarms(
+  context: AwsContext,
+  tenant: string,
+): Promise<Map<string, Record<string, string>>> {
   const alarms = new Map<string, Record<string, string>>();
   for (const { ResourceARN, Tags } of await listTenantTagMappings(context, tenant, ["cloudwatch:alarm"])) {
     const tags = toTagRecord(Tags);

@@ -27,7 +27,9 @@ export function buildKmsTags(spec: ResourceSpec) {
 }
 
 export function toTagRecord(tags: readonly KeyValue[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key!, tag.Value ?? ""]));
+  return Object.fromEntries(
+    (tags ?? []).filter((tag) => tag.Key !== undefined).map((tag) => [tag.Key!, tag.Value ?? ""]),
+  );
 }
 
 export function readTag(tags: readonly KeyValue[] | undefined, key: string): string | null {
@@ -35,13 +37,21 @@ export function readTag(tags: readonly KeyValue[] | undefined, key: string): str
 }
 
 /** The heart of "adopt if ours, refuse if not": returns quietly only for the spec's own tenant. */
-export function assertTenantOwns(spec: ResourceSpec, tags: readonly KeyValue[] | undefined, kind: ResourceKind = spec.kind): void {
+export function assertTenantOwns(
+  spec: ResourceSpec,
+  tags: readonly KeyValue[] | undefined,
+  kind: ResourceKind = spec.kind,
+): void {
   const owner = readTag(tags, tenantTagKey);
   if (owner !== spec.tenant) throw new ForeignResourceError(kind, spec.name, owner);
 }
 
 /** What the tagging API lists under the tenant's tag (of the given types, else of any), following every page. */
-export async function listTenantTagMappings({ clients }: AwsContext, tenant: string, resourceTypes?: string[]): Promise<ResourceTagMapping[]> {
+export async function listTenantTagMappings(
+  { clients }: AwsContext,
+  tenant: string,
+  resourceTypes?: string[],
+): Promise<ResourceTagMapping[]> {
   const mappings: ResourceTagMapping[] = [];
   let PaginationToken: string | undefined;
   do {

@@ -1,4 +1,11 @@
-import { AppsV1Api, CoreV1Api, KubeConfig, NetworkingV1Api, RbacAuthorizationV1Api, VersionApi } from "@kubernetes/client-node";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  NetworkingV1Api,
+  RbacAuthorizationV1Api,
+  VersionApi,
+} from "@kubernetes/client-node";
 
 export interface KubernetesDriverOptions {
   /** A kubeconfig file path, or the kubeconfig itself (YAML or JSON). */

@@ -1,5 +1,13 @@
 import type { CoreV1Api, KubernetesObject, V1Namespace } from "@kubernetes/client-node";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError, tenantLabelKey, type CloudDriver, type ResourceKind, type ResourceRef } from "../driver";
+import {
+  ForeignResourceError,
+  PermanentCloudError,
+  TransientCloudError,
+  tenantLabelKey,
+  type CloudDriver,
+  type ResourceKind,
+  type ResourceRef,
+} from "../driver";
 import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
 import { readHttpStatus, toCloudError } from "./errors";
 import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifests";
@@ -9,29 +17,51 @@ import { formatObjectId, parseObjectId, placeObject, type Placement } from "./pl
 import { readTenantPodLogs } from "./pod-logs";
 import { describeObject } from "./resource-details";
 
-const namespacedKinds: KubernetesKind[] = ["service_account", "role_binding", "network_policy", "resource_quota", "workload", "load_balancer"];
+const namespacedKinds: KubernetesKind[] = [
+  "service_account",
+  "role_binding",
+  "network_policy",
+  "resource_quota",
+  "workload",
+  "load_balancer",
+];
 
 function requireKind(kind: ResourceKind): KubernetesKind {
-  if (!isKubernetesKind(kind)) throw new PermanentCloudError(`The Kubernetes driver does not manage ${kind.replace(/_/g, " ")}s.`);
+  if (!isKubernetesKind(kind))
+    throw new PermanentCloudError(`The Kubernetes driver does not manage ${kind.replace(/_/g, " ")}s.`);
   return kind;
 }
 
 function toRef(kind: KubernetesKind, placement: Placement, object: KubernetesObject): ResourceRef {
   const { address, ...details } = describeObject(kind, object);
-  const attributes = { uid: object.metadata?.uid, namespace: placement.namespace ?? undefined, ...(address ? { address } : {}) };
-  return { kind, name: placement.name, id: formatObjectId(placement), tenant: readOwner(object), attributes, ...details };
+  const attributes = {
+    uid: object.metadata?.uid,
+    namespace: placement.namespace ?? undefined,
+    ...(address ? { address } : {}),
+  };
+  return {
+    kind,
+    name: placement.name,
+    id: formatObjectId(placement),
+    tenant: readOwner(object),
+    attributes,
+    ...details,
+  };
 }
 
 export function createKubernetesDriver(options: KubernetesDriverOptions = {}): CloudDriver {
   // Loaded on first use, so a bad kubeconfig shows up as a readable error rather than at start.
-  let loaded: { objects: Record<KubernetesKind, ObjectApi>; core: CoreV1Api; version: KubernetesApis["version"] } | undefined;
+  let loaded:
+    { objects: Record<KubernetesKind, ObjectApi>; core: CoreV1Api; version: KubernetesApis["version"] } | undefined;
   function connect() {
     if (!loaded) {
       try {
         const apis = createKubernetesApis(loadKubeConfig(options));
         loaded = { objects: createObjectApis(apis), core: apis.core, version: apis.version };
       } catch (error) {
-        throw new PermanentCloudError(`Kubernetes configuration could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        throw new PermanentCloudError(
+          `Kubernetes configuration could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     return loaded;
@@ -49,11 +79,14 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): C
       } catch (error) {
         if (readHttpStatus(error) !== 409) throw toCloudError(error);
       }
-      const existing = await api.read(namespace, placement.name).catch((error: unknown) => Promise.reject(toCloudError(error)));
+      const existing = await api
+        .read(namespace, placement.name)
+        .catch((error: unknown) => Promise.reject(toCloudError(error)));
       const owner = readOwner(existing);
       if (owner !== spec.tenant) throw new ForeignResourceError(kind, formatObjectId(placement), owner);
       // A tenant provisioned again right after its deletion: wait until the old namespace is gone.
-      if ((existing as V1Namespace).status?.phase === "Terminating") throw new TransientCloudError(`Namespace ${placement.name} is still being deleted.`);
+      if ((existing as V1Namespace).status?.phase === "Terminating")
+        throw new TransientCloudError(`Namespace ${placement.name} is still being deleted.`);
       return toRef(kind, placement, existing);
     },
     async remove(ref) {

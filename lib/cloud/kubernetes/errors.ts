@@ -1,7 +1,15 @@
 import { ApiException, FetchError } from "@kubernetes/client-node";
 import { PermanentCloudError, TransientCloudError } from "../driver";
 
-const connectionCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "EHOSTUNREACH"]);
+const connectionCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+]);
 
 /** The HTTP status of a failed API call, or null when the call never got an answer. */
 export function readHttpStatus(error: unknown): number | null {
@@ -22,7 +30,9 @@ function describeApiError(error: ApiException<unknown>): string {
 
 function isConnectionError(error: unknown): boolean {
   if (error instanceof FetchError) return true;
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.cause?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } } | null)?.cause?.code ??
+    (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && connectionCodes.has(code);
 }
 
@@ -31,7 +41,9 @@ export function toCloudError(error: unknown): Error {
   if (error instanceof TransientCloudError || error instanceof PermanentCloudError) return error;
   if (error instanceof ApiException) {
     const message = describeApiError(error);
-    return error.code === 429 || error.code >= 500 ? new TransientCloudError(message) : new PermanentCloudError(message);
+    return error.code === 429 || error.code >= 500
+      ? new TransientCloudError(message)
+      : new PermanentCloudError(message);
   }
   const detail = error instanceof Error ? error.message : String(error);
   if (isConnectionError(error)) return new TransientCloudError(`Kubernetes API unreachable: ${detail}`);

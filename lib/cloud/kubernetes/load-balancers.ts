@@ -8,7 +8,8 @@ function readPort(spec: ResourceSpec, key: string): number | undefined {
   const value = spec.attributes?.[key];
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new PermanentCloudError(`Load balancer ${spec.name}: ${key} ${String(value)} is not a port number.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new PermanentCloudError(`Load balancer ${spec.name}: ${key} ${String(value)} is not a port number.`);
   return port;
 }
 
@@ -25,7 +26,8 @@ function readTargetPort(spec: ResourceSpec, port: number): number | string {
  */
 export function buildLoadBalancerService(spec: ResourceSpec, placement: Placement): V1Service {
   const workload = spec.attributes?.workload;
-  if (typeof workload !== "string" || workload === "") throw new PermanentCloudError(`Load balancer ${spec.name} needs attributes.workload.`);
+  if (typeof workload !== "string" || workload === "")
+    throw new PermanentCloudError(`Load balancer ${spec.name} needs attributes.workload.`);
   const port = readPort(spec, "port") ?? 80;
   return {
     apiVersion: "v1",

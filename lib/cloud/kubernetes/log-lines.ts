@@ -6,7 +6,19 @@ export type PodLogLine = CloudLogLine & { key: string; source: string; seq: numb
 // `kubectl logs --timestamps`: RFC3339 (usually RFC3339Nano, in UTC), one space, then the line.
 const timestampedLine = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2}) (.*)$/s;
 const leadingLevel = /^\[?(debug|info|warn|warning|error)\b/i;
-const levelNames: Record<string, string> = { debug: "debug", trace: "debug", info: "info", notice: "info", warn: "warn", warning: "warn", error: "error", err: "error", fatal: "error", critical: "error", panic: "error" };
+const levelNames: Record<string, string> = {
+  debug: "debug",
+  trace: "debug",
+  info: "info",
+  notice: "info",
+  warn: "warn",
+  warning: "warn",
+  error: "error",
+  err: "error",
+  fatal: "error",
+  critical: "error",
+  panic: "error",
+};
 
 // pino and bunyan write numeric levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
 function readNumericLevel(level: number): string {

@@ -11,7 +11,12 @@ function encodeCursor(cursor: LogCursor): string {
 function decodeCursor(cursor: string): LogCursor {
   try {
     const [key, seen] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    if (typeof key === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/.test(key) && Number.isSafeInteger(seen) && (seen as number) >= 0) {
+    if (
+      typeof key === "string" &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/.test(key) &&
+      Number.isSafeInteger(seen) &&
+      (seen as number) >= 0
+    ) {
       return { key, seen: seen as number };
     }
   } catch {}
@@ -36,12 +41,19 @@ function findPageStart(sorted: PodLogLine[], cursor: LogCursor): number {
  * One page of the merged lines of every pod, newest first. The cursor is opaque to the caller;
  * it continues with older lines, and with the rest of a nanosecond a page ended inside of.
  */
-export function pageNewestFirst(lines: PodLogLine[], limit: number, cursor?: string): { lines: CloudLogLine[]; nextCursor: string | null } {
+export function pageNewestFirst(
+  lines: PodLogLine[],
+  limit: number,
+  cursor?: string,
+): { lines: CloudLogLine[]; nextCursor: string | null } {
   const sorted = [...lines].sort(compareNewestFirst);
   const start = cursor ? findPageStart(sorted, decodeCursor(cursor)) : 0;
   const end = start + Math.max(1, Math.floor(limit));
   const page = sorted.slice(start, end);
   const last = page.at(-1);
-  const nextCursor = last && end < sorted.length ? encodeCursor({ key: last.key, seen: sorted.slice(0, end).filter((line) => line.key === last.key).length }) : null;
+  const nextCursor =
+    last && end < sorted.length
+      ? encodeCursor({ key: last.key, seen: sorted.slice(0, end).filter((line) => line.key === last.key).length })
+      : null;
   return { lines: page.map(({ at, level, resource, message }) => ({ at, level, resource, message })), nextCursor };
 }

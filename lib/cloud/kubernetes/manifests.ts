@@ -1,4 +1,10 @@
-import type { KubernetesObject, V1Namespace, V1ResourceQuota, V1RoleBinding, V1ServiceAccount } from "@kubernetes/client-node";
+import type {
+  KubernetesObject,
+  V1Namespace,
+  V1ResourceQuota,
+  V1RoleBinding,
+  V1ServiceAccount,
+} from "@kubernetes/client-node";
 import { PermanentCloudError, type ResourceSpec } from "../driver";
 import { buildLoadBalancerService } from "./load-balancers";
 import { buildMetadata } from "./metadata";
@@ -23,10 +29,13 @@ const clusterRoles = { read: "view", write: "edit" } as const;
 function buildRoleBinding(spec: ResourceSpec, placement: Placement): V1RoleBinding {
   const requested = spec.attributes?.clusterRole;
   if (requested !== undefined && requested !== "view" && requested !== "edit") {
-    throw new PermanentCloudError(`Role binding ${spec.name}: only the view and edit roles are granted to tenants, not ${String(requested)}.`);
+    throw new PermanentCloudError(
+      `Role binding ${spec.name}: only the view and edit roles are granted to tenants, not ${String(requested)}.`,
+    );
   }
   const clusterRole = requested ?? clusterRoles[readAccessLevel(spec)];
-  const serviceAccount = spec.refs?.serviceAccount ?? buildServiceAccountName(spec.tenant, clusterRole === "edit" ? "write" : "read");
+  const serviceAccount =
+    spec.refs?.serviceAccount ?? buildServiceAccountName(spec.tenant, clusterRole === "edit" ? "write" : "read");
   return {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "RoleBinding",

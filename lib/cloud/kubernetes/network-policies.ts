@@ -41,7 +41,8 @@ function readPort(spec: ResourceSpec, key: string): number | undefined {
 function buildPorts(spec: ResourceSpec): V1NetworkPolicyPort[] | undefined {
   const protocol = (readString(spec, "protocol") ?? "tcp").toUpperCase();
   if (protocol === "ALL" || protocol === "-1") return undefined;
-  if (!["TCP", "UDP", "SCTP"].includes(protocol)) throw new PermanentCloudError(`Network policy ${spec.name}: protocol ${protocol} is not TCP, UDP or SCTP.`);
+  if (!["TCP", "UDP", "SCTP"].includes(protocol))
+    throw new PermanentCloudError(`Network policy ${spec.name}: protocol ${protocol} is not TCP, UDP or SCTP.`);
   const port = readPort(spec, "fromPort") ?? readPort(spec, "port");
   const endPort = readPort(spec, "toPort");
   if (port === undefined) return [{ protocol }];

@@ -31,32 +31,39 @@ export function createObjectApis({ core, apps, rbac, networking }: KubernetesApi
       create: (namespace, body) => core.createNamespacedServiceAccount({ namespace, body: body as V1ServiceAccount }),
       read: (namespace, name) => core.readNamespacedServiceAccount({ namespace, name }),
       remove: (namespace, name) => core.deleteNamespacedServiceAccount({ namespace, name }),
-      list: async (namespace, labelSelector) => (await core.listNamespacedServiceAccount({ namespace, labelSelector })).items,
+      list: async (namespace, labelSelector) =>
+        (await core.listNamespacedServiceAccount({ namespace, labelSelector })).items,
     },
     role_binding: {
       create: (namespace, body) => rbac.createNamespacedRoleBinding({ namespace, body: body as V1RoleBinding }),
       read: (namespace, name) => rbac.readNamespacedRoleBinding({ namespace, name }),
       remove: (namespace, name) => rbac.deleteNamespacedRoleBinding({ namespace, name }),
-      list: async (namespace, labelSelector) => (await rbac.listNamespacedRoleBinding({ namespace, labelSelector })).items,
+      list: async (namespace, labelSelector) =>
+        (await rbac.listNamespacedRoleBinding({ namespace, labelSelector })).items,
     },
     network_policy: {
-      create: (namespace, body) => networking.createNamespacedNetworkPolicy({ namespace, body: body as V1NetworkPolicy }),
+      create: (namespace, body) =>
+        networking.createNamespacedNetworkPolicy({ namespace, body: body as V1NetworkPolicy }),
       read: (namespace, name) => networking.readNamespacedNetworkPolicy({ namespace, name }),
       remove: (namespace, name) => networking.deleteNamespacedNetworkPolicy({ namespace, name }),
-      list: async (namespace, labelSelector) => (await networking.listNamespacedNetworkPolicy({ namespace, labelSelector })).items,
+      list: async (namespace, labelSelector) =>
+        (await networking.listNamespacedNetworkPolicy({ namespace, labelSelector })).items,
     },
     resource_quota: {
       create: (namespace, body) => core.createNamespacedResourceQuota({ namespace, body: body as V1ResourceQuota }),
       read: (namespace, name) => core.readNamespacedResourceQuota({ namespace, name }),
       remove: (namespace, name) => core.deleteNamespacedResourceQuota({ namespace, name }),
-      list: async (namespace, labelSelector) => (await core.listNamespacedResourceQuota({ namespace, labelSelector })).items,
+      list: async (namespace, labelSelector) =>
+        (await core.listNamespacedResourceQuota({ namespace, labelSelector })).items,
     },
     workload: {
       create: (namespace, body) => apps.createNamespacedDeployment({ namespace, body: body as V1Deployment }),
       read: (namespace, name) => apps.readNamespacedDeployment({ namespace, name }),
       // Background: the ReplicaSets and pods go too, without making the caller wait for them.
-      remove: (namespace, name) => apps.deleteNamespacedDeployment({ namespace, name, propagationPolicy: "Background" }),
-      list: async (namespace, labelSelector) => (await apps.listNamespacedDeployment({ namespace, labelSelector })).items,
+      remove: (namespace, name) =>
+        apps.deleteNamespacedDeployment({ namespace, name, propagationPolicy: "Background" }),
+      list: async (namespace, labelSelector) =>
+        (await apps.listNamespacedDeployment({ namespace, labelSelector })).items,
     },
     load_balancer: {
       create: (namespace, body) => core.createNamespacedService({ namespace, body: body as V1Service }),

@@ -11,7 +11,9 @@ export type AccessLevel = "read" | "write";
 export function readAccessLevel(spec: ResourceSpec): AccessLevel {
   const access = spec.attributes?.access;
   if (access === "read" || access === "write") return access;
-  throw new PermanentCloudError(`A ${spec.kind.replace(/_/g, " ")} needs attributes.access "read" or "write" (${spec.name}).`);
+  throw new PermanentCloudError(
+    `A ${spec.kind.replace(/_/g, " ")} needs attributes.access "read" or "write" (${spec.name}).`,
+  );
 }
 
 export function buildServiceAccountName(tenant: string, access: AccessLevel): string {
@@ -22,7 +24,8 @@ export function buildServiceAccountName(tenant: string, access: AccessLevel): st
 export function placeObject(spec: ResourceSpec): Placement {
   if (spec.kind === "namespace") return { namespace: null, name: spec.name };
   const namespace = spec.refs?.namespace ?? spec.tenant;
-  const name = spec.kind === "service_account" ? buildServiceAccountName(spec.tenant, readAccessLevel(spec)) : spec.name;
+  const name =
+    spec.kind === "service_account" ? buildServiceAccountName(spec.tenant, readAccessLevel(spec)) : spec.name;
   return { namespace, name };
 }
 
@@ -34,5 +37,7 @@ export function formatObjectId({ namespace, name }: Placement): string {
 export function parseObjectId(ref: { kind: ResourceKind; id: string; name: string; tenant: string }): Placement {
   if (ref.kind === "namespace") return { namespace: null, name: ref.id || ref.name };
   const slash = ref.id.indexOf("/");
-  return slash > 0 ? { namespace: ref.id.slice(0, slash), name: ref.id.slice(slash + 1) } : { namespace: ref.tenant, name: ref.id || ref.name };
+  return slash > 0
+    ? { namespace: ref.id.slice(0, slash), name: ref.id.slice(slash + 1) }
+    : { namespace: ref.tenant, name: ref.id || ref.name };
 }

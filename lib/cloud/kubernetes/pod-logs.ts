@@ -52,10 +52,23 @@ function isUnreadableLog(error: unknown): boolean {
   return status !== null && ![401, 403, 429].includes(status);
 }
 
-async function readSourceLines(core: CoreV1Api, namespace: string, source: LogSource, sinceSeconds: number): Promise<PodLogLine[]> {
+async function readSourceLines(
+  core: CoreV1Api,
+  namespace: string,
+  source: LogSource,
+  sinceSeconds: number,
+): Promise<PodLogLine[]> {
   let text: string;
   try {
-    text = await core.readNamespacedPodLog({ namespace, name: source.pod, container: source.container, timestamps: true, sinceSeconds, tailLines, limitBytes });
+    text = await core.readNamespacedPodLog({
+      namespace,
+      name: source.pod,
+      container: source.container,
+      timestamps: true,
+      sinceSeconds,
+      tailLines,
+      limitBytes,
+    });
   } catch (error) {
     if (isUnreadableLog(error)) return [];
     throw error;
@@ -71,16 +84,32 @@ async function readSourceLines(core: CoreV1Api, namespace: string, source: LogSo
  * A page of the logs of the tenant's pods, newest first. Reads nothing but the namespace
  * `tenant-<tenant>`, and that only when the namespace carries the tenant's label.
  */
-export async function readTenantPodLogs(core: CoreV1Api, tenant: string, query: CloudLogQuery): Promise<{ lines: CloudLogLine[]; nextCursor: string | null }> {
+export async function readTenantPodLogs(
+  core: CoreV1Api,
+  tenant: string,
+  query: CloudLogQuery,
+): Promise<{ lines: CloudLogLine[]; nextCursor: string | null }> {
   const none = { lines: [], nextCursor: null };
   if (!labelValue.test(tenant) || (query.resource !== undefined && !labelValue.test(query.resource))) return none;
   if (query.from.getTime() > query.to.getTime()) return none;
   const namespace = `tenant-${tenant}`;
   if (!(await namespaceBelongsTo(core, namespace, tenant))) return none;
 
-  const labelSelector = [`${tenantLabelKey}=${tenant}`, ...(query.resource ? [`${appNameLabelKey}=${query.resource}`] : [])].join(",");
-  const sources = listSources((await core.listNamespacedPod({ namespace, labelSelector })).items, tenant).slice(0, maxContainers);
+  const labelSelector = [
+    `${tenantLabelKey}=${tenant}`,
+    ...(query.resource ? [`${appNameLabelKey}=${query.resource}`] : []),
+  ].join(",");
+  const sources = listSources((await core.listNamespacedPod({ namespace, labelSelector })).items, tenant).slice(
+    0,
+    maxContainers,
+  );
   const sinceSeconds = Math.max(1, Math.ceil((Date.now() - query.from.getTime()) / 1000) + 1);
-  const read = await mapConcurrently(sources, parallelReads, (source) => readSourceLines(core, namespace, source, sinceSeconds));
-  return pageNewestFirst(read.flat().filter((line) => matchesLogQuery(line, query)), query.limit, query.cursor);
+  const read = await mapConcurrently(sources, parallelReads, (source) =>
+    readSourceLines(core, namespace, source, sinceSeconds),
+  );
+  return pageNewestFirst(
+    read.flat().filter((line) => matchesLogQuery(line, query)),
+    query.limit,
+    query.cursor,
+  );
 }

@@ -11,7 +11,8 @@ export function buildPodLabels(workload: string, tenant: string): Record<string,
 /** The tenant's nodeSelector keeps its pods on its own nodes, even in a shared cluster. */
 export function buildDeployment(spec: ResourceSpec, placement: Placement): V1Deployment {
   const image = spec.attributes?.image;
-  if (typeof image !== "string" || image === "") throw new PermanentCloudError(`Workload ${spec.name} needs attributes.image.`);
+  if (typeof image !== "string" || image === "")
+    throw new PermanentCloudError(`Workload ${spec.name} needs attributes.image.`);
   const replicas = Number(spec.attributes?.replicas ?? 1);
   const port = Number(spec.attributes?.port);
   const podLabels = buildPodLabels(spec.name, spec.tenant);
@@ -26,7 +27,13 @@ export function buildDeployment(spec: ResourceSpec, placement: Placement): V1Dep
         metadata: { labels: podLabels },
         spec: {
           nodeSelector: { [tenantLabelKey]: spec.tenant },
-          containers: [{ name: spec.name, image, ...(Number.isInteger(port) && port > 0 ? { ports: [{ containerPort: port }] } : {}) }],
+          containers: [
+            {
+              name: spec.name,
+              image,
+              ...(Number.isInteger(port) && port > 0 ? { ports: [{ containerPort: port }] } : {}),
+            },
+          ],
         },
       },
     },

@@ -12,21 +12,40 @@ import { Pagination } from "@/components/pagination";
 export const metadata = { title: "Alerts" };
 const pageSize = 50;
 
-export default async function AdminAlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminAlertsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { actor } = await authorizePage("/admin/alerts");
   const parsed = alertListQuery.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : {};
   const page = filter.page ?? 1;
   const db = await getDb();
   const list = await listAlerts(db, {}, filter, page, pageSize);
-  const history = await alertHistories(db, list.rows.map((a) => a.id));
-  const href = (p: number) => `/admin/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
+  const history = await alertHistories(
+    db,
+    list.rows.map((a) => a.id),
+  );
+  const href = (p: number) =>
+    `/admin/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Alerts" description="Unresolved alerts of every tenant, newest first." />
       <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
-      {list.rows.length === 0 ? <EmptyState title="No alerts match">Every tenant is quiet. Choose “All” to see the history.</EmptyState> : <AlertTable rows={list.rows} history={history} canWrite={can(actor, "admin:write")} showTenant />}
-      <Pagination page={page} pageCount={Math.ceil(list.total / pageSize)} pageSize={pageSize} total={list.total} shown={list.rows.length} href={href} />
+      {list.rows.length === 0 ? (
+        <EmptyState title="No alerts match">Every tenant is quiet. Choose “All” to see the history.</EmptyState>
+      ) : (
+        <AlertTable rows={list.rows} history={history} canWrite={can(actor, "admin:write")} showTenant />
+      )}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(list.total / pageSize)}
+        pageSize={pageSize}
+        total={list.total}
+        shown={list.rows.length}
+        href={href}
+      />
     </>
   );
 }

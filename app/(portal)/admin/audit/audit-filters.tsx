@@ -19,8 +19,12 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           <input name={f.name} type={f.type} defaultValue={filters[f.name] ?? ""} className="input mt-1" />
         </label>
       ))}
-      <button type="submit" className="btn-primary">Filter</button>
-      <Link href="/admin/audit" className="btn-secondary">Clear</Link>
+      <button type="submit" className="btn-primary">
+        Filter
+      </button>
+      <Link href="/admin/audit" className="btn-secondary">
+        Clear
+      </Link>
     </form>
   );
 }
@@ -37,8 +41,16 @@ export function AuditPager({ filters, total, pageSize }: { filters: AuditFilters
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <span>{`Showing ${first}–${Math.min(filters.page * pageSize, total)} of ${total}`}</span>
       <span className="flex gap-2">
-        {filters.page > 1 && <Link className="btn-secondary" href={href(filters.page - 1)}>Previous</Link>}
-        {filters.page < pages && <Link className="btn-secondary" href={href(filters.page + 1)}>Next</Link>}
+        {filters.page > 1 && (
+          <Link className="btn-secondary" href={href(filters.page - 1)}>
+            Previous
+          </Link>
+        )}
+        {filters.page < pages && (
+          <Link className="btn-secondary" href={href(filters.page + 1)}>
+            Next
+          </Link>
+        )}
       </span>
     </nav>
   );

@@ -11,13 +11,20 @@ export const metadata = { title: "Audit log" };
 
 type EventRow = Awaited<ReturnType<typeof listAuditEvents>>["rows"][number];
 
-export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminAuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await authorizePage("/admin/audit");
   const filters = auditFilters.parse(await searchParams);
   const result = await listAuditEvents(await getDb(), filters);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change anyone made, newest first: who, what, on which tenant, from where." />
+      <PageHeader
+        title="Audit log"
+        description="Every change anyone made, newest first: who, what, on which tenant, from where."
+      />
       <AuditFilterForm filters={filters} />
       {result.rows.length === 0 ? (
         <EmptyState title="No events match these filters">Widen the date range or clear a filter.</EmptyState>
@@ -32,7 +39,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             { header: "Action", cell: (e) => <span className="font-medium">{e.action}</span> },
             { header: "Tenant", cell: (e) => e.tenant ?? "—" },
             { header: "Target", cell: (e) => e.target ?? "—" },
-            { header: "Details", cell: (e) => <code className="text-xs break-all text-slate-600">{JSON.stringify(e.details)}</code> },
+            {
+              header: "Details",
+              cell: (e) => <code className="text-xs break-all text-slate-600">{JSON.stringify(e.details)}</code>,
+            },
             { header: "IP", cell: (e) => e.ip ?? "—", className: "text-slate-500" },
           ]}
         />

@@ -18,20 +18,39 @@ export default async function AdminBillingPage({ searchParams }: { searchParams:
   const db = await getDb();
   const today = new Date().toISOString().slice(0, 10);
   const ranking = await rankTenantsByMonthToDate(db, today, { limit: pageSize, offset: (page - 1) * pageSize });
-  const budgetOf = await monthlyBudgets(db, ranking.rows.map((r) => r.tenantId));
+  const budgetOf = await monthlyBudgets(
+    db,
+    ranking.rows.map((r) => r.tenantId),
+  );
   return (
     <>
-      <PageHeader title="Spend" description={`Every tenant ranked by what it has cost this month (${today.slice(0, 7)}), with the forecast to month end and its budget.`} />
+      <PageHeader
+        title="Spend"
+        description={`Every tenant ranked by what it has cost this month (${today.slice(0, 7)}), with the forecast to month end and its budget.`}
+      />
       {ranking.rows.length === 0 ? (
-        <EmptyState title="No costs this month yet">Costs appear a few minutes after tenants start running things.</EmptyState>
+        <EmptyState title="No costs this month yet">
+          Costs appear a few minutes after tenants start running things.
+        </EmptyState>
       ) : (
         <DataTable<RankedTenant>
           caption="Tenants by month-to-date spend"
           rows={ranking.rows}
           rowKey={(r) => r.tenantId}
           columns={[
-            { header: "Rank", cell: (r) => (page - 1) * pageSize + ranking.rows.indexOf(r) + 1, className: "tabular-nums text-slate-500" },
-            { header: "Tenant", cell: (r) => <Link className="font-medium text-sky-700 hover:underline" href={`/t/${r.name}/billing`}>{r.name}</Link> },
+            {
+              header: "Rank",
+              cell: (r) => (page - 1) * pageSize + ranking.rows.indexOf(r) + 1,
+              className: "tabular-nums text-slate-500",
+            },
+            {
+              header: "Tenant",
+              cell: (r) => (
+                <Link className="font-medium text-sky-700 hover:underline" href={`/t/${r.name}/billing`}>
+                  {r.name}
+                </Link>
+              ),
+            },
             { header: "Month to date", cell: (r) => formatUsd(r.monthToDate), className: "tabular-nums" },
             { header: "Forecast", cell: (r) => formatUsd(r.forecast), className: "tabular-nums" },
             {
@@ -39,13 +58,24 @@ export default async function AdminBillingPage({ searchParams }: { searchParams:
               cell: (r) => {
                 const budget = budgetOf.get(r.tenantId);
                 if (!budget) return <span className="text-slate-400">none</span>;
-                return <span className={r.forecast > budget ? "text-red-700" : ""}>{formatUsd(budget)} · {Math.round((r.monthToDate / budget) * 100)}% used</span>;
+                return (
+                  <span className={r.forecast > budget ? "text-red-700" : ""}>
+                    {formatUsd(budget)} · {Math.round((r.monthToDate / budget) * 100)}% used
+                  </span>
+                );
               },
             },
           ]}
         />
       )}
-      <Pagination page={page} pageCount={Math.ceil(ranking.total / pageSize)} pageSize={pageSize} total={ranking.total} shown={ranking.rows.length} href={(p) => `/admin/billing?page=${p}`} />
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(ranking.total / pageSize)}
+        pageSize={pageSize}
+        total={ranking.total}
+        shown={ranking.rows.length}
+        href={(p) => `/admin/billing?page=${p}`}
+      />
     </>
   );
 }

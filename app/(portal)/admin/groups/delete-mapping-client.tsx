@@ -16,7 +16,12 @@ export function DeleteMappingButton({ id, label }: { id: string; label: string }
 
   if (!confirming) {
     return (
-      <button type="button" className="btn-secondary" aria-label={`Delete ${label}`} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="btn-secondary"
+        aria-label={`Delete ${label}`}
+        onClick={() => setConfirming(true)}
+      >
         Delete
       </button>
     );
@@ -24,7 +29,12 @@ export function DeleteMappingButton({ id, label }: { id: string; label: string }
   return (
     <span className="inline-flex flex-wrap items-center justify-end gap-2">
       <span className="text-sm text-slate-600">Delete this mapping?</span>
-      <button type="button" disabled={pending} className="btn-secondary border-red-300 text-red-700 hover:bg-red-50" onClick={onConfirm}>
+      <button
+        type="button"
+        disabled={pending}
+        className="btn-secondary border-red-300 text-red-700 hover:bg-red-50"
+        onClick={onConfirm}
+      >
         {pending ? "Deleting…" : "Yes, delete"}
       </button>
       <button type="button" disabled={pending} className="btn-secondary" onClick={() => setConfirming(false)}>

@@ -17,7 +17,8 @@ export function NewMappingForm({ tenants }: { tenants: { id: string; name: strin
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input: CreateGroupMappingInput = gives === "tenant" ? { group, target: "tenant", tenantId, level } : { group, target: "role", role: gives };
+    const input: CreateGroupMappingInput =
+      gives === "tenant" ? { group, target: "tenant", tenantId, level } : { group, target: "role", role: gives };
     const result = await run(() => createGroupMapping(input));
     if (result.ok) setGroup("");
   }
@@ -26,11 +27,22 @@ export function NewMappingForm({ tenants }: { tenants: { id: string; name: strin
     <form onSubmit={onSubmit} aria-label="New group mapping" className="card mb-6 flex flex-wrap items-end gap-3 p-4">
       <label className="block min-w-56 flex-1 text-sm font-medium">
         Group
-        <input value={group} onChange={(e) => setGroup(e.target.value)} maxLength={200} placeholder="e.g. team-stage" className="input mt-1" />
+        <input
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+          maxLength={200}
+          placeholder="e.g. team-stage"
+          className="input mt-1"
+        />
       </label>
       <label className="block text-sm font-medium">
         Gives
-        <select aria-label="Gives" value={gives} onChange={(e) => setGives(e.target.value as Gives)} className="input mt-1">
+        <select
+          aria-label="Gives"
+          value={gives}
+          onChange={(e) => setGives(e.target.value as Gives)}
+          className="input mt-1"
+        >
           <option value="tenant">Access to a tenant</option>
           <option value="auditor">Auditor role</option>
           <option value="admin">Administrator role</option>
@@ -40,7 +52,12 @@ export function NewMappingForm({ tenants }: { tenants: { id: string; name: strin
         <>
           <label className="block text-sm font-medium">
             Tenant
-            <select aria-label="Tenant" value={tenantId} onChange={(e) => setTenantId(e.target.value)} className="input mt-1">
+            <select
+              aria-label="Tenant"
+              value={tenantId}
+              onChange={(e) => setTenantId(e.target.value)}
+              className="input mt-1"
+            >
               {tenants.length === 0 && <option value="">No tenants yet</option>}
               {tenants.map((t) => (
                 <option key={t.id} value={t.id}>
@@ -51,7 +68,12 @@ export function NewMappingForm({ tenants }: { tenants: { id: string; name: strin
           </label>
           <label className="block text-sm font-medium">
             Level
-            <select aria-label="Level" value={level} onChange={(e) => setLevel(e.target.value as "read" | "write")} className="input mt-1">
+            <select
+              aria-label="Level"
+              value={level}
+              onChange={(e) => setLevel(e.target.value as "read" | "write")}
+              className="input mt-1"
+            >
               <option value="read">read</option>
               <option value="write">write</option>
             </select>

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { describeMappingTarget, listGroupMappings, type GroupMappingRow } from "@/lib/group-mappings/list-group-mappings";
+import {
+  describeMappingTarget,
+  listGroupMappings,
+  type GroupMappingRow,
+} from "@/lib/group-mappings/list-group-mappings";
 import { listVisibleTenants } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -27,7 +31,9 @@ export default async function AdminGroupsPage() {
       />
       {canEdit && <NewMappingForm tenants={tenants.map((t) => ({ id: t.id, name: t.name }))} />}
       {mappings.length === 0 ? (
-        <EmptyState title="No group is mapped yet">SSO users get no access until an administrator grants it or one of their groups is mapped here.</EmptyState>
+        <EmptyState title="No group is mapped yet">
+          SSO users get no access until an administrator grants it or one of their groups is mapped here.
+        </EmptyState>
       ) : (
         <DataTable<GroupMappingRow>
           caption="Group mappings"
@@ -36,8 +42,22 @@ export default async function AdminGroupsPage() {
           columns={[
             { header: "Group", cell: (m) => <span className="font-mono text-sm">{m.group}</span> },
             { header: "Gives", cell: (m) => <StatusBadge status={describeMappingTarget(m)} /> },
-            { header: "Created", cell: (m) => formatDateTime(m.createdAt), className: "whitespace-nowrap text-slate-500" },
-            ...(canEdit ? [{ header: "Actions", cell: (m: GroupMappingRow) => <DeleteMappingButton id={m.id} label={`${m.group} → ${describeMappingTarget(m)}`} />, className: "text-right" }] : []),
+            {
+              header: "Created",
+              cell: (m) => formatDateTime(m.createdAt),
+              className: "whitespace-nowrap text-slate-500",
+            },
+            ...(canEdit
+              ? [
+                  {
+                    header: "Actions",
+                    cell: (m: GroupMappingRow) => (
+                      <DeleteMappingButton id={m.id} label={`${m.group} → ${describeMappingTarget(m)}`} />
+                    ),
+                    className: "text-right",
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -1,7 +1,10 @@
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { checkInfrastructureConnectivityWithin, type Connectivity } from "@/lib/infrastructure/check-infrastructure-connectivity";
+import {
+  checkInfrastructureConnectivityWithin,
+  type Connectivity,
+} from "@/lib/infrastructure/check-infrastructure-connectivity";
 import { listInfrastructures } from "@/lib/infrastructure/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
@@ -26,12 +29,20 @@ export default async function AdminInfrastructurePage() {
   const db = await getDb();
   const infrastructures = await listInfrastructures(db);
   // Each check is bounded, and they run side by side, so one hanging cloud delays the page by at most 3 s.
-  const withChecks: InfraRow[] = await Promise.all(infrastructures.map(async (i) => ({ ...i, connectivity: await checkInfrastructureConnectivityWithin(db, i) })));
+  const withChecks: InfraRow[] = await Promise.all(
+    infrastructures.map(async (i) => ({ ...i, connectivity: await checkInfrastructureConnectivityWithin(db, i) })),
+  );
   return (
     <>
-      <PageHeader title="Infrastructure" description="The places tenants live: a VPC and Kubernetes cluster in one region, or the embedded local cloud." />
+      <PageHeader
+        title="Infrastructure"
+        description="The places tenants live: a VPC and Kubernetes cluster in one region, or the embedded local cloud."
+      />
       {withChecks.length === 0 ? (
-        <EmptyState title="No infrastructure yet">Tenants are created inside an infrastructure. {can(actor, "admin:write") ? "Register the first one below." : "An administrator registers them."}</EmptyState>
+        <EmptyState title="No infrastructure yet">
+          Tenants are created inside an infrastructure.{" "}
+          {can(actor, "admin:write") ? "Register the first one below." : "An administrator registers them."}
+        </EmptyState>
       ) : (
         <DataTable<InfraRow>
           caption="Infrastructures"
@@ -42,7 +53,11 @@ export default async function AdminInfrastructurePage() {
             { header: "Driver", cell: (r) => r.driver },
             { header: "Region", cell: (r) => r.region },
             { header: "Tenants", cell: (r) => r.tenantCount },
-            { header: "Connectivity", cell: (r) => <ConnectivityCell connectivity={r.connectivity} />, className: "max-w-md text-xs break-words" },
+            {
+              header: "Connectivity",
+              cell: (r) => <ConnectivityCell connectivity={r.connectivity} />,
+              className: "max-w-md text-xs break-words",
+            },
             { header: "Registered", cell: (r) => formatDateTime(r.createdAt), className: "text-slate-500" },
           ]}
         />

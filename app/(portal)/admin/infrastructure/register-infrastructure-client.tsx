@@ -12,12 +12,29 @@ const about: Record<Driver, string> = {
   kubernetes: "A Kubernetes cluster only, reached through a context of the portal's kubeconfig.",
 };
 
-function Field({ name, label, placeholder, hint }: { name: string; label: string; placeholder?: string; hint?: string }) {
+function Field({
+  name,
+  label,
+  placeholder,
+  hint,
+}: {
+  name: string;
+  label: string;
+  placeholder?: string;
+  hint?: string;
+}) {
   return (
     <div>
       <label className="text-sm font-medium">
         {label}
-        <input name={name} placeholder={placeholder} autoComplete="off" spellCheck={false} aria-describedby={hint ? `infra-${name}-hint` : undefined} className="input mt-1" />
+        <input
+          name={name}
+          placeholder={placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hint ? `infra-${name}-hint` : undefined}
+          className="input mt-1"
+        />
       </label>
       {hint && (
         <p id={`infra-${name}-hint`} className="mt-1 text-xs text-slate-500">
@@ -44,13 +61,29 @@ export function RegisterInfrastructureForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Register infrastructure" className="card mt-6 grid gap-4 p-5 sm:grid-cols-2">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Register infrastructure"
+      className="card mt-6 grid gap-4 p-5 sm:grid-cols-2"
+    >
       <h2 className="text-base font-semibold sm:col-span-2">Register an infrastructure</h2>
-      <Field name="name" label="Name" placeholder="eu-prod" hint="Lowercase letters, digits and hyphens, starting with a letter." />
+      <Field
+        name="name"
+        label="Name"
+        placeholder="eu-prod"
+        hint="Lowercase letters, digits and hyphens, starting with a letter."
+      />
       <div>
         <label className="text-sm font-medium">
           Driver
-          <select name="driver" value={driver} onChange={(e) => setDriver(e.target.value as Driver)} aria-describedby="infra-driver-hint" className="input mt-1">
+          <select
+            name="driver"
+            value={driver}
+            onChange={(e) => setDriver(e.target.value as Driver)}
+            aria-describedby="infra-driver-hint"
+            className="input mt-1"
+          >
             <option value="aws">aws</option>
             <option value="kubernetes">kubernetes</option>
             <option value="local">local</option>
@@ -64,8 +97,17 @@ export function RegisterInfrastructureForm() {
         <>
           <Field name="region" label="Region" placeholder="eu-west-1" />
           <Field name="vpcId" label="VPC id" placeholder="vpc-0a1b2c3d" />
-          <Field name="clusterName" label="EKS cluster name" placeholder="prod-cluster" hint="Or give a kubeconfig context instead." />
-          <Field name="kubeconfigContext" label="Kubeconfig context (optional)" placeholder="arn:aws:eks:eu-west-1:…:cluster/prod-cluster" />
+          <Field
+            name="clusterName"
+            label="EKS cluster name"
+            placeholder="prod-cluster"
+            hint="Or give a kubeconfig context instead."
+          />
+          <Field
+            name="kubeconfigContext"
+            label="Kubeconfig context (optional)"
+            placeholder="arn:aws:eks:eu-west-1:…:cluster/prod-cluster"
+          />
         </>
       )}
       {driver === "kubernetes" && (

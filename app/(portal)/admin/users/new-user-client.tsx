@@ -34,13 +34,21 @@ export function NewUserPanel() {
       <div className="flex items-center gap-3">
         {created && (
           <p role="status" className="text-sm text-emerald-700">
-            Created <Link className="font-medium underline" href={`/admin/users/${created.id}`}>{created.email}</Link>.
+            Created{" "}
+            <Link className="font-medium underline" href={`/admin/users/${created.id}`}>
+              {created.email}
+            </Link>
+            .
           </p>
         )}
-        <button type="button" className="btn-primary" onClick={() => {
+        <button
+          type="button"
+          className="btn-primary"
+          onClick={() => {
             setOpen(true);
             setCreated(null);
-          }}>
+          }}
+        >
           New user
         </button>
       </div>
@@ -60,7 +68,13 @@ export function NewUserPanel() {
       <SelectField label="Role" name="role" defaultValue="user" options={roleOptions} />
       <label className="text-sm font-medium">
         Initial password
-        <input name="password" type="password" autoComplete="new-password" aria-describedby="new-user-password-hint" className="input mt-1" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-describedby="new-user-password-hint"
+          className="input mt-1"
+        />
         <span id="new-user-password-hint" className="mt-1 block text-xs font-normal text-slate-500">
           At least 12 characters, not a common password. Give it to the user in person or over a secure channel.
         </span>

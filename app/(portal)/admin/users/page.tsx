@@ -19,7 +19,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminUsersPage({ searchParams }: Props) {
   const { actor } = await authorizePage("/admin/users");
   const params = await searchParams;
-  const list = await listUsers(await getDb(), { search: params.q, role: params.role, status: params.status, page: params.page });
+  const list = await listUsers(await getDb(), {
+    search: params.q,
+    role: params.role,
+    status: params.status,
+    page: params.page,
+  });
   const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim() : "");
   const filters = { q: text(params.q), role: text(params.role), status: text(params.status) };
   const href = (page: number) => {
@@ -38,7 +43,11 @@ export default async function AdminUsersPage({ searchParams }: Props) {
       <UserFilters key={Object.values(filters).join("|")} q={filters.q} role={filters.role} status={filters.status} />
       {list.total === 0 ? (
         <EmptyState title={filters.q ? `No user matches “${filters.q}”` : "No user matches these filters"}>
-          Check the spelling, search by part of the name or email, or <Link className="text-brand-600 underline" href="/admin/users">clear the filters</Link>.
+          Check the spelling, search by part of the name or email, or{" "}
+          <Link className="text-brand-600 underline" href="/admin/users">
+            clear the filters
+          </Link>
+          .
         </EmptyState>
       ) : (
         <DataTable<UserListRow>
@@ -50,18 +59,30 @@ export default async function AdminUsersPage({ searchParams }: Props) {
               header: "User",
               cell: (u) => (
                 <Link href={`/admin/users/${u.id}`} className="group">
-                  <span className="font-medium text-brand-600 group-hover:underline">{u.name}</span> <span className="text-slate-500">{u.email}</span>
+                  <span className="font-medium text-brand-600 group-hover:underline">{u.name}</span>{" "}
+                  <span className="text-slate-500">{u.email}</span>
                 </Link>
               ),
             },
             { header: "Role", cell: (u) => u.role },
             { header: "Status", cell: (u) => <StatusBadge status={u.status} /> },
-            { header: "Last sign-in", cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"), className: "whitespace-nowrap text-slate-500" },
+            {
+              header: "Last sign-in",
+              cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"),
+              className: "whitespace-nowrap text-slate-500",
+            },
             { header: "Tenants", cell: (u) => u.tenantCount, className: "tabular-nums" },
           ]}
         />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} total={list.total} shown={list.rows.length} href={href} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        pageSize={list.pageSize}
+        total={list.total}
+        shown={list.rows.length}
+        href={href}
+      />
     </>
   );
 }

@@ -10,8 +10,20 @@ export function UserFilters({ q, role, status }: { q: string; role: string; stat
         Search
         <input name="q" type="search" defaultValue={q} placeholder="Name or email" className="input mt-1" />
       </label>
-      <SelectField label="Role" name="role" anyLabel="Any role" options={["admin", "auditor", "user"]} defaultValue={role} />
-      <SelectField label="Status" name="status" anyLabel="Any status" options={["active", "disabled"]} defaultValue={status} />
+      <SelectField
+        label="Role"
+        name="role"
+        anyLabel="Any role"
+        options={["admin", "auditor", "user"]}
+        defaultValue={role}
+      />
+      <SelectField
+        label="Status"
+        name="status"
+        anyLabel="Any status"
+        options={["active", "disabled"]}
+        defaultValue={status}
+      />
       <button type="submit" className="btn-primary">
         Search
       </button>

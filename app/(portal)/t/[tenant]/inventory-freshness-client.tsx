@@ -8,7 +8,8 @@ import { refreshInventory } from "./inventory-actions";
 
 type Props = { tenant: string; initial: FreshnessSnapshot; now: string };
 
-const waiting = (f: FreshnessSnapshot) => !f || f.requestedAt !== null || (f.refreshedAt === null && f.failedAt === null);
+const waiting = (f: FreshnessSnapshot) =>
+  !f || f.requestedAt !== null || (f.refreshedAt === null && f.failedAt === null);
 // A worker answers within seconds; past this the page stops asking and shows what it has.
 const pollLimit = 60;
 
@@ -24,7 +25,8 @@ function useWaitForListing(tenant: string, active: boolean) {
       try {
         const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/inventory`, { cache: "no-store" });
         if (stopped) return;
-        if (response.ok && !waiting(((await response.json()) as { freshness: FreshnessSnapshot }).freshness)) return router.refresh();
+        if (response.ok && !waiting(((await response.json()) as { freshness: FreshnessSnapshot }).freshness))
+          return router.refresh();
       } catch {
         // A dropped request: try again at the next tick.
       }
@@ -57,24 +59,38 @@ export function InventoryFreshness({ tenant, initial, now }: Props) {
 
   const read = initial?.refreshedAt;
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600" data-testid="inventory-freshness">
+    <div
+      className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600"
+      data-testid="inventory-freshness"
+    >
       <p aria-live="polite">
         {!read ? (
-          <span className="font-medium text-slate-700">Inventory not yet read from the cloud{active ? "; the first read is on its way." : "."}</span>
+          <span className="font-medium text-slate-700">
+            Inventory not yet read from the cloud{active ? "; the first read is on its way." : "."}
+          </span>
         ) : (
           <>
-            Inventory as of <time dateTime={read} title={read}>{formatAgo(read, now)}</time>
+            Inventory as of{" "}
+            <time dateTime={read} title={read}>
+              {formatAgo(read, now)}
+            </time>
             {active && <span>; a refresh is on its way.</span>}
           </>
         )}
       </p>
-      <button type="button" className="btn-secondary px-2 py-0.5 text-xs" disabled={pending || active} onClick={refresh}>
+      <button
+        type="button"
+        className="btn-secondary px-2 py-0.5 text-xs"
+        disabled={pending || active}
+        onClick={refresh}
+      >
         {pending || active ? "Refreshing…" : "Refresh"}
       </button>
       {note && <p className="w-full text-xs text-slate-500">{note}</p>}
       {initial?.error && initial.failedAt && (
         <p className="w-full text-amber-800">
-          The last read, <time dateTime={initial.failedAt}>{formatAgo(initial.failedAt, now)}</time>, failed: {initial.error}
+          The last read, <time dateTime={initial.failedAt}>{formatAgo(initial.failedAt, now)}</time>, failed:{" "}
+          {initial.error}
           {read ? " What is shown is from the last read that worked." : ""}
         </p>
       )}

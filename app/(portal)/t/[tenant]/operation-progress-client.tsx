@@ -7,20 +7,37 @@ import { formatElapsed, OperationSteps } from "./operation-steps-client";
 import { DeleteTenantButton, RetryProvisioningButton } from "./tenant-lifecycle-client";
 
 export type ProgressSnapshot = { operation: OperationProgress | null; now: string };
-type Props = { tenant: string; initial: ProgressSnapshot; canManage: boolean; deletionProtection: boolean; scope?: OperationScope };
+type Props = {
+  tenant: string;
+  initial: ProgressSnapshot;
+  canManage: boolean;
+  deletionProtection: boolean;
+  scope?: OperationScope;
+};
 
 const isLive = (op: OperationProgress | null) => op?.state === "pending" || op?.state === "running";
 const titles = {
-  provision: { pending: "Provisioning", running: "Provisioning", succeeded: "Provisioned", failed: "Provisioning failed" },
+  provision: {
+    pending: "Provisioning",
+    running: "Provisioning",
+    succeeded: "Provisioned",
+    failed: "Provisioning failed",
+  },
   delete: { pending: "Deleting", running: "Deleting", succeeded: "Deleted", failed: "Deletion failed" },
 } as const;
 
 function titleOf(operation: OperationProgress): string {
   const request = operation.request;
-  if (operation.kind !== "resource" || !request) return titles[operation.kind === "delete" ? "delete" : "provision"][operation.state];
+  if (operation.kind !== "resource" || !request)
+    return titles[operation.kind === "delete" ? "delete" : "provision"][operation.state];
   const what = `${request.kind} ${request.name}`;
   const verb = request.action === "create" ? ["Creating", "Created"] : ["Deleting", "Deleted"];
-  return { pending: `${verb[0]} ${what}`, running: `${verb[0]} ${what}`, succeeded: `${verb[1]} ${what}`, failed: `${verb[0]} ${what} failed` }[operation.state];
+  return {
+    pending: `${verb[0]} ${what}`,
+    running: `${verb[0]} ${what}`,
+    succeeded: `${verb[1]} ${what}`,
+    failed: `${verb[0]} ${what} failed`,
+  }[operation.state];
 }
 
 /** Polls the latest operation every second while it runs; when it ends the page is refreshed (or left, once deleted). */
@@ -34,10 +51,13 @@ function useLiveOperation(tenant: string, initial: ProgressSnapshot, scope: Oper
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation?scope=${scope}`, { cache: "no-store" });
+        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation?scope=${scope}`, {
+          cache: "no-store",
+        });
         if (stopped) return;
         const next = response.ok ? ((await response.json()) as ProgressSnapshot) : null;
-        const deleted = response.status === 404 || (next?.operation?.kind === "delete" && next.operation.state === "succeeded");
+        const deleted =
+          response.status === 404 || (next?.operation?.kind === "delete" && next.operation.state === "succeeded");
         if (deleted) return router.replace(`/tenants?deleted=${encodeURIComponent(tenant)}`);
         if (next) setSnapshot(next);
         if (next && !isLive(next.operation)) return router.refresh();
@@ -71,11 +91,22 @@ export function OperationProgressPanel({ tenant, initial, canManage, deletionPro
           {title}
         </h2>
         <p className="text-sm text-slate-500" aria-live="polite">
-          {total ? `${done} of ${total} steps` : "Queued, waiting for a worker"} · {formatElapsed(operation.startedAt ?? operation.createdAt, operation.finishedAt ?? now)}
+          {total ? `${done} of ${total} steps` : "Queued, waiting for a worker"} ·{" "}
+          {formatElapsed(operation.startedAt ?? operation.createdAt, operation.finishedAt ?? now)}
         </p>
       </div>
-      <div role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={total || 1} aria-valuenow={done} className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100">
-        <div className={`h-full ${tone} transition-all duration-500`} style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
+      <div
+        role="progressbar"
+        aria-label={`${title} progress`}
+        aria-valuemin={0}
+        aria-valuemax={total || 1}
+        aria-valuenow={done}
+        className="mt-3 h-2 overflow-hidden rounded-full bg-slate-100"
+      >
+        <div
+          className={`h-full ${tone} transition-all duration-500`}
+          style={{ width: `${total ? (done / total) * 100 : 0}%` }}
+        />
       </div>
       {failed && (
         <div role="alert" className="mt-4 rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">

@@ -46,13 +46,34 @@ const labelOf = (key: string) => labels[key] ?? key.charAt(0).toUpperCase() + ke
 
 function StepIcon({ state }: { state: string }) {
   const base = "flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold";
-  if (state === "succeeded") return <span aria-hidden className={`${base} bg-emerald-100 text-emerald-700`}>✓</span>;
-  if (state === "failed") return <span aria-hidden className={`${base} bg-red-100 text-red-700`}>✕</span>;
-  if (state === "running") return <span aria-hidden className="size-5 shrink-0 animate-spin rounded-full border-2 border-sky-200 border-t-sky-600" />;
+  if (state === "succeeded")
+    return (
+      <span aria-hidden className={`${base} bg-emerald-100 text-emerald-700`}>
+        ✓
+      </span>
+    );
+  if (state === "failed")
+    return (
+      <span aria-hidden className={`${base} bg-red-100 text-red-700`}>
+        ✕
+      </span>
+    );
+  if (state === "running")
+    return (
+      <span
+        aria-hidden
+        className="size-5 shrink-0 animate-spin rounded-full border-2 border-sky-200 border-t-sky-600"
+      />
+    );
   return <span aria-hidden className={`${base} border border-slate-300`} />;
 }
 
-const stateTone: Record<string, string> = { succeeded: "text-emerald-700", failed: "text-red-700", running: "text-sky-700", pending: "text-slate-500" };
+const stateTone: Record<string, string> = {
+  succeeded: "text-emerald-700",
+  failed: "text-red-700",
+  running: "text-sky-700",
+  pending: "text-slate-500",
+};
 
 export function OperationSteps({ steps, now }: { steps: StepProgress[]; now: string }) {
   return (
@@ -63,7 +84,8 @@ export function OperationSteps({ steps, now }: { steps: StepProgress[]; now: str
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-baseline justify-between gap-x-4">
               <span>
-                <span className="font-medium">{labelOf(step.key)}</span> <code className="text-xs text-slate-500">{step.key}</code>
+                <span className="font-medium">{labelOf(step.key)}</span>{" "}
+                <code className="text-xs text-slate-500">{step.key}</code>
               </span>
               <span className="text-xs text-slate-500">
                 <span className={`font-medium ${stateTone[step.state] ?? ""}`}>{step.state}</span>

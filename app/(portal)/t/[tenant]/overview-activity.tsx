@@ -6,13 +6,19 @@ import { formatDateTime } from "@/components/format";
 /** The tenant's latest audit events. */
 export async function OverviewActivity({ tenantId }: { tenantId: string }) {
   const events = await listRecentTenantAudit(await getDb(), tenantId);
-  if (events.length === 0) return <EmptyState title="No activity yet">Changes to this tenant — grants, resources, settings — will be listed here.</EmptyState>;
+  if (events.length === 0)
+    return (
+      <EmptyState title="No activity yet">
+        Changes to this tenant — grants, resources, settings — will be listed here.
+      </EmptyState>
+    );
   return (
     <ul className="card divide-y divide-slate-100 text-sm">
       {events.map((e) => (
         <li key={e.id} className="flex justify-between gap-4 px-4 py-2">
           <span>
-            <span className="font-medium">{e.action}</span> {e.target && <span className="text-slate-500">· {e.target}</span>}
+            <span className="font-medium">{e.action}</span>{" "}
+            {e.target && <span className="text-slate-500">· {e.target}</span>}
           </span>
           <span className="text-slate-500">
             {e.actor ?? "system"} · {formatDateTime(e.at)}

@@ -8,7 +8,9 @@ export async function OverviewCost({ tenant }: { tenant: { id: string; name: str
   const cost = await tenantCostSummary(await getDb(), tenant.id, new Date().toISOString().slice(0, 10));
   return (
     <>
-      <Link className="hover:underline" href={`/t/${tenant.name}/billing`}>{formatUsd(cost.monthToDate)}</Link>
+      <Link className="hover:underline" href={`/t/${tenant.name}/billing`}>
+        {formatUsd(cost.monthToDate)}
+      </Link>
       <span className="block text-xs font-normal text-slate-500">forecast {formatUsd(cost.forecast)}</span>
     </>
   );

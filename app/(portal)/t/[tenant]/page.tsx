@@ -50,11 +50,17 @@ export default async function TenantOverviewPage({ params }: Props) {
   );
   return (
     <>
-      <PageHeader title={tenant.name} description="Overview of this tenant: where it lives, who can reach it, and what changed lately." actions={downloadPem} />
+      <PageHeader
+        title={tenant.name}
+        description="Overview of this tenant: where it lives, who can reach it, and what changed lately."
+        actions={downloadPem}
+      />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Fact label="Status">
           <StatusBadge status={tenant.status} />
-          {tenant.status === "failed" && tenant.statusMessage && <p className="mt-1 text-xs font-normal break-words text-red-700">{tenant.statusMessage}</p>}
+          {tenant.status === "failed" && tenant.statusMessage && (
+            <p className="mt-1 text-xs font-normal break-words text-red-700">{tenant.statusMessage}</p>
+          )}
         </Fact>
         <Fact label="Infrastructure">{`${tenant.infrastructure} (${tenant.driver} driver, ${tenant.region})`}</Fact>
         <Fact label="Your access">{accessLabel(actor, tenant.id)}</Fact>
@@ -64,7 +70,9 @@ export default async function TenantOverviewPage({ params }: Props) {
           </Suspense>
         </Fact>
         <Fact label="Unresolved alerts">
-          <Link className={`hover:underline ${openAlerts ? "text-red-700" : ""}`} href={`/t/${tenant.name}/alerts`}>{openAlerts}</Link>
+          <Link className={`hover:underline ${openAlerts ? "text-red-700" : ""}`} href={`/t/${tenant.name}/alerts`}>
+            {openAlerts}
+          </Link>
         </Fact>
         <Fact label="Members">{members}</Fact>
         <Fact label="Deletion protection">{tenant.deletionProtection ? "On" : "Off"}</Fact>

@@ -7,13 +7,19 @@ import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
 import { deleteTenant, retryTenantProvisioning } from "./settings/actions";
 
-const danger = "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50";
+const danger =
+  "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50";
 
 export function RetryProvisioningButton({ tenant }: { tenant: string }) {
   const { pending, error, run } = useActionRunner();
   return (
     <>
-      <button type="button" className="btn-primary" disabled={pending} onClick={() => run(() => retryTenantProvisioning({ tenant }))}>
+      <button
+        type="button"
+        className="btn-primary"
+        disabled={pending}
+        onClick={() => run(() => retryTenantProvisioning({ tenant }))}
+      >
         {pending ? "Retrying…" : "Retry"}
       </button>
       <FormError error={error} className="w-full" />
@@ -39,7 +45,13 @@ export function DeleteTenantButton({ tenant, deletionProtection }: { tenant: str
         </button>
         <span id={`${titleId}-why`} className="text-sm text-slate-600">
           Deletion protection is on.{" "}
-          {pathname === `${overview}/settings` ? "Turn it off above first." : <Link className="underline" href={`${overview}/settings`}>Turn it off in Settings first.</Link>}
+          {pathname === `${overview}/settings` ? (
+            "Turn it off above first."
+          ) : (
+            <Link className="underline" href={`${overview}/settings`}>
+              Turn it off in Settings first.
+            </Link>
+          )}
         </span>
       </span>
     );
@@ -58,17 +70,28 @@ export function DeleteTenantButton({ tenant, deletionProtection }: { tenant: str
       <button type="button" className={danger} onClick={() => dialog.current?.showModal()}>
         Delete tenant
       </button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form onSubmit={confirm} className="p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             Delete {tenant}?
           </h2>
           <p className="mt-2 text-sm text-slate-600">
-            Every resource in {tenant} is terminated, its namespace, keys and access are removed, and nothing tagged with it is left behind. This cannot be undone.
+            Every resource in {tenant} is terminated, its namespace, keys and access are removed, and nothing tagged
+            with it is left behind. This cannot be undone.
           </p>
           <label className="mt-4 block text-sm font-medium">
             Type <code className="rounded bg-slate-100 px-1">{tenant}</code> to confirm
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="input mt-1" />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              className="input mt-1"
+            />
           </label>
           <FormError error={error} className="mt-3" />
           <div className="mt-6 flex justify-end gap-2">

@@ -35,7 +35,11 @@ export default async function TenantsPage({ searchParams }: Props) {
   );
   return (
     <>
-      <PageHeader title="Tenants" description={isAdmin ? "Every tenant in every infrastructure." : "The tenants you have been granted access to."} actions={newTenant} />
+      <PageHeader
+        title="Tenants"
+        description={isAdmin ? "Every tenant in every infrastructure." : "The tenants you have been granted access to."}
+        actions={newTenant}
+      />
       {deletedNotice && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800">
           Tenant {deleted.data} was deleted, with every resource in it.
@@ -69,7 +73,14 @@ export default async function TenantsPage({ searchParams }: Props) {
           ]}
         />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} total={list.total} shown={tenants.length} href={(page) => (page > 1 ? `/tenants?page=${page}` : "/tenants")} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        pageSize={list.pageSize}
+        total={list.total}
+        shown={tenants.length}
+        href={(page) => (page > 1 ? `/tenants?page=${page}` : "/tenants")}
+      />
     </>
   );
 }

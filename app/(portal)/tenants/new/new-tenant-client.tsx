@@ -9,14 +9,19 @@ import { useActionRunner } from "@/components/use-action-runner";
 import { tenantName } from "@/lib/tenants/tenant-input";
 import { createTenant } from "./actions";
 
-const rule = "2 to 30 characters: lowercase letters, digits and hyphens, starting with a letter. It names the Kubernetes namespace and prefixes every cloud resource.";
+const rule =
+  "2 to 30 characters: lowercase letters, digits and hyphens, starting with a letter. It names the Kubernetes namespace and prefixes every cloud resource.";
 
 function NameHint({ name }: { name: string }) {
   const problem = name ? tenantName.safeParse(name).error?.issues[0]?.message : null;
   return (
     <p id="tenant-name-hint" className="mt-1 text-xs" aria-live="polite">
       <span className="text-slate-500">{rule}</span>{" "}
-      {problem ? <span className="text-amber-700">{problem}</span> : name && <span className="text-emerald-700">Looks good.</span>}
+      {problem ? (
+        <span className="text-amber-700">{problem}</span>
+      ) : (
+        name && <span className="text-emerald-700">Looks good.</span>
+      )}
     </p>
   );
 }
@@ -49,11 +54,24 @@ export function NewTenantForm({ infrastructures }: { infrastructures: { id: stri
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="New tenant" className="card grid max-w-3xl gap-5 p-6 sm:grid-cols-2">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="New tenant"
+      className="card grid max-w-3xl gap-5 p-6 sm:grid-cols-2"
+    >
       <div className="sm:col-span-2">
         <label className="text-sm font-medium">
           Name
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" spellCheck={false} aria-describedby="tenant-name-hint" className="input mt-1" />
+          <input
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="tenant-name-hint"
+            className="input mt-1"
+          />
         </label>
         <NameHint name={name} />
       </div>
@@ -92,7 +110,13 @@ export function NewTenantForm({ infrastructures }: { infrastructures: { id: stri
       </div>
       <div className="self-center">
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input name="deletionProtection" type="checkbox" defaultChecked aria-describedby="tenant-protection-hint" className="size-4" />
+          <input
+            name="deletionProtection"
+            type="checkbox"
+            defaultChecked
+            aria-describedby="tenant-protection-hint"
+            className="size-4"
+          />
           Deletion protection
         </label>
         <p id="tenant-protection-hint" className="mt-1 pl-6 text-xs text-slate-500">

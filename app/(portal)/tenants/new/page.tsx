@@ -14,13 +14,22 @@ export default async function NewTenantPage() {
   const infrastructures = await listInfrastructures(await getDb());
   return (
     <>
-      <PageHeader title="New tenant" description="An environment with its own network boundary, IAM role, namespace, keys, access and cost. Provisioning starts at once; you will watch it on the tenant's page." />
+      <PageHeader
+        title="New tenant"
+        description="An environment with its own network boundary, IAM role, namespace, keys, access and cost. Provisioning starts at once; you will watch it on the tenant's page."
+      />
       {infrastructures.length === 0 ? (
         <EmptyState title="No infrastructure to put it in">
-          A tenant lives in an infrastructure. <Link className="text-brand-600 underline" href="/admin/infrastructure">Register one</Link> first.
+          A tenant lives in an infrastructure.{" "}
+          <Link className="text-brand-600 underline" href="/admin/infrastructure">
+            Register one
+          </Link>{" "}
+          first.
         </EmptyState>
       ) : (
-        <NewTenantForm infrastructures={infrastructures.map((i) => ({ id: i.id, label: `${i.name} (${i.driver}, ${i.region})` }))} />
+        <NewTenantForm
+          infrastructures={infrastructures.map((i) => ({ id: i.id, label: `${i.name} (${i.driver}, ${i.region})` }))}
+        />
       )}
     </>
   );

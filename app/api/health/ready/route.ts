@@ -9,5 +9,8 @@ const log = createLogger("health");
 export async function GET() {
   const health = await checkHealth();
   if (health.status !== "ok") log.warn("not ready", { reason: health.reason });
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

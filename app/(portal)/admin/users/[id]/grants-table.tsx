@@ -26,7 +26,13 @@ function Source({ grant, user, manage }: { grant: UserGrant; user: UserDetail; m
 
 export function GrantsTable({ user, manage }: { user: UserDetail; manage: boolean }) {
   if (user.grants.length === 0) {
-    return <EmptyState title="No tenant access">{user.role === "user" ? "This user sees no tenant until they are granted one." : `As ${user.role}, they see every tenant without a grant.`}</EmptyState>;
+    return (
+      <EmptyState title="No tenant access">
+        {user.role === "user"
+          ? "This user sees no tenant until they are granted one."
+          : `As ${user.role}, they see every tenant without a grant.`}
+      </EmptyState>
+    );
   }
   return (
     <DataTable<UserGrant>
@@ -34,7 +40,14 @@ export function GrantsTable({ user, manage }: { user: UserDetail; manage: boolea
       rows={user.grants}
       rowKey={(g) => `${g.tenant}:${g.source}`}
       columns={[
-        { header: "Tenant", cell: (g) => <Link className="font-medium text-brand-600 hover:underline" href={`/t/${g.tenant}`}>{g.tenant}</Link> },
+        {
+          header: "Tenant",
+          cell: (g) => (
+            <Link className="font-medium text-brand-600 hover:underline" href={`/t/${g.tenant}`}>
+              {g.tenant}
+            </Link>
+          ),
+        },
         { header: "Level", cell: (g) => g.level },
         { header: "Expires", cell: (g) => <Expiry grant={g} />, className: "whitespace-nowrap" },
         { header: "Source", cell: (g) => <Source grant={g} user={user} manage={manage} /> },

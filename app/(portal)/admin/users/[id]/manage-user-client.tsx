@@ -24,7 +24,12 @@ export function RoleForm({ user }: { user: User }) {
     >
       <label className="text-sm font-medium">
         Role
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as UserRole)} className="input mt-1 min-w-40">
+        <select
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as UserRole)}
+          className="input mt-1 min-w-40"
+        >
           <option value="user">user</option>
           <option value="auditor">auditor</option>
           <option value="admin">admin</option>
@@ -34,7 +39,9 @@ export function RoleForm({ user }: { user: User }) {
         {pending ? "Saving…" : "Save role"}
       </button>
       {user.roleSource !== "direct" && (
-        <p className="w-full text-xs text-slate-500">Given by an SSO group. Saving sets it by hand, and sign-in will no longer change it.</p>
+        <p className="w-full text-xs text-slate-500">
+          Given by an SSO group. Saving sets it by hand, and sign-in will no longer change it.
+        </p>
       )}
       <FormError error={error} className="w-full" />
     </form>
@@ -52,15 +59,22 @@ export function SessionButtons({ user, isSelf }: { user: User; isSelf: boolean }
           title={disabling ? `Disable ${user.email}?` : `Enable ${user.email}?`}
           tone={disabling ? "danger" : "primary"}
           className={disabling ? "btn-secondary text-red-700" : "btn-secondary"}
-          onConfirm={() => confirmed(() => setUserStatus({ userId: user.id, status: disabling ? "disabled" : "active" }))}
+          onConfirm={() =>
+            confirmed(() => setUserStatus({ userId: user.id, status: disabling ? "disabled" : "active" }))
+          }
         >
           {disabling
             ? "They are signed out at their next request and cannot sign in until enabled again. Their grants are kept."
             : "They can sign in again, with the role and grants they had."}
         </ConfirmButton>
       )}
-      <ConfirmButton label="Sign out everywhere" title={`Sign ${user.email} out everywhere?`} onConfirm={() => confirmed(() => signOutUserEverywhere({ userId: user.id }))}>
-        Every session they have ends at its next request{isSelf ? ", including this one" : ""}. They can sign in again at once.
+      <ConfirmButton
+        label="Sign out everywhere"
+        title={`Sign ${user.email} out everywhere?`}
+        onConfirm={() => confirmed(() => signOutUserEverywhere({ userId: user.id }))}
+      >
+        Every session they have ends at its next request{isSelf ? ", including this one" : ""}. They can sign in again
+        at once.
       </ConfirmButton>
     </div>
   );

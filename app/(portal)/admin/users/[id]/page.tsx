@@ -36,7 +36,15 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const subject = { id: user.id, email: user.email, role: user.role, roleSource: user.roleSource, status: user.status };
   return (
     <>
-      <PageHeader title={user.name} description={user.email} actions={<Link href="/admin/users" className="btn-secondary">All users</Link>} />
+      <PageHeader
+        title={user.name}
+        description={user.email}
+        actions={
+          <Link href="/admin/users" className="btn-secondary">
+            All users
+          </Link>
+        }
+      />
       <UserFacts user={user} />
       {manage && (
         <Section title="Account" description="Role, status and sessions. Every change is recorded in the audit log.">
@@ -56,9 +64,17 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           </div>
         </Section>
       )}
-      <Section title="Tenant access" description="Grants on tenants. Administrators and auditors see every tenant whatever their grants.">
+      <Section
+        title="Tenant access"
+        description="Grants on tenants. Administrators and auditors see every tenant whatever their grants."
+      >
         <GrantsTable user={user} manage={manage} />
-        {manage && (tenants.length > 0 ? <GrantAccessForm fixed={{ userId: user.id }} choices={tenants.map((t) => ({ value: t, label: t }))} /> : <p className="mt-3 text-sm text-slate-500">There is no tenant to grant yet.</p>)}
+        {manage &&
+          (tenants.length > 0 ? (
+            <GrantAccessForm fixed={{ userId: user.id }} choices={tenants.map((t) => ({ value: t, label: t }))} />
+          ) : (
+            <p className="mt-3 text-sm text-slate-500">There is no tenant to grant yet.</p>
+          ))}
       </Section>
     </>
   );

@@ -31,7 +31,9 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
       <button type="submit" className="btn-secondary" disabled={pending}>
         {pending ? "Resetting…" : "Reset password"}
       </button>
-      <p className="w-full text-xs text-slate-500">At least 12 characters, not a common password. Resetting signs the user out everywhere.</p>
+      <p className="w-full text-xs text-slate-500">
+        At least 12 characters, not a common password. Resetting signs the user out everywhere.
+      </p>
       {done && (
         <p role="status" className="w-full text-sm text-emerald-700">
           Password reset. Give it to the user over a secure channel.

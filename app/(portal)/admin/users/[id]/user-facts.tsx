@@ -16,7 +16,9 @@ export function roleSourceLabel(source: string): string {
 }
 
 export function UserFacts({ user }: { user: UserDetail }) {
-  const signIn = [user.hasPassword && "local password", user.identities.length > 0 && "SSO"].filter(Boolean).join(" and ");
+  const signIn = [user.hasPassword && "local password", user.identities.length > 0 && "SSO"]
+    .filter(Boolean)
+    .join(" and ");
   return (
     <dl className="card grid grid-cols-2 gap-x-6 gap-y-4 p-5 lg:grid-cols-4">
       <Fact label="Email" wide>
@@ -24,7 +26,8 @@ export function UserFacts({ user }: { user: UserDetail }) {
       </Fact>
       <Fact label="Name">{user.name}</Fact>
       <Fact label="Role">
-        <span className="font-medium">{user.role}</span> <span className="text-slate-500">({roleSourceLabel(user.roleSource)})</span>
+        <span className="font-medium">{user.role}</span>{" "}
+        <span className="text-slate-500">({roleSourceLabel(user.roleSource)})</span>
       </Fact>
       <Fact label="Status">
         <StatusBadge status={user.status} />

@@ -13,7 +13,14 @@ export function AccessTable({ tenant, members, manage }: { tenant: string; membe
       rows={members}
       rowKey={(m) => `${m.userId}:${m.source}`}
       columns={[
-        { header: "User", cell: (m) => <span><span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span></span> },
+        {
+          header: "User",
+          cell: (m) => (
+            <span>
+              <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span>
+            </span>
+          ),
+        },
         { header: "Level", cell: (m) => m.level },
         { header: "Granted by", cell: (m) => (m.source === "direct" ? "administrator" : `SSO ${m.source}`) },
         { header: "Expires", cell: (m) => (m.expiresAt ? formatDateTime(new Date(m.expiresAt)) : "Never") },

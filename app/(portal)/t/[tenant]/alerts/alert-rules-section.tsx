@@ -11,10 +11,18 @@ type Props = { tenant: string; rules: AlertRule[]; resources: string[]; canWrite
 export function AlertRulesSection({ tenant, rules, resources, canWrite }: Props) {
   return (
     <section aria-labelledby="rules-heading" className="mt-10">
-      <h2 id="rules-heading" className="mb-1 text-lg font-semibold">Alert rules</h2>
-      <p className="mb-3 text-sm text-slate-500">Evaluated every 15 seconds: the metric&apos;s average over the window, against the threshold.</p>
+      <h2 id="rules-heading" className="mb-1 text-lg font-semibold">
+        Alert rules
+      </h2>
+      <p className="mb-3 text-sm text-slate-500">
+        Evaluated every 15 seconds: the metric&apos;s average over the window, against the threshold.
+      </p>
       {rules.length === 0 ? (
-        <EmptyState title="No alert rules yet">{canWrite ? "Add one below, for example CPU above 80 over 5 minutes." : "Someone with write access can add rules on metrics here."}</EmptyState>
+        <EmptyState title="No alert rules yet">
+          {canWrite
+            ? "Add one below, for example CPU above 80 over 5 minutes."
+            : "Someone with write access can add rules on metrics here."}
+        </EmptyState>
       ) : (
         <DataTable<AlertRule>
           caption="Alert rules"
@@ -22,15 +30,39 @@ export function AlertRulesSection({ tenant, rules, resources, canWrite }: Props)
           rowKey={(r) => r.id}
           columns={[
             { header: "Rule", cell: (r) => <span className="font-medium">{r.name}</span> },
-            { header: "Condition", cell: (r) => `${r.metric}${r.resource ? ` of ${r.resource}` : ""} ${r.condition} ${r.threshold} over ${r.windowMinutes} min` },
+            {
+              header: "Condition",
+              cell: (r) =>
+                `${r.metric}${r.resource ? ` of ${r.resource}` : ""} ${r.condition} ${r.threshold} over ${r.windowMinutes} min`,
+            },
             { header: "Severity", cell: (r) => <SeverityBadge severity={r.severity} /> },
-            { header: "Last value", cell: (r) => (r.lastEvaluatedAt ? `${r.lastValue === null ? "no data" : Math.round(r.lastValue * 100) / 100} · ${formatDateTime(r.lastEvaluatedAt)}` : "not yet evaluated"), className: "text-slate-500" },
+            {
+              header: "Last value",
+              cell: (r) =>
+                r.lastEvaluatedAt
+                  ? `${r.lastValue === null ? "no data" : Math.round(r.lastValue * 100) / 100} · ${formatDateTime(r.lastEvaluatedAt)}`
+                  : "not yet evaluated",
+              className: "text-slate-500",
+            },
             { header: "Enabled", cell: (r) => (r.enabled ? "yes" : "no") },
-            ...(canWrite ? [{ header: "Actions", cell: (r: AlertRule) => <AlertRuleButtons tenant={tenant} ruleId={r.id} name={r.name} enabled={r.enabled} /> }] : []),
+            ...(canWrite
+              ? [
+                  {
+                    header: "Actions",
+                    cell: (r: AlertRule) => (
+                      <AlertRuleButtons tenant={tenant} ruleId={r.id} name={r.name} enabled={r.enabled} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
-      {canWrite && <div className="mt-4"><AlertRuleForm tenant={tenant} resources={resources} /></div>}
+      {canWrite && (
+        <div className="mt-4">
+          <AlertRuleForm tenant={tenant} resources={resources} />
+        </div>
+      )}
     </section>
   );
 }

@@ -5,7 +5,11 @@ import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
 import { createNotificationChannel } from "./actions";
 
-const placeholders = { webhook: "https://ops.example.com/hooks/enclave", slack: "https://hooks.slack.com/services/…", email: "oncall@example.com" } as const;
+const placeholders = {
+  webhook: "https://ops.example.com/hooks/enclave",
+  slack: "https://hooks.slack.com/services/…",
+  email: "oncall@example.com",
+} as const;
 
 export function ChannelForm({ tenant, emailAvailable }: { tenant: string; emailAvailable: boolean }) {
   const form = useRef<HTMLFormElement>(null);
@@ -18,7 +22,12 @@ export function ChannelForm({ tenant, emailAvailable }: { tenant: string; emailA
     if (result.ok) form.current?.reset();
   }
   return (
-    <form ref={form} onSubmit={submit} aria-label="New notification channel" className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      ref={form}
+      onSubmit={submit}
+      aria-label="New notification channel"
+      className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <label className="text-sm font-medium">
         Kind
         <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="input mt-1">
@@ -33,7 +42,14 @@ export function ChannelForm({ tenant, emailAvailable }: { tenant: string; emailA
       </label>
       <label className="text-sm font-medium sm:col-span-2">
         {kind === "email" ? "Address" : "URL"}
-        <input name="target" required className="input mt-1" placeholder={placeholders[kind]} autoComplete="off" spellCheck={false} />
+        <input
+          name="target"
+          required
+          className="input mt-1"
+          placeholder={placeholders[kind]}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <div className="sm:col-span-2 lg:col-span-4">
         <button type="submit" className="btn-primary" disabled={pending}>

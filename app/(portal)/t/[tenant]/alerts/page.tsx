@@ -17,7 +17,10 @@ import { ChannelsSection } from "./channels-section";
 export const metadata = { title: "Alerts" };
 const pageSize = 25;
 
-type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function TenantAlertsPage({ params, searchParams }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/alerts", (await params).tenant);
@@ -32,21 +35,47 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
     listChannels(db, tenant.id),
     tenantTelemetrySources(db, tenant),
   ]);
-  const history = await alertHistories(db, list.rows.map((a) => a.id));
-  const href = (p: number) => `/t/${tenant.name}/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
+  const history = await alertHistories(
+    db,
+    list.rows.map((a) => a.id),
+  );
+  const href = (p: number) =>
+    `/t/${tenant.name}/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeader title="Alerts" description={`Everything wrong in ${tenant.name}: its alert rules, its cloud's alarms and its budget.`} />
+      <PageHeader
+        title="Alerts"
+        description={`Everything wrong in ${tenant.name}: its alert rules, its cloud's alarms and its budget.`}
+      />
       <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
       {list.rows.length === 0 ? (
-        <EmptyState title={filter.state === "all" || filter.state === "resolved" ? "No alerts match these filters" : "Nothing is wrong right now"}>
-          Alerts open here when a rule below is breached, the cloud raises an alarm, or the budget is crossed. Choose “All” to see the history.
+        <EmptyState
+          title={
+            filter.state === "all" || filter.state === "resolved"
+              ? "No alerts match these filters"
+              : "Nothing is wrong right now"
+          }
+        >
+          Alerts open here when a rule below is breached, the cloud raises an alarm, or the budget is crossed. Choose
+          “All” to see the history.
         </EmptyState>
       ) : (
         <AlertTable rows={list.rows} history={history} canWrite={canWrite} />
       )}
-      <Pagination page={page} pageCount={Math.ceil(list.total / pageSize)} pageSize={pageSize} total={list.total} shown={list.rows.length} href={href} />
-      <AlertRulesSection tenant={tenant.name} rules={rules} resources={sources.map((s) => s.name)} canWrite={canWrite} />
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(list.total / pageSize)}
+        pageSize={pageSize}
+        total={list.total}
+        shown={list.rows.length}
+        href={href}
+      />
+      <AlertRulesSection
+        tenant={tenant.name}
+        rules={rules}
+        resources={sources.map((s) => s.name)}
+        canWrite={canWrite}
+      />
       <ChannelsSection tenant={tenant.name} channels={channels} canWrite={canWrite} emailAvailable={smtpConfigured()} />
     </>
   );

@@ -17,14 +17,27 @@ export function AlertRuleForm({ tenant, resources }: { tenant: string; resources
     if (result.ok) form.current?.reset();
   }
   return (
-    <form ref={form} onSubmit={submit} aria-label="New alert rule" className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      ref={form}
+      onSubmit={submit}
+      aria-label="New alert rule"
+      className="card grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <label className="text-sm font-medium sm:col-span-2">
         Name
         <input name="name" required maxLength={80} className="input mt-1" placeholder="API is slow" />
       </label>
       <SelectField label="Metric" name="metric" options={workloadMetrics} defaultValue="cpu" />
       <SelectField label="Resource" name="resource" options={resources} anyLabel="Whole tenant" />
-      <SelectField label="Condition" name="condition" options={[{ value: "above", label: "above" }, { value: "below", label: "below" }]} defaultValue="above" />
+      <SelectField
+        label="Condition"
+        name="condition"
+        options={[
+          { value: "above", label: "above" },
+          { value: "below", label: "below" },
+        ]}
+        defaultValue="above"
+      />
       <label className="text-sm font-medium">
         Threshold
         <input name="threshold" required inputMode="decimal" className="input mt-1" placeholder="80" />

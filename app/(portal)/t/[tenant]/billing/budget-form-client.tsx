@@ -21,17 +21,34 @@ export function BudgetForm({ tenant, budget }: Props) {
     <form onSubmit={submit} aria-label="Monthly budget" className="card flex flex-wrap items-end gap-4 p-4">
       <label className="text-sm font-medium">
         Monthly budget (USD)
-        <input name="monthlyAmount" inputMode="decimal" required defaultValue={budget?.monthlyAmount ?? ""} className="input mt-1 w-40" placeholder="500" />
+        <input
+          name="monthlyAmount"
+          inputMode="decimal"
+          required
+          defaultValue={budget?.monthlyAmount ?? ""}
+          className="input mt-1 w-40"
+          placeholder="500"
+        />
       </label>
       <label className="text-sm font-medium">
         Warn at (% of budget)
-        <input name="thresholds" required defaultValue={(budget?.thresholds ?? [50, 80, 100]).join(", ")} className="input mt-1 w-48" />
+        <input
+          name="thresholds"
+          required
+          defaultValue={(budget?.thresholds ?? [50, 80, 100]).join(", ")}
+          className="input mt-1 w-48"
+        />
       </label>
       <button type="submit" className="btn-primary" disabled={pending}>
         {budget ? "Update budget" : "Set budget"}
       </button>
       {budget && (
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => removeBudget({ tenant }))}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          onClick={() => run(() => removeBudget({ tenant }))}
+        >
           Remove budget
         </button>
       )}

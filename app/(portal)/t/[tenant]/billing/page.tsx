@@ -11,7 +11,10 @@ import { ServiceCostTable } from "./service-cost-table";
 
 export const metadata = { title: "Billing" };
 
-const monthName = (month: string) => new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.parse(`${month}-01T00:00:00Z`));
+const monthName = (month: string) =>
+  new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    Date.parse(`${month}-01T00:00:00Z`),
+  );
 
 function Card({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -31,29 +34,65 @@ export default async function TenantBillingPage({ params, searchParams }: Props)
   const month = chosen.ok ? chosen.month : new Date().toISOString().slice(0, 7);
   const view = await loadBillingView(await getDb(), tenant.id, month, new Date().toISOString().slice(0, 10));
   const { summary, budget } = view;
-  const change = summary.previousMonthToSameDay > 0 ? Math.round(((summary.monthToDate - summary.previousMonthToSameDay) / summary.previousMonthToSameDay) * 100) : null;
+  const change =
+    summary.previousMonthToSameDay > 0
+      ? Math.round(((summary.monthToDate - summary.previousMonthToSameDay) / summary.previousMonthToSameDay) * 100)
+      : null;
   const used = budget ? Math.round((summary.monthToDate / budget.monthlyAmount) * 100) : null;
   const csv = `/api/t/${tenant.name}/billing/export?month=${month}`;
   return (
     <>
-      <PageHeader title="Billing" description={`What ${tenant.name} costs: everything carrying its tag, by day, month and service. Amounts in USD.`} actions={<a className="btn-secondary" href={csv} download>Download CSV ({monthName(month)})</a>} />
-      {!chosen.ok && <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{chosen.error} Showing this month.</p>}
+      <PageHeader
+        title="Billing"
+        description={`What ${tenant.name} costs: everything carrying its tag, by day, month and service. Amounts in USD.`}
+        actions={
+          <a className="btn-secondary" href={csv} download>
+            Download CSV ({monthName(month)})
+          </a>
+        }
+      />
+      {!chosen.ok && (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {chosen.error} Showing this month.
+        </p>
+      )}
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Card label="Month to date" value={formatUsd(summary.monthToDate)} note={change === null ? undefined : `${change >= 0 ? "+" : ""}${change}% on the same days last month`} />
+        <Card
+          label="Month to date"
+          value={formatUsd(summary.monthToDate)}
+          note={change === null ? undefined : `${change >= 0 ? "+" : ""}${change}% on the same days last month`}
+        />
         <Card label="Forecast to month end" value={formatUsd(summary.forecast)} note="From the last 7 days' average" />
         <Card label="Previous month" value={formatUsd(summary.previousMonth)} />
-        <Card label="Budget" value={budget ? formatUsd(budget.monthlyAmount) : "None"} note={budget ? `${used}% used · warns at ${budget.thresholds.join(", ")}%` : "Set one below to be warned"} />
+        <Card
+          label="Budget"
+          value={budget ? formatUsd(budget.monthlyAmount) : "None"}
+          note={budget ? `${used}% used · warns at ${budget.thresholds.join(", ")}%` : "Set one below to be warned"}
+        />
       </dl>
       <nav aria-label="Month" className="mb-3 flex items-center gap-3 text-sm">
-        <a className="text-sky-700 hover:underline" href={`?month=${previousMonth(month)}`}>← {monthName(previousMonth(month))}</a>
+        <a className="text-sky-700 hover:underline" href={`?month=${previousMonth(month)}`}>
+          ← {monthName(previousMonth(month))}
+        </a>
         <span className="font-medium">{monthName(month)}</span>
-        {month < new Date().toISOString().slice(0, 7) && <a className="text-sky-700 hover:underline" href="?">This month →</a>}
+        {month < new Date().toISOString().slice(0, 7) && (
+          <a className="text-sky-700 hover:underline" href="?">
+            This month →
+          </a>
+        )}
       </nav>
-      <BillingCharts daily={view.dailyRows} services={view.services} monthly={view.monthlyRows} monthLabel={monthName(month)} />
+      <BillingCharts
+        daily={view.dailyRows}
+        services={view.services}
+        monthly={view.monthlyRows}
+        monthLabel={monthName(month)}
+      />
       <ServiceCostTable rows={view.byService} total={view.total} monthLabel={monthName(month)} />
       {can(actor, "tenant:write", tenant.id) && (
         <section aria-labelledby="budget-heading" className="mt-8">
-          <h2 id="budget-heading" className="mb-3 text-lg font-semibold">Budget</h2>
+          <h2 id="budget-heading" className="mb-3 text-lg font-semibold">
+            Budget
+          </h2>
           <BudgetForm tenant={tenant.name} budget={budget} />
         </section>
       )}

@@ -8,13 +8,20 @@ export function ServiceCostTable({ rows, total, monthLabel }: { rows: Row[]; tot
   return (
     <section aria-labelledby="services-heading" className="mt-8">
       <div className="mb-3 flex items-baseline justify-between">
-        <h2 id="services-heading" className="text-lg font-semibold">By service</h2>
+        <h2 id="services-heading" className="text-lg font-semibold">
+          By service
+        </h2>
         <p className="text-sm">
-          Total for {monthLabel}: <span data-testid="month-total" className="font-semibold tabular-nums">{formatUsd(total)}</span>
+          Total for {monthLabel}:{" "}
+          <span data-testid="month-total" className="font-semibold tabular-nums">
+            {formatUsd(total)}
+          </span>
         </p>
       </div>
       {rows.length === 0 ? (
-        <EmptyState title="No costs this month">Costs appear a few minutes after something starts running in the tenant.</EmptyState>
+        <EmptyState title="No costs this month">
+          Costs appear a few minutes after something starts running in the tenant.
+        </EmptyState>
       ) : (
         <DataTable<Row>
           caption="Cost by service"
@@ -24,7 +31,11 @@ export function ServiceCostTable({ rows, total, monthLabel }: { rows: Row[]; tot
             { header: "Service", cell: (r) => r.service },
             { header: monthLabel, cell: (r) => formatUsd(r.amount), className: "tabular-nums" },
             { header: "Previous month", cell: (r) => formatUsd(r.previous), className: "tabular-nums text-slate-500" },
-            { header: "Share", cell: (r) => (total > 0 ? `${Math.round((r.amount / total) * 100)}%` : "—"), className: "tabular-nums text-slate-500" },
+            {
+              header: "Share",
+              cell: (r) => (total > 0 ? `${Math.round((r.amount / total) * 100)}%` : "—"),
+              className: "tabular-nums text-slate-500",
+            },
           ]}
         />
       )}

@@ -9,7 +9,13 @@ const levelTones: Record<string, string> = {
 };
 
 export function LevelBadge({ level }: { level: string }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium uppercase ring-1 ring-inset ${levelTones[level] ?? levelTones.debug}`}>{level}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium uppercase ring-1 ring-inset ${levelTones[level] ?? levelTones.debug}`}
+    >
+      {level}
+    </span>
+  );
 }
 
 // UTC with milliseconds, the same on the server and in every browser (no hydration mismatch).
@@ -23,10 +29,18 @@ export function LogTable({ lines }: { lines: LogLineView[] }) {
       rows={lines}
       rowKey={(line) => String(line.id)}
       columns={[
-        { header: "Time (UTC)", cell: (line) => formatAt(line.at), className: "whitespace-nowrap font-mono text-xs text-slate-500 align-top" },
+        {
+          header: "Time (UTC)",
+          cell: (line) => formatAt(line.at),
+          className: "whitespace-nowrap font-mono text-xs text-slate-500 align-top",
+        },
         { header: "Level", cell: (line) => <LevelBadge level={line.level} />, className: "align-top" },
         { header: "Resource", cell: (line) => line.resource, className: "whitespace-nowrap align-top" },
-        { header: "Message", cell: (line) => line.message, className: "font-mono text-xs break-all whitespace-pre-wrap" },
+        {
+          header: "Message",
+          cell: (line) => line.message,
+          className: "font-mono text-xs break-all whitespace-pre-wrap",
+        },
       ]}
     />
   );

@@ -2,7 +2,13 @@ import type { ChartLine, ChartRow } from "@/components/charts/metric-chart";
 import type { MetricName } from "@/lib/telemetry/metric-shape";
 import type { MetricsResult } from "@/lib/telemetry/metric-queries";
 
-export type MetricPanel = { title: string; unit: string; kind: "area" | "line"; lines: (ChartLine & { key: MetricName })[]; workloadsOnly?: boolean };
+export type MetricPanel = {
+  title: string;
+  unit: string;
+  kind: "area" | "line";
+  lines: (ChartLine & { key: MetricName })[];
+  workloadsOnly?: boolean;
+};
 
 export const metricPanels: MetricPanel[] = [
   { title: "CPU", unit: "%", kind: "area", lines: [{ key: "cpu", label: "CPU", color: "#2f6fed" }] },
@@ -16,8 +22,20 @@ export const metricPanels: MetricPanel[] = [
       { key: "network_out", label: "Out", color: "#d97706" },
     ],
   },
-  { title: "Requests", unit: "req/min", kind: "area", lines: [{ key: "requests", label: "Requests", color: "#059669" }], workloadsOnly: true },
-  { title: "Errors", unit: "errors/min", kind: "line", lines: [{ key: "errors", label: "Errors", color: "#dc2626" }], workloadsOnly: true },
+  {
+    title: "Requests",
+    unit: "req/min",
+    kind: "area",
+    lines: [{ key: "requests", label: "Requests", color: "#059669" }],
+    workloadsOnly: true,
+  },
+  {
+    title: "Errors",
+    unit: "errors/min",
+    kind: "line",
+    lines: [{ key: "errors", label: "Errors", color: "#dc2626" }],
+    workloadsOnly: true,
+  },
 ];
 
 export const panelMetrics = metricPanels.flatMap((p) => p.lines.map((l) => l.key));

@@ -10,7 +10,10 @@ import { MetricsControls } from "./metrics-controls";
 import { useMetrics, type MetricsSelection } from "./use-metrics";
 
 // recharts is large: load it only on this page, in the browser.
-const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), { ssr: false, loading: () => <ChartSkeleton /> });
+const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), {
+  ssr: false,
+  loading: () => <ChartSkeleton />,
+});
 
 /** With `resource`, the charts are that resource's alone (its detail page) and there is nothing to pick. */
 type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsData; resource?: string };
@@ -23,12 +26,22 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
   const panels = metricPanels.filter((p) => !(host && p.workloadsOnly));
   const charts = panels.map((panel) => ({ panel, rows: panelRows(panel, data) }));
   const empty = charts.every((c) => c.rows.length === 0);
-  const scope = selection.resource ? selection.resource : "the whole tenant (rates summed, CPU and memory averaged over resources)";
+  const scope = selection.resource
+    ? selection.resource
+    : "the whole tenant (rates summed, CPU and memory averaged over resources)";
   return (
     <>
-      <MetricsControls selection={selection} onChange={setSelection} resources={resource ? [] : sources.map((s) => s.name)} autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} />
+      <MetricsControls
+        selection={selection}
+        onChange={setSelection}
+        resources={resource ? [] : sources.map((s) => s.name)}
+        autoRefresh={autoRefresh}
+        onAutoRefresh={setAutoRefresh}
+      />
       <p className="mb-4 flex flex-wrap gap-x-3 text-xs text-slate-500" aria-live="polite">
-        <span>Showing {scope}; {describeBucket(data.cpu?.bucketSeconds)}; times in UTC.</span>
+        <span>
+          Showing {scope}; {describeBucket(data.cpu?.bucketSeconds)}; times in UTC.
+        </span>
         {loading && <span>Updating…</span>}
       </p>
       {error && (
@@ -49,7 +62,13 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
               <h2 className="mb-2 text-sm font-medium text-slate-800">
                 {panel.title} <span className="font-normal text-slate-500">({panel.unit})</span>
               </h2>
-              {rows.length ? <MetricChart title={panel.title} unit={panel.unit} kind={panel.kind} lines={panel.lines} rows={rows} /> : <p className="py-16 text-center text-sm text-slate-500">No points for {panel.title.toLowerCase()} in this range.</p>}
+              {rows.length ? (
+                <MetricChart title={panel.title} unit={panel.unit} kind={panel.kind} lines={panel.lines} rows={rows} />
+              ) : (
+                <p className="py-16 text-center text-sm text-slate-500">
+                  No points for {panel.title.toLowerCase()} in this range.
+                </p>
+              )}
             </section>
           ))}
         </div>

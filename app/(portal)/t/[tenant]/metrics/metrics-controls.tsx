@@ -11,7 +11,13 @@ const ranges = [
   ["custom", "Custom"],
 ] as const;
 // No resources to choose from: the dashboard is one resource's own.
-type Props = { selection: MetricsSelection; onChange: (next: MetricsSelection) => void; resources: string[]; autoRefresh: boolean; onAutoRefresh: (on: boolean) => void };
+type Props = {
+  selection: MetricsSelection;
+  onChange: (next: MetricsSelection) => void;
+  resources: string[];
+  autoRefresh: boolean;
+  onAutoRefresh: (on: boolean) => void;
+};
 
 const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 const fromInput = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : "");
@@ -31,7 +37,9 @@ export function MetricsControls({ selection, onChange, resources, autoRefresh, o
                 key={value}
                 type="button"
                 aria-pressed={active}
-                onClick={() => (value === "custom" ? setPicking(true) : (setPicking(false), onChange({ ...selection, range: value })))}
+                onClick={() =>
+                  value === "custom" ? setPicking(true) : (setPicking(false), onChange({ ...selection, range: value }))
+                }
                 className={`border-l border-slate-300 px-3 py-1.5 first:border-l-0 ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
               >
                 {label}
@@ -51,28 +59,53 @@ export function MetricsControls({ selection, onChange, resources, autoRefresh, o
         >
           <label className="block">
             <span className="mb-1 block text-slate-700">From (UTC)</span>
-            <input type="datetime-local" className="input" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} required />
+            <input
+              type="datetime-local"
+              className="input"
+              value={custom.from}
+              onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+              required
+            />
           </label>
           <label className="block">
             <span className="mb-1 block text-slate-700">To (UTC)</span>
-            <input type="datetime-local" className="input" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} required />
+            <input
+              type="datetime-local"
+              className="input"
+              value={custom.to}
+              onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+              required
+            />
           </label>
-          <button type="submit" className="btn-secondary">Apply</button>
+          <button type="submit" className="btn-secondary">
+            Apply
+          </button>
         </form>
       )}
       {resources.length > 0 && (
         <label className="block">
           <span className="mb-1 block font-medium text-slate-700">Resource</span>
-          <select className="input" value={selection.resource} onChange={(e) => onChange({ ...selection, resource: e.target.value })}>
+          <select
+            className="input"
+            value={selection.resource}
+            onChange={(e) => onChange({ ...selection, resource: e.target.value })}
+          >
             <option value="">Whole tenant</option>
             {resources.map((r) => (
-              <option key={r} value={r}>{r}</option>
+              <option key={r} value={r}>
+                {r}
+              </option>
             ))}
           </select>
         </label>
       )}
       <label className="ml-auto inline-flex items-center gap-2 text-slate-700">
-        <input type="checkbox" checked={autoRefresh} onChange={(e) => onAutoRefresh(e.target.checked)} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          checked={autoRefresh}
+          onChange={(e) => onAutoRefresh(e.target.checked)}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Auto-refresh every 30 s
       </label>
     </div>

@@ -12,7 +12,10 @@ export default async function TenantMetricsPage({ params }: { params: Promise<{ 
   const { sources, initial, notice } = await loadFirstCharts(await getDb(), tenant);
   return (
     <>
-      <PageHeader title="Metrics" description={`CPU, memory, network and request rates of ${tenant.name}, for the tenant as a whole or one resource.`} />
+      <PageHeader
+        title="Metrics"
+        description={`CPU, memory, network and request rates of ${tenant.name}, for the tenant as a whole or one resource.`}
+      />
       <CloudNotice notice={notice} />
       <MetricsDashboard tenant={tenant.name} local={tenant.driver === "local"} sources={sources} initial={initial} />
     </>

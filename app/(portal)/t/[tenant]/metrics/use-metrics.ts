@@ -21,21 +21,35 @@ export function useMetrics(tenant: string, selection: MetricsSelection, initial:
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const first = useRef(true);
-  const load = useCallback(async (signal?: AbortSignal) => {
-    setLoading(true);
-    try {
-      const responses = await Promise.all(panelMetrics.map((m) => fetch(url(tenant, m, selection), { cache: "no-store", signal })));
-      const failed = responses.find((r) => !r.ok);
-      if (failed) return setError(((await failed.json().catch(() => null)) as { error?: string } | null)?.error ?? "The metrics could not be loaded.");
-      const results = await Promise.all(responses.map((r) => r.json()));
-      setData(Object.fromEntries(panelMetrics.map((m, i) => [m, results[i]])));
-      setError(null);
-    } catch (e) {
-      if (!signal?.aborted) setError(e instanceof Error && e.name === "AbortError" ? null : "The metrics could not be loaded; retrying at the next refresh.");
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
-  }, [tenant, selection]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoading(true);
+      try {
+        const responses = await Promise.all(
+          panelMetrics.map((m) => fetch(url(tenant, m, selection), { cache: "no-store", signal })),
+        );
+        const failed = responses.find((r) => !r.ok);
+        if (failed)
+          return setError(
+            ((await failed.json().catch(() => null)) as { error?: string } | null)?.error ??
+              "The metrics could not be loaded.",
+          );
+        const results = await Promise.all(responses.map((r) => r.json()));
+        setData(Object.fromEntries(panelMetrics.map((m, i) => [m, results[i]])));
+        setError(null);
+      } catch (e) {
+        if (!signal?.aborted)
+          setError(
+            e instanceof Error && e.name === "AbortError"
+              ? null
+              : "The metrics could not be loaded; retrying at the next refresh.",
+          );
+      } finally {
+        if (!signal?.aborted) setLoading(false);
+      }
+    },
+    [tenant, selection],
+  );
 
   useEffect(() => {
     const controller = new AbortController();

@@ -25,12 +25,28 @@ export function AddRuleForm({ tenant, sources }: { tenant: string; sources: stri
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const source = from === "tenant" ? { sourceTenant: String(data.get("sourceTenant") ?? "") || undefined } : { cidr: String(data.get("cidr") ?? "") || undefined };
-    const result = await run(() => addNetworkRule({ tenant, ...source, protocol: data.get("protocol"), fromPort: portOf(data.get("fromPort")), toPort: portOf(data.get("toPort")) }));
+    const source =
+      from === "tenant"
+        ? { sourceTenant: String(data.get("sourceTenant") ?? "") || undefined }
+        : { cidr: String(data.get("cidr") ?? "") || undefined };
+    const result = await run(() =>
+      addNetworkRule({
+        tenant,
+        ...source,
+        protocol: data.get("protocol"),
+        fromPort: portOf(data.get("fromPort")),
+        toPort: portOf(data.get("toPort")),
+      }),
+    );
     if (result.ok) form.reset();
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Allow ingress" className="card mb-6 flex flex-wrap items-end gap-3 p-4">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Allow ingress"
+      className="card mb-6 flex flex-wrap items-end gap-3 p-4"
+    >
       <h3 className="w-full text-sm font-semibold">Allow ingress from</h3>
       <label className="text-sm font-medium">
         Source
@@ -40,7 +56,13 @@ export function AddRuleForm({ tenant, sources }: { tenant: string; sources: stri
         </select>
       </label>
       {from === "tenant" ? (
-        <SelectField label="Tenant" name="sourceTenant" anyLabel="Choose a tenant…" options={sources} className="min-w-40" />
+        <SelectField
+          label="Tenant"
+          name="sourceTenant"
+          anyLabel="Choose a tenant…"
+          options={sources}
+          className="min-w-40"
+        />
       ) : (
         <label className="text-sm font-medium">
           CIDR
@@ -75,10 +97,31 @@ export function RulesTable({ tenant, rules, manage }: { tenant: string; rules: N
         { header: "From", cell: (r) => <span className="font-medium">{r.source}</span> },
         { header: "Protocol", cell: (r) => r.protocol.toUpperCase() },
         { header: "Ports", cell: (r) => r.ports },
-        { header: "State", cell: (r) => <span title={r.error ?? undefined}><StatusBadge status={r.state} />{r.error && <span className="ml-2 text-xs text-red-700">{r.error}</span>}</span> },
+        {
+          header: "State",
+          cell: (r) => (
+            <span title={r.error ?? undefined}>
+              <StatusBadge status={r.state} />
+              {r.error && <span className="ml-2 text-xs text-red-700">{r.error}</span>}
+            </span>
+          ),
+        },
         { header: "Added", cell: (r) => formatDateTime(new Date(r.createdAt)), className: "text-slate-500" },
         ...(manage
-          ? [{ header: "", cell: (r: NetworkRuleRow) => <ConfirmButton label="Remove" title={`Stop allowing ${r.source}?`} onConfirm={() => confirmed(() => removeNetworkRule({ tenant, ruleId: r.id }))}>Both the security-group rule and the NetworkPolicy are revoked.</ConfirmButton> }]
+          ? [
+              {
+                header: "",
+                cell: (r: NetworkRuleRow) => (
+                  <ConfirmButton
+                    label="Remove"
+                    title={`Stop allowing ${r.source}?`}
+                    onConfirm={() => confirmed(() => removeNetworkRule({ tenant, ruleId: r.id }))}
+                  >
+                    Both the security-group rule and the NetworkPolicy are revoked.
+                  </ConfirmButton>
+                ),
+              },
+            ]
           : []),
       ]}
     />

@@ -14,7 +14,13 @@ const consequences: Record<ManageableKind, string> = {
 export function DeleteResourceButton({ tenant, kind, name }: { tenant: string; kind: ManageableKind; name: string }) {
   const confirmed = useConfirmedAction();
   return (
-    <ConfirmButton label="Delete" title={`Delete ${kind} ${name}?`} confirmLabel={`Delete ${kind}`} className="text-sm font-medium text-red-700 hover:underline" onConfirm={() => confirmed(() => deleteResource({ tenant, kind, name }))}>
+    <ConfirmButton
+      label="Delete"
+      title={`Delete ${kind} ${name}?`}
+      confirmLabel={`Delete ${kind}`}
+      className="text-sm font-medium text-red-700 hover:underline"
+      onConfirm={() => confirmed(() => deleteResource({ tenant, kind, name }))}
+    >
       {consequences[kind]} This cannot be undone.
     </ConfirmButton>
   );

@@ -26,7 +26,15 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const input =
       kind === "service"
-        ? { tenant, kind, name: data.name, image: data.image, replicas: data.replicas, port: data.port || undefined, expose: data.expose === "on" }
+        ? {
+            tenant,
+            kind,
+            name: data.name,
+            image: data.image,
+            replicas: data.replicas,
+            port: data.port || undefined,
+            expose: data.expose === "on",
+          }
         : kind === "host"
           ? { tenant, kind, name: data.name, size: data.size }
           : { tenant, kind, name: data.name };
@@ -36,14 +44,22 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
 
   return (
     <section aria-labelledby="new-resource" className="card mb-6 p-5">
-      <h2 id="new-resource" className="text-lg font-semibold">New resource</h2>
-      <form ref={form} onSubmit={submit} aria-labelledby="new-resource" className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <h2 id="new-resource" className="text-lg font-semibold">
+        New resource
+      </h2>
+      <form
+        ref={form}
+        onSubmit={submit}
+        aria-labelledby="new-resource"
+        className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <fieldset className="sm:col-span-2 lg:col-span-4">
           <legend className={field}>Kind</legend>
           <div className="mt-1 flex flex-wrap gap-4 text-sm">
             {kinds.map((k) => (
               <label key={k} className="flex items-center gap-2">
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {kindLabels[k]}
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />{" "}
+                {kindLabels[k]}
               </label>
             ))}
           </div>
@@ -51,15 +67,31 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
         <label className={field}>
           Name
           <div className="mt-1 flex items-center gap-1">
-            {kind === "bucket" && <span className="font-mono text-xs whitespace-nowrap text-slate-500">enclave-{tenant}-</span>}
-            <input name="name" required autoComplete="off" spellCheck={false} className="input" placeholder={kind === "bucket" ? "assets" : kind === "host" ? "build-box" : "web"} />
+            {kind === "bucket" && (
+              <span className="font-mono text-xs whitespace-nowrap text-slate-500">enclave-{tenant}-</span>
+            )}
+            <input
+              name="name"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              className="input"
+              placeholder={kind === "bucket" ? "assets" : kind === "host" ? "build-box" : "web"}
+            />
           </div>
         </label>
         {kind === "service" && (
           <>
             <label className={field}>
               Container image
-              <input name="image" required autoComplete="off" spellCheck={false} className="input mt-1" placeholder="nginx:1.27" />
+              <input
+                name="image"
+                required
+                autoComplete="off"
+                spellCheck={false}
+                className="input mt-1"
+                placeholder="nginx:1.27"
+              />
             </label>
             <label className={field}>
               Replicas
@@ -74,9 +106,7 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
             </label>
           </>
         )}
-        {kind === "host" && (
-          <SelectField label="Size" name="size" defaultValue="small" options={hostSizes} />
-        )}
+        {kind === "host" && <SelectField label="Size" name="size" defaultValue="small" options={hostSizes} />}
         <div className="flex items-end sm:col-span-2 lg:col-span-4">
           <button type="submit" className="btn-primary" disabled={pending}>
             {pending ? "Starting…" : `Create ${kindLabels[kind].toLowerCase()}`}

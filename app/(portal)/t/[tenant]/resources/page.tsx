@@ -18,10 +18,16 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
   const { actor, tenant } = await authorizePage("/t/[tenant]/resources", (await params).tenant);
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [operation, manageable] = await Promise.all([getLatestOperation(db, tenant.id, "resource"), manageableKinds(db, tenant.infrastructureId)]);
+  const [operation, manageable] = await Promise.all([
+    getLatestOperation(db, tenant.id, "resource"),
+    manageableKinds(db, tenant.infrastructureId),
+  ]);
   return (
     <>
-      <PageHeader title="Resources" description={`Services, load balancers, hosts and buckets of ${tenant.name}, as its cloud reports them.`} />
+      <PageHeader
+        title="Resources"
+        description={`Services, load balancers, hosts and buckets of ${tenant.name}, as its cloud reports them.`}
+      />
       <Suspense fallback={<div className="mb-3 h-5" />}>
         <InventoryStatus tenant={tenant} />
       </Suspense>
@@ -31,7 +37,14 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
           Resources can be created once {tenant.name} is ready; it is {tenant.status}.
         </p>
       )}
-      <OperationProgressPanel key={operation?.id ?? "none"} scope="resource" tenant={tenant.name} initial={{ operation, now: new Date().toISOString() }} canManage={canWrite} deletionProtection={tenant.deletionProtection} />
+      <OperationProgressPanel
+        key={operation?.id ?? "none"}
+        scope="resource"
+        tenant={tenant.name}
+        initial={{ operation, now: new Date().toISOString() }}
+        canManage={canWrite}
+        deletionProtection={tenant.deletionProtection}
+      />
       <div className="mt-6">
         <Suspense fallback={<SectionSkeleton label="resources" rows={6} />}>
           <ResourceTables tenant={tenant} canWrite={canWrite} />

@@ -5,9 +5,20 @@ import { userKinds, type TenantResource, type UserKind } from "@/lib/resources/r
 import { DeleteResourceButton } from "./delete-resource-button-client";
 
 // The tenant tag is on everything; the other tags are the ones worth reading.
-const shownTags = (tags: Record<string, string> = {}) => Object.entries(tags).filter(([key]) => key !== "enclave:tenant" && key !== "enclave.io/tenant");
+const shownTags = (tags: Record<string, string> = {}) =>
+  Object.entries(tags).filter(([key]) => key !== "enclave:tenant" && key !== "enclave.io/tenant");
 
-export function ResourceTable({ tenant, kind, rows, canWrite }: { tenant: string; kind: UserKind; rows: TenantResource[]; canWrite: boolean }) {
+export function ResourceTable({
+  tenant,
+  kind,
+  rows,
+  canWrite,
+}: {
+  tenant: string;
+  kind: UserKind;
+  rows: TenantResource[];
+  canWrite: boolean;
+}) {
   const { title, manageable } = userKinds[kind];
   return (
     <section aria-labelledby={`kind-${kind}`} className="mb-8">
@@ -19,18 +30,37 @@ export function ResourceTable({ tenant, kind, rows, canWrite }: { tenant: string
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
-          { header: "Name", cell: (r) => <Link className="font-medium text-sky-700 hover:underline" href={`/t/${tenant}/resources/${kind}/${encodeURIComponent(r.name)}`}>{r.name}</Link> },
+          {
+            header: "Name",
+            cell: (r) => (
+              <Link
+                className="font-medium text-sky-700 hover:underline"
+                href={`/t/${tenant}/resources/${kind}/${encodeURIComponent(r.name)}`}
+              >
+                {r.name}
+              </Link>
+            ),
+          },
           { header: "Status", cell: (r) => r.status ?? "—" },
           {
             header: "Tags",
             cell: (r) => (
               <span className="font-mono text-xs text-slate-600">
-                {shownTags(r.tags).map(([k, v]) => `${k}=${v}`).join(", ") || "tenant tag only"}
+                {shownTags(r.tags)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(", ") || "tenant tag only"}
               </span>
             ),
           },
           { header: "Created", cell: (r) => (r.createdAt ? formatDateTime(new Date(r.createdAt)) : "—") },
-          ...(canWrite && manageable && kind !== "load-balancer" ? [{ header: "Actions", cell: (r: TenantResource) => <DeleteResourceButton tenant={tenant} kind={kind} name={r.name} /> }] : []),
+          ...(canWrite && manageable && kind !== "load-balancer"
+            ? [
+                {
+                  header: "Actions",
+                  cell: (r: TenantResource) => <DeleteResourceButton tenant={tenant} kind={kind} name={r.name} />,
+                },
+              ]
+            : []),
         ]}
       />
     </section>

@@ -4,10 +4,16 @@ import { defineAction } from "@/lib/actions/define-action";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { requestTenantDeletion } from "@/lib/tenants/request-tenant-deletion";
 import { retryTenantProvisioning as retry } from "@/lib/tenants/retry-tenant-provisioning";
-import { requestTenantDeletionInput, retryTenantProvisioningInput, updateTenantSettingsInput } from "@/lib/tenants/tenant-lifecycle-input";
+import {
+  requestTenantDeletionInput,
+  retryTenantProvisioningInput,
+  updateTenantSettingsInput,
+} from "@/lib/tenants/tenant-lifecycle-input";
 import { updateTenantSettings as update } from "@/lib/tenants/update-tenant-settings";
 
-export const updateTenantSettings = defineAction("updateTenantSettings", updateTenantSettingsInput, (ctx, input) => update(ctx, input));
+export const updateTenantSettings = defineAction("updateTenantSettings", updateTenantSettingsInput, (ctx, input) =>
+  update(ctx, input),
+);
 
 export const deleteTenant = defineAction("deleteTenant", requestTenantDeletionInput, async (ctx, input) => {
   const { name, operationId } = await requestTenantDeletion(ctx, input);
@@ -15,8 +21,12 @@ export const deleteTenant = defineAction("deleteTenant", requestTenantDeletionIn
   return { name };
 });
 
-export const retryTenantProvisioning = defineAction("retryTenantProvisioning", retryTenantProvisioningInput, async (ctx, input) => {
-  const { name, operationId } = await retry(ctx, input);
-  await enqueueOperation(operationId);
-  return { name };
-});
+export const retryTenantProvisioning = defineAction(
+  "retryTenantProvisioning",
+  retryTenantProvisioningInput,
+  async (ctx, input) => {
+    const { name, operationId } = await retry(ctx, input);
+    await enqueueOperation(operationId);
+    return { name };
+  },
+);

@@ -22,9 +22,18 @@ export function ProtectionSwitch({ tenant, on }: { tenant: string; on: boolean }
           onClick={() => run(() => updateTenantSettings({ tenant, deletionProtection: !on }))}
           className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors disabled:opacity-60 ${on ? "bg-brand-600" : "bg-slate-300"}`}
         >
-          <span aria-hidden className={`inline-block size-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`} />
+          <span
+            aria-hidden
+            className={`inline-block size-5 rounded-full bg-white shadow transition-transform ${on ? "translate-x-5" : "translate-x-0.5"}`}
+          />
         </button>
-        <span className="text-sm font-medium">{pending ? "Saving…" : on ? "On: the tenant cannot be deleted" : "Off: an administrator can delete the tenant"}</span>
+        <span className="text-sm font-medium">
+          {pending
+            ? "Saving…"
+            : on
+              ? "On: the tenant cannot be deleted"
+              : "Off: an administrator can delete the tenant"}
+        </span>
       </div>
       <FormError error={error} className="mt-3" />
     </div>
@@ -53,7 +62,12 @@ export function ExpiryForm({ tenant, current }: { tenant: string; current: strin
         {pending ? "Saving…" : "Set expiry"}
       </button>
       {current && (
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => updateTenantSettings({ tenant, expiresAt: null }))}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          onClick={() => run(() => updateTenantSettings({ tenant, expiresAt: null }))}
+        >
           Remove expiry
         </button>
       )}
@@ -69,7 +83,12 @@ export function QuotaForm({ tenant, quota }: { tenant: string; quota: Quota }) {
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "").trim() || undefined;
     const pods = text("pods");
-    await run(() => updateTenantSettings({ tenant, quota: { cpu: text("cpu"), memory: text("memory"), pods: pods === undefined ? undefined : Number(pods) } }));
+    await run(() =>
+      updateTenantSettings({
+        tenant,
+        quota: { cpu: text("cpu"), memory: text("memory"), pods: pods === undefined ? undefined : Number(pods) },
+      }),
+    );
   }
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Quota" className="flex flex-wrap items-end gap-3">
@@ -83,13 +102,24 @@ export function QuotaForm({ tenant, quota }: { tenant: string; quota: Quota }) {
       </label>
       <label className="text-sm font-medium">
         Pods
-        <input name="pods" inputMode="numeric" defaultValue={quota?.pods ?? ""} placeholder="50" className="input mt-1 w-24" />
+        <input
+          name="pods"
+          inputMode="numeric"
+          defaultValue={quota?.pods ?? ""}
+          placeholder="50"
+          className="input mt-1 w-24"
+        />
       </label>
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Saving…" : "Save quota"}
       </button>
       {quota && (
-        <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(() => updateTenantSettings({ tenant, quota: null }))}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={pending}
+          onClick={() => run(() => updateTenantSettings({ tenant, quota: null }))}
+        >
           Remove quota
         </button>
       )}

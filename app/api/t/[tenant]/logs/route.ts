@@ -6,14 +6,21 @@ import { describeQueryError, logQuery, logWindow, maxDownloadLines, queryObject 
 import { InvalidCursorError } from "@/lib/telemetry/log-queries";
 import { CloudTelemetryError, searchTenantLogs } from "@/lib/telemetry/tenant-telemetry";
 
-const badRequest = (error: string) => Response.json({ error }, { status: 400, headers: { "cache-control": "no-store" } });
+const badRequest = (error: string) =>
+  Response.json({ error }, { status: 400, headers: { "cache-control": "no-store" } });
 
 export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { tenant }) => {
   const parsed = logQuery.safeParse(queryObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(describeQueryError(parsed.error));
   const query = parsed.data;
   const format = query.format ?? "json";
-  const search = { ...logWindow(query), text: query.q, level: query.level, resource: query.resource, cursor: query.cursor };
+  const search = {
+    ...logWindow(query),
+    text: query.q,
+    level: query.level,
+    resource: query.resource,
+    cursor: query.cursor,
+  };
   try {
     const db = await getDb();
     if (format === "json") {
@@ -24,7 +31,8 @@ export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { tenant
     return new Response(formatLogExport(lines, format), { headers: exportHeaders(tenant.name, format) });
   } catch (error) {
     if (error instanceof InvalidCursorError) return badRequest(`Invalid log query: ${error.message}.`);
-    if (error instanceof CloudTelemetryError) return Response.json({ error: error.message }, { status: 502, headers: { "cache-control": "no-store" } });
+    if (error instanceof CloudTelemetryError)
+      return Response.json({ error: error.message }, { status: 502, headers: { "cache-control": "no-store" } });
     throw error;
   }
 });

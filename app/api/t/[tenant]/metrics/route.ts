@@ -12,7 +12,8 @@ export const GET = routeHandler("/api/t/[tenant]/metrics", async (request, { ten
   try {
     return Response.json(await queryTenantMetrics(await getDb(), tenant, parsed.query), { headers: noStore });
   } catch (error) {
-    if (error instanceof CloudTelemetryError) return Response.json({ error: error.message }, { status: 502, headers: noStore });
+    if (error instanceof CloudTelemetryError)
+      return Response.json({ error: error.message }, { status: 502, headers: noStore });
     throw error;
   }
 });

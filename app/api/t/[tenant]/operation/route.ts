@@ -7,5 +7,8 @@ export const GET = routeHandler("/api/t/[tenant]/operation", async (request, { t
   const scope = new URL(request.url).searchParams.get("scope") === "resource" ? "resource" : "lifecycle";
   const operation = await getLatestOperation(await getDb(), tenant.id, scope);
   // The server's clock, so elapsed times do not depend on the browser's.
-  return Response.json({ operation, tenantStatus: tenant.status, now: new Date().toISOString() }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { operation, tenantStatus: tenant.status, now: new Date().toISOString() },
+    { headers: { "cache-control": "no-store" } },
+  );
 });

@@ -9,18 +9,29 @@ import { openSecret } from "@/lib/security/encryption";
 export const GET = routeHandler("/api/t/[tenant]/pem", async (request, { actor, tenant }) => {
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
   // Read, decrypt and audit together: a key that is handed out is always on the record.
-  const pem = await (await getDb()).transaction(async (tx) => {
+  const pem = await (
+    await getDb()
+  ).transaction(async (tx) => {
     const [secret] = await tx
       .select({ ciphertext: tenantSecrets.ciphertext })
       .from(tenantSecrets)
       .where(and(eq(tenantSecrets.tenantId, tenant.id), eq(tenantSecrets.kind, "pem")));
     if (!secret) return null;
     const plain = openSecret(secret.ciphertext);
-    await recordAudit(tx, { actorId: actor.id, action: "tenant.pem_download", tenantId: tenant.id, target: tenant.name, ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "tenant.pem_download",
+      tenantId: tenant.id,
+      target: tenant.name,
+      ip,
+    });
     return plain;
   });
   if (pem === null) {
-    return Response.json({ error: "This tenant has no key yet; it is created while the tenant is provisioned." }, { status: 409, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { error: "This tenant has no key yet; it is created while the tenant is provisioned." },
+      { status: 409, headers: { "cache-control": "no-store" } },
+    );
   }
   return new Response(pem, {
     headers: {

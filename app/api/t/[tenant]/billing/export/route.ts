@@ -7,10 +7,15 @@ import { billingMonth, monthRange } from "@/lib/billing/billing-month";
 
 export const GET = routeHandler("/api/t/[tenant]/billing/export", async (request, { tenant }) => {
   const month = billingMonth(new URL(request.url).searchParams.get("month"));
-  if (!month.ok) return Response.json({ error: month.error }, { status: 400, headers: { "cache-control": "no-store" } });
+  if (!month.ok)
+    return Response.json({ error: month.error }, { status: 400, headers: { "cache-control": "no-store" } });
   const { from, to } = monthRange(month.month);
   const rows = await dailyCostByService(await getDb(), tenant.id, from, to);
   return new Response(costCsv(rows), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="enclave-${tenant.name}-costs-${month.month}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="enclave-${tenant.name}-costs-${month.month}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -13,13 +13,17 @@ const noStore = { "cache-control": "no-store" };
 
 export const GET = routeHandler("/api/t/[tenant]/logs/stream", async (request, { tenant }) => {
   const parsed = logQuery.safeParse(queryObject(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: describeQueryError(parsed.error) }, { status: 400, headers: noStore });
+  if (!parsed.success)
+    return Response.json({ error: describeQueryError(parsed.error) }, { status: 400, headers: noStore });
   const db = await getDb();
   const filters: LogFilters = { text: parsed.data.q, level: parsed.data.level, resource: parsed.data.resource };
   // EventSource resumes from the last event id it saw; otherwise from the newest line shown, or from now.
   const resumeFrom = Number(request.headers.get("last-event-id"));
   const local = tenant.driver === "local";
-  const after = Number.isSafeInteger(resumeFrom) && resumeFrom > 0 ? resumeFrom : parsed.data.after || (local ? await latestLogId(db) : Date.now() * 1000);
+  const after =
+    Number.isSafeInteger(resumeFrom) && resumeFrom > 0
+      ? resumeFrom
+      : parsed.data.after || (local ? await latestLogId(db) : Date.now() * 1000);
   const poll = local ? (id: number) => tailLogs(db, tenant.id, id, filters) : cloudLogTail(db, tenant, filters, after);
   // Without EventSource (a plain fetch) there is no stream to hold open: answer once, as polling would.
   if (!request.headers.get("accept")?.includes("text/event-stream")) {
@@ -27,11 +31,20 @@ export const GET = routeHandler("/api/t/[tenant]/logs/stream", async (request, {
     return Response.json({ lines, after: lines.at(-1)?.id ?? after }, { headers: noStore });
   }
   return new Response(streamLines(request.signal, poll, after, local ? pollMs.local : pollMs.cloud), {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
   });
 });
 
-function streamLines(requestSignal: AbortSignal, poll: (afterId: number) => Promise<LogLineView[]>, after: number, everyMs: number) {
+function streamLines(
+  requestSignal: AbortSignal,
+  poll: (afterId: number) => Promise<LogLineView[]>,
+  after: number,
+  everyMs: number,
+) {
   const encoder = new TextEncoder();
   const cancelled = new AbortController();
   const signal = AbortSignal.any([requestSignal, cancelled.signal]);

@@ -26,23 +26,48 @@ export default async function ResourceDetailPage({ params }: Props) {
   const resource = await findInventoryResource(db, tenant.id, userKinds[kind].cloudKind, name);
   if (!resource) notFound();
   const { singular } = userKinds[kind];
-  const manageable = can(actor, "tenant:write", tenant.id) && (kind === "service" || kind === "host" || kind === "bucket");
+  const manageable =
+    can(actor, "tenant:write", tenant.id) && (kind === "service" || kind === "host" || kind === "bucket");
   const facts: [string, React.ReactNode][] = [
     ["Kind", singular],
     ["Status", resource.status ?? "—"],
     ["Created", resource.createdAt ? formatDateTime(new Date(resource.createdAt)) : "—"],
-    ["Cloud id", <code key="id" className="text-xs">{resource.id}</code>],
+    [
+      "Cloud id",
+      <code key="id" className="text-xs">
+        {resource.id}
+      </code>,
+    ],
     ...Object.entries(resource.attributes)
-      .filter(([key, value]) => !["idempotencyKey", "uid", "namespace"].includes(key) && value !== undefined && value !== null && typeof value !== "object")
+      .filter(
+        ([key, value]) =>
+          !["idempotencyKey", "uid", "namespace"].includes(key) &&
+          value !== undefined &&
+          value !== null &&
+          typeof value !== "object",
+      )
       .map(([key, value]): [string, React.ReactNode] => [key, String(value)]),
-    ["Tags", <span key="tags" className="font-mono text-xs">{Object.entries(resource.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}</span>],
+    [
+      "Tags",
+      <span key="tags" className="font-mono text-xs">
+        {Object.entries(resource.tags ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "none"}
+      </span>,
+    ],
   ];
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link className="text-sky-700 hover:underline" href={`/t/${tenant.name}/resources`}>← Resources</Link>
+        <Link className="text-sky-700 hover:underline" href={`/t/${tenant.name}/resources`}>
+          ← Resources
+        </Link>
       </p>
-      <PageHeader title={resource.name} description={`A ${singular} of ${tenant.name}.`} actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />} />
+      <PageHeader
+        title={resource.name}
+        description={`A ${singular} of ${tenant.name}.`}
+        actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />}
+      />
       <dl className="card mb-6 grid gap-x-6 gap-y-3 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label}>
@@ -54,7 +79,9 @@ export default async function ResourceDetailPage({ params }: Props) {
       {kind === "service" || kind === "host" ? (
         <ResourceTelemetry tenant={tenant} resource={resource.name} />
       ) : (
-        <p className="card p-4 text-sm text-slate-600">A {singular} has no metrics or logs of its own in Enclave; the services that use it do.</p>
+        <p className="card p-4 text-sm text-slate-600">
+          A {singular} has no metrics or logs of its own in Enclave; the services that use it do.
+        </p>
       )}
     </>
   );

@@ -18,20 +18,37 @@ export async function ResourceTelemetry({ tenant, resource }: { tenant: TenantSu
   const from = new Date(to.getTime() - metricRanges["24h"]);
   const [charts, logs] = await Promise.all([
     loadFirstCharts(db, tenant, resource),
-    withCloudNotice(searchTenantLogs(db, tenant, { from, to, resource, limit: recentLines }), { lines: [], nextCursor: null }),
+    withCloudNotice(searchTenantLogs(db, tenant, { from, to, resource, limit: recentLines }), {
+      lines: [],
+      nextCursor: null,
+    }),
   ]);
   const logsHref = `/t/${tenant.name}/logs?${new URLSearchParams({ resource, range: "24h" })}`;
   return (
     <>
       <h2 className="mb-3 text-lg font-semibold">Metrics</h2>
       <CloudNotice notice={charts.notice} />
-      <MetricsDashboard tenant={tenant.name} local={tenant.driver === "local"} sources={charts.sources} resource={resource} initial={charts.initial} />
+      <MetricsDashboard
+        tenant={tenant.name}
+        local={tenant.driver === "local"}
+        sources={charts.sources}
+        resource={resource}
+        initial={charts.initial}
+      />
       <div className="mt-8 mb-3 flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Latest logs</h2>
-        <Link className="text-sm text-sky-700 hover:underline" href={logsHref}>All of {resource}&apos;s logs →</Link>
+        <Link className="text-sm text-sky-700 hover:underline" href={logsHref}>
+          All of {resource}&apos;s logs →
+        </Link>
       </div>
       <CloudNotice notice={logs.notice} />
-      {logs.value.lines.length ? <LogTable lines={logs.value.lines} /> : <EmptyState title="No log lines in the last 24 hours">New lines appear here as {resource} writes them.</EmptyState>}
+      {logs.value.lines.length ? (
+        <LogTable lines={logs.value.lines} />
+      ) : (
+        <EmptyState title="No log lines in the last 24 hours">
+          New lines appear here as {resource} writes them.
+        </EmptyState>
+      )}
     </>
   );
 }
