@@ -23,6 +23,8 @@ const exec = (cmd, args, env = {}) =>
 const databases = process.env.DATABASE_URL ? "PGlite + PostgreSQL" : "PGlite only (set DATABASE_URL to add PostgreSQL)";
 step("type check", () => exec(bin("next"), ["typegen"]) && exec(bin("tsc"), ["--noEmit"]));
 step("lint", () => exec(bin("eslint"), ["--max-warnings", "0", "."]));
+step("format (prettier --check)", () => exec(bin("prettier"), ["--check", "--log-level", "warn", "."]));
+step("import cycles", () => exec("node", ["scripts/check-cycles.mjs"]));
 step(`unit and integration tests (${databases})`, () => exec(bin("vitest"), ["run"]));
 const built = step("production build", () => buildIfNeeded(root));
 if (built && step("Chromium available", () => ensureChromium())) {
