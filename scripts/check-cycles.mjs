@@ -11,7 +11,6 @@ const graph = (
     fileExtensions: ["ts", "tsx", "mjs"],
     tsConfig: path.join(root, "tsconfig.json"),
     excludeRegExp: [/node_modules/, /\.next/],
-    detectiveOptions: { ts: { skipTypeImports: true }, tsx: { skipTypeImports: true } },
   })
 ).obj();
 
