@@ -19,21 +19,30 @@ const folderOf = (file) => path.posix.dirname(file);
 
 /** Strongly connected components of more than one node (Tarjan): every cycle lives in one. */
 function cycles(edges) {
-  const index = new Map(),
-    low = new Map(),
-    stack = [],
-    onStack = new Set(),
-    found = [];
-  let next = 0;
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const found = [];
   const visit = (node) => {
-    (index.set(node, next), low.set(node, next++), stack.push(node), onStack.add(node));
+    index.set(node, index.size);
+    low.set(node, index.get(node));
+    stack.push(node);
+    onStack.add(node);
     for (const to of edges.get(node) ?? []) {
-      if (!index.has(to)) (visit(to), low.set(node, Math.min(low.get(node), low.get(to))));
-      else if (onStack.has(to)) low.set(node, Math.min(low.get(node), index.get(to)));
+      if (!index.has(to)) {
+        visit(to);
+        low.set(node, Math.min(low.get(node), low.get(to)));
+      } else if (onStack.has(to)) low.set(node, Math.min(low.get(node), index.get(to)));
     }
     if (low.get(node) !== index.get(node)) return;
     const component = [];
-    for (let member; member !== node;) ((member = stack.pop()), onStack.delete(member), component.push(member));
+    let member;
+    do {
+      member = stack.pop();
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
     if (component.length > 1) found.push(component.sort());
   };
   for (const node of edges.keys()) if (!index.has(node)) visit(node);
