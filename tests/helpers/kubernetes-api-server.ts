@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { KubeConfig } from "@kubernetes/client-node";
+import { checkEksToken, type EksTokenExpectation } from "./eks-token-check";
 
 export interface StoredObject {
   metadata: {
@@ -31,11 +32,14 @@ const podsPath = (namespace: string) => `/api/v1/namespaces/${namespace}/pods`;
 /**
  * A small Kubernetes API server for the paths the driver uses: objects kept in memory per
  * collection, 201 on create, 409 on a duplicate, 404 when missing, label selectors on lists.
+ * With `eksToken`, it answers 401 as EKS does to any request without a valid token for that cluster.
  */
-export async function startKubernetesApiServer() {
+export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTokenExpectation } = {}) {
   const collections = new Map<string, Map<string, StoredObject>>();
   const faults: number[] = [];
   const requests: { method: string; path: string; query: Record<string, string> }[] = [];
+  const bearerTokens: string[] = [];
+  const tokenRefusals: string[] = [];
   const logs = new Map<string, string | null>();
   const logReads = { inFlight: 0, maxInFlight: 0, delayMs: 0 };
   const collection = (path: string) => collections.get(path) ?? collections.set(path, new Map()).get(path)!;
@@ -98,6 +102,12 @@ export async function startKubernetesApiServer() {
     const url = new URL(request.url ?? "/", "http://localhost");
     const method = request.method ?? "GET";
     requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    if (eksToken) {
+      bearerTokens.push(request.headers.authorization ?? "");
+      const refusal = checkEksToken(request.headers.authorization, eksToken);
+      if (refusal) tokenRefusals.push(refusal);
+      if (refusal) return sendStatus(response, 401, "Unauthorized", `Unauthorized: ${refusal}`);
+    }
     const fault = faults.shift();
     if (fault)
       return sendStatus(response, fault, fault === 429 ? "TooManyRequests" : "ServiceUnavailable", "injected fault");
@@ -180,6 +190,10 @@ export async function startKubernetesApiServer() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    /** The Authorization header of each request, when an EKS token is required. */
+    bearerTokens,
+    /** Why each refused token was refused. */
+    tokenRefusals,
     /** The stored object at a collection path, e.g. get("/api/v1/namespaces", "acme"). */
     get: (path: string, name: string) => collections.get(path)?.get(name),
     /** Stores an object as if someone else had created it. */

@@ -6,12 +6,15 @@ import {
   RbacAuthorizationV1Api,
   VersionApi,
 } from "@kubernetes/client-node";
+import { loadEksKubeConfig, type EksClusterOptions } from "./eks-cluster";
 
 export interface KubernetesDriverOptions {
   /** A kubeconfig file path, or the kubeconfig itself (YAML or JSON). */
   kubeconfig?: string;
   /** The kubeconfig context to use instead of its current one. */
   context?: string;
+  /** An EKS cluster reached with the portal's AWS credentials; a given kubeconfig still comes first. */
+  eks?: EksClusterOptions;
 }
 
 export interface KubernetesApis {
@@ -26,8 +29,9 @@ function looksLikeKubeconfigContent(value: string): boolean {
   return value.includes("\n") || value.trimStart().startsWith("{") || /^\s*apiVersion:/.test(value);
 }
 
-/** Neither option: the in-cluster service account; a context alone: the default kubeconfig. */
-export function loadKubeConfig({ kubeconfig, context }: KubernetesDriverOptions): KubeConfig {
+/** A given kubeconfig, else the EKS cluster, else with a context the default kubeconfig, else the in-cluster service account. */
+export async function loadKubeConfig({ kubeconfig, context, eks }: KubernetesDriverOptions): Promise<KubeConfig> {
+  if (!kubeconfig && eks) return loadEksKubeConfig(eks);
   const config = new KubeConfig();
   if (kubeconfig && looksLikeKubeconfigContent(kubeconfig)) config.loadFromString(kubeconfig);
   else if (kubeconfig) config.loadFromFile(kubeconfig);

@@ -1,4 +1,4 @@
-import type { CoreV1Api, KubernetesObject, V1Namespace } from "@kubernetes/client-node";
+import type { KubernetesObject, V1Namespace } from "@kubernetes/client-node";
 import {
   ForeignResourceError,
   PermanentCloudError,
@@ -8,11 +8,11 @@ import {
   type ResourceKind,
   type ResourceRef,
 } from "../driver";
-import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
+import type { KubernetesDriverOptions } from "./client";
+import { createLazyConnection } from "./connection";
 import { readHttpStatus, toCloudError } from "./errors";
 import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifests";
 import { readOwner } from "./metadata";
-import { createObjectApis, type ObjectApi } from "./object-apis";
 import { formatObjectId, parseObjectId, placeObject, type Placement } from "./placement";
 import { readTenantPodLogs } from "./pod-logs";
 import { describeObject } from "./resource-details";
@@ -50,29 +50,14 @@ function toRef(kind: KubernetesKind, placement: Placement, object: KubernetesObj
 }
 
 export function createKubernetesDriver(options: KubernetesDriverOptions = {}): CloudDriver {
-  // Loaded on first use, so a bad kubeconfig shows up as a readable error rather than at start.
-  let loaded:
-    { objects: Record<KubernetesKind, ObjectApi>; core: CoreV1Api; version: KubernetesApis["version"] } | undefined;
-  function connect() {
-    if (!loaded) {
-      try {
-        const apis = createKubernetesApis(loadKubeConfig(options));
-        loaded = { objects: createObjectApis(apis), core: apis.core, version: apis.version };
-      } catch (error) {
-        throw new PermanentCloudError(
-          `Kubernetes configuration could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-    return loaded;
-  }
+  const connect = createLazyConnection(options);
 
   return {
     async ensure(spec) {
       const kind = requireKind(spec.kind);
       const placement = placeObject(spec);
       const body = buildManifest({ ...spec, kind }, placement);
-      const api = connect().objects[kind];
+      const api = (await connect()).objects[kind];
       const namespace = placement.namespace ?? "";
       try {
         return toRef(kind, placement, await api.create(namespace, body));
@@ -92,13 +77,13 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): C
     async remove(ref) {
       const placement = parseObjectId(ref);
       try {
-        await connect().objects[requireKind(ref.kind)].remove(placement.namespace ?? "", placement.name);
+        await (await connect()).objects[requireKind(ref.kind)].remove(placement.namespace ?? "", placement.name);
       } catch (error) {
         if (readHttpStatus(error) !== 404) throw toCloudError(error);
       }
     },
     async listTenantResources(tenant) {
-      const { objects } = connect();
+      const { objects } = await connect();
       const labelSelector = `${tenantLabelKey}=${tenant}`;
       try {
         const refs: ResourceRef[] = [];
@@ -118,14 +103,14 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): C
     },
     async readLogs(tenant, query) {
       try {
-        return await readTenantPodLogs(connect().core, tenant, query);
+        return await readTenantPodLogs((await connect()).core, tenant, query);
       } catch (error) {
         throw toCloudError(error);
       }
     },
     async checkConnectivity() {
       try {
-        const version = await connect().version.getCode();
+        const version = await (await connect()).version.getCode();
         return { ok: true, detail: `Kubernetes ${version.gitVersion}` };
       } catch (error) {
         return { ok: false, detail: toCloudError(error).message };

@@ -25,6 +25,8 @@ function describeApiError(error: ApiException<unknown>): string {
   } catch {
     message = typeof error.body === "string" ? error.body.slice(0, 200) : "";
   }
+  // The generated client drops the body of a 401, and EKS's says only "Unauthorized" anyway.
+  if (error.code === 401 && !message) message = "the cluster did not accept the portal's credentials";
   return `Kubernetes API answered ${error.code}${message ? `: ${message}` : ""}`;
 }
 
