@@ -7,7 +7,7 @@ import {
   type CloudDriver,
   type ResourceKind,
   type ResourceRef,
-} from "../driver";
+} from "../contract";
 import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
 import { readHttpStatus, toCloudError } from "./errors";
 import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifests";

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import type { Infrastructure } from "@/db/schema";
+import { createAwsDriver } from "./aws";
+import { combineDrivers } from "./composite-driver";
+import {
+  awsCloudConfig,
+  kubernetesCloudConfig,
+  localCloudConfig,
+  type CloudDriver,
+  type CloudDriverKind,
+  type KubernetesCloudConfig,
+} from "./contract";
+import { createKubernetesDriver } from "./kubernetes";
+import { createLocalDriver } from "./local";
+
+/** What the portal knows of one kind of cloud: how to check its settings and how to reach it. */
+export interface CloudDescriptor<Config> {
+  kind: CloudDriverKind;
+  label: string;
+  configSchema: z.ZodType<Config>;
+  /** Its logs and metrics are simulated into the portal's own tables, as they happen, by the portal itself. */
+  simulatedTelemetry: boolean;
+  /** The infrastructure's region: always the same, or checked (and required unless it has a default). */
+  region: { fixed: string } | { pattern: RegExp; message: string; default?: string };
+  create(db: Db, infrastructure: Omit<Infrastructure, "config"> & { config: Config }): CloudDriver;
+}
+
+type EksCluster = { clusterName: string; region: string };
+
+// The cluster by its EKS name (lib/cloud/kubernetes resolves it) or by a context of a kubeconfig.
+function clusterDriver(config: KubernetesCloudConfig & { clusterName?: string }, region: string) {
+  const options: Parameters<typeof createKubernetesDriver>[0] & { eks?: EksCluster } = {
+    kubeconfig: config.kubeconfig,
+    context: config.context,
+    eks: config.clusterName ? { clusterName: config.clusterName, region } : undefined,
+  };
+  return createKubernetesDriver(options);
+}
+
+export const localCloud: CloudDescriptor<z.infer<typeof localCloudConfig>> = {
+  kind: "local",
+  label: "Local (simulated)",
+  configSchema: localCloudConfig,
+  simulatedTelemetry: true,
+  region: { fixed: "local" },
+  create: (db, infrastructure) => createLocalDriver(db, infrastructure.id, infrastructure.config),
+};
+
+export const awsCloud: CloudDescriptor<z.infer<typeof awsCloudConfig>> = {
+  kind: "aws",
+  label: "AWS (VPC and EKS cluster)",
+  configSchema: awsCloudConfig,
+  simulatedTelemetry: false,
+  region: { pattern: /^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/, message: "Give an AWS region such as eu-west-1." },
+  create: (db, { region, config }) =>
+    combineDrivers(createAwsDriver({ region, vpcId: config.vpcId }), clusterDriver(config, region)),
+};
+
+export const kubernetesCloud: CloudDescriptor<z.infer<typeof kubernetesCloudConfig>> = {
+  kind: "kubernetes",
+  label: "Kubernetes cluster",
+  configSchema: kubernetesCloudConfig,
+  simulatedTelemetry: false,
+  region: {
+    pattern: /^[a-z0-9][a-z0-9-]{0,31}$/,
+    message: "A region is a short label such as eu-west-1 or on-prem.",
+    default: "unspecified",
+  },
+  create: (db, { region, config }) => combineDrivers(null, clusterDriver(config, region)),
+};
