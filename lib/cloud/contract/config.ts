@@ -34,12 +34,10 @@ export const awsCloudConfig = z
     message: "Give the EKS cluster name or a kubeconfig context for the cluster.",
   });
 
-export const kubernetesCloudConfig = z
-  .object({ context, kubeconfig })
-  .refine((c) => c.context || c.kubeconfig, {
-    path: ["context"],
-    message: "Give the kubeconfig context of the cluster.",
-  });
+export const kubernetesCloudConfig = z.object({ context, kubeconfig }).refine((c) => c.context || c.kubeconfig, {
+  path: ["context"],
+  message: "Give the kubeconfig context of the cluster.",
+});
 
 export type LocalCloudConfig = z.infer<typeof localCloudConfig>;
 export type LocalFaults = NonNullable<LocalCloudConfig["faults"]>;

@@ -12,6 +12,8 @@ const about: Record<Driver, string> = {
   kubernetes: "A Kubernetes cluster only, reached through a context of the portal's kubeconfig.",
 };
 
+const kubeconfigHint = "A path on the portal's server; without it, the portal's default kubeconfig.";
+
 function Field({
   name,
   label,
@@ -108,11 +110,29 @@ export function RegisterInfrastructureForm() {
             label="Kubeconfig context (optional)"
             placeholder="arn:aws:eks:eu-west-1:…:cluster/prod-cluster"
           />
+          <Field
+            name="kubeconfig"
+            label="Kubeconfig file (optional)"
+            placeholder="/etc/enclave/kubeconfig"
+            hint={kubeconfigHint}
+          />
+          <Field
+            name="hostImageId"
+            label="Host machine image (optional)"
+            placeholder="ami-0a1b2c3d"
+            hint="The AMI the tenants' hosts boot; without it, hosts cannot be created."
+          />
         </>
       )}
       {driver === "kubernetes" && (
         <>
           <Field name="kubeconfigContext" label="Kubeconfig context" placeholder="on-prem-admin" />
+          <Field
+            name="kubeconfig"
+            label="Kubeconfig file (optional)"
+            placeholder="/etc/enclave/kubeconfig"
+            hint={kubeconfigHint}
+          />
           <Field name="region" label="Region label (optional)" placeholder="on-prem" />
         </>
       )}
