@@ -18,6 +18,8 @@ import { createLocalDriver } from "./local";
 export interface CloudDescriptor<Config> {
   kind: CloudDriverKind;
   label: string;
+  /** One sentence for the admin choosing it. */
+  description: string;
   configSchema: z.ZodType<Config>;
   /** Its logs and metrics are simulated into the portal's own tables, as they happen, by the portal itself. */
   simulatedTelemetry: boolean;
@@ -40,7 +42,8 @@ function clusterDriver(config: KubernetesCloudConfig & { clusterName?: string },
 
 export const localCloud: CloudDescriptor<z.infer<typeof localCloudConfig>> = {
   kind: "local",
-  label: "Local (simulated)",
+  label: "Local",
+  description: "A simulated AWS account and cluster kept in the portal's own database, for demos and trials.",
   configSchema: localCloudConfig,
   simulatedTelemetry: true,
   region: { fixed: "local" },
@@ -49,7 +52,8 @@ export const localCloud: CloudDescriptor<z.infer<typeof localCloudConfig>> = {
 
 export const awsCloud: CloudDescriptor<z.infer<typeof awsCloudConfig>> = {
   kind: "aws",
-  label: "AWS (VPC and EKS cluster)",
+  label: "AWS",
+  description: "A VPC and EKS cluster in one AWS region, reached with the portal's default AWS credentials.",
   configSchema: awsCloudConfig,
   simulatedTelemetry: false,
   region: { pattern: /^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/, message: "Give an AWS region such as eu-west-1." },
@@ -59,7 +63,8 @@ export const awsCloud: CloudDescriptor<z.infer<typeof awsCloudConfig>> = {
 
 export const kubernetesCloud: CloudDescriptor<z.infer<typeof kubernetesCloudConfig>> = {
   kind: "kubernetes",
-  label: "Kubernetes cluster",
+  label: "Kubernetes",
+  description: "A Kubernetes cluster only, reached through a context of the portal's kubeconfig.",
   configSchema: kubernetesCloudConfig,
   simulatedTelemetry: false,
   region: {

@@ -3,14 +3,11 @@
 import { useState } from "react";
 import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
+import type { CloudDriverKind } from "@/lib/cloud/contract";
 import { registerInfrastructure } from "./actions";
 
-type Driver = "local" | "aws" | "kubernetes";
-const about: Record<Driver, string> = {
-  local: "A simulated AWS account and cluster kept in the portal's own database, for demos and trials.",
-  aws: "A VPC and EKS cluster in one AWS region, reached with the portal's default AWS credentials.",
-  kubernetes: "A Kubernetes cluster only, reached through a context of the portal's kubeconfig.",
-};
+type Driver = CloudDriverKind;
+export type DriverChoice = { kind: Driver; label: string; description: string };
 
 const kubeconfigHint = "A path on the portal's server; without it, the portal's default kubeconfig.";
 
@@ -47,7 +44,7 @@ function Field({
   );
 }
 
-export function RegisterInfrastructureForm() {
+export function RegisterInfrastructureForm({ drivers }: { drivers: DriverChoice[] }) {
   const [driver, setDriver] = useState<Driver>("aws");
   const [registered, setRegistered] = useState<string | null>(null);
   const { pending, error, run } = useActionRunner();
@@ -86,13 +83,15 @@ export function RegisterInfrastructureForm() {
             aria-describedby="infra-driver-hint"
             className="input mt-1"
           >
-            <option value="aws">aws</option>
-            <option value="kubernetes">kubernetes</option>
-            <option value="local">local</option>
+            {drivers.map((choice) => (
+              <option key={choice.kind} value={choice.kind}>
+                {choice.label}
+              </option>
+            ))}
           </select>
         </label>
         <p id="infra-driver-hint" className="mt-1 text-xs text-slate-500">
-          {about[driver]}
+          {drivers.find((choice) => choice.kind === driver)?.description}
         </p>
       </div>
       {driver === "aws" && (
