@@ -1,12 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { infrastructures, localCloudResources, tenants } from "@/db/schema";
+import { infrastructures, localCloudResources, logLines, tenants } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
 import { driverFor } from "@/lib/cloud";
 import { InvalidCursorError } from "@/lib/cloud/contract";
 import { describeCloud } from "@/lib/cloud/registry";
 import { registerInfrastructureInput } from "@/lib/infrastructure/infrastructure-input";
 import { registerInfrastructure } from "@/lib/infrastructure/register-infrastructure";
+import { tenantLogTail } from "@/lib/telemetry/tenant-log-tail";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createInfrastructure, createTenant, createUser, uniqueName } from "./helpers/factory";
 
@@ -20,6 +21,8 @@ describe.each(testDatabases())("the driver registry, on $kind", (target) => {
     if (!registered.length) return;
     const { db } = database();
     await db.delete(localCloudResources).where(inArray(localCloudResources.infrastructureId, registered));
+    const gone = db.select({ id: tenants.id }).from(tenants).where(inArray(tenants.infrastructureId, registered));
+    await db.delete(logLines).where(inArray(logLines.tenantId, gone));
     await db.delete(tenants).where(inArray(tenants.infrastructureId, registered));
     await db.delete(infrastructures).where(inArray(infrastructures.id, registered));
   });
@@ -107,5 +110,19 @@ describe.each(testDatabases())("the driver registry, on $kind", (target) => {
     expect(describeCloud(row.driver)?.simulatedTelemetry).toBe(true);
     expect(describeCloud("aws")?.simulatedTelemetry).toBe(false);
     await driver.remove({ ...ref, tenant: tenant.name });
+  });
+
+  it("tails a simulated cloud's table by line id, every second", async () => {
+    const { db } = database();
+    const row = await register({ name: uniqueName("lab"), driver: "local" });
+    const tenant = await createTenant(db, { infrastructureId: row.id });
+    const tail = await tenantLogTail(db, { ...tenant, driver: row.driver }, { level: "error" }, undefined);
+    expect(tail.everyMs).toBe(1000);
+    const line = { tenantId: tenant.id, at: new Date(), resource: "web", message: "upstream failed" };
+    await db.insert(logLines).values([
+      { ...line, level: "info" },
+      { ...line, level: "error" },
+    ]);
+    expect((await tail.poll(tail.after)).map((l) => [l.level, l.message])).toEqual([["error", "upstream failed"]]);
   });
 });
