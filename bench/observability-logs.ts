@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { logLines } from "../db/schema";
-import { searchLogs, type LogSearch } from "../lib/telemetry/log-queries";
+import type { CloudLogQuery as LogSearch } from "../lib/cloud/contract";
+import { searchLogs } from "../lib/cloud/local/log-store";
 
 const day = 86_400_000;
 const spanDays = 7;

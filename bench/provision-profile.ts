@@ -10,7 +10,7 @@ import { openDatabase, type DatabaseTarget } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { infrastructures, tenants, users } from "../db/schema";
 import { loadActor } from "../lib/auth/actor";
-import { createLocalDriver } from "../lib/cloud/local-driver";
+import { createLocalDriver } from "../lib/cloud/local";
 import { runOperation } from "../lib/provisioning/engine";
 import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";
 import { createTenant } from "../lib/tenants/create-tenant";

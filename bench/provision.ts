@@ -1,6 +1,6 @@
 // npm run bench:provision — provisioning wall time against the plan's critical path, local cloud at a fixed latency
 import type { DatabaseTarget } from "../db/client";
-import { createLocalDriver } from "../lib/cloud/local-driver";
+import { createLocalDriver } from "../lib/cloud/local";
 import { runOperation } from "../lib/provisioning/engine";
 import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";
 import { median, openProvisionFixture } from "./provision-fixture";

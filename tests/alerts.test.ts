@@ -7,7 +7,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
 import { changeAlert, createAlertRule } from "@/lib/alerts/manage-alerts";
 import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";
-import type { CloudAlarm, CloudDriver } from "@/lib/cloud/driver";
+import type { CloudAlarm, CloudDriver } from "@/lib/cloud/contract";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
@@ -57,17 +57,15 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
   it("opens a rule's alert when the window's mean crosses the threshold and resolves it when it falls back, notifying once per transition", async () => {
     const { db, tenant, ctx } = await setup();
     // CPU at 10, then 90 for minutes 10–19, then 10 again: a 5-minute mean above 50 from minute 13 to 22.
-    await db
-      .insert(metricPoints)
-      .values(
-        Array.from({ length: 30 }, (_, m) => ({
-          tenantId: tenant.id,
-          resource: "web",
-          metric: "cpu",
-          at: minute(m),
-          value: m >= 10 && m < 20 ? 90 : 10,
-        })),
-      );
+    await db.insert(metricPoints).values(
+      Array.from({ length: 30 }, (_, m) => ({
+        tenantId: tenant.id,
+        resource: "web",
+        metric: "cpu",
+        at: minute(m),
+        value: m >= 10 && m < 20 ? 90 : 10,
+      })),
+    );
     await createAlertRule(ctx, tenant, {
       tenant: tenant.name,
       name: "Hot CPU",

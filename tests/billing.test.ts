@@ -14,7 +14,7 @@ import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { setBudget } from "@/lib/billing/manage-budget";
 import { setBudgetInput } from "@/lib/billing/budget-input";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { createLocalDriver } from "@/lib/cloud/local";
 import { addDemoFleet } from "@/lib/resources/demo-fleet";
 import { loadActor } from "@/lib/auth/actor";
 import { insertCosts } from "./helpers/costs";

@@ -1,7 +1,7 @@
 import { DescribeAlarmsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { beforeEach, describe, expect, it } from "vitest";
-import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
+import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/contract";
 import { awsError, createMockedAwsDriver } from "./helpers/aws-mocks";
 
 let aws: ReturnType<typeof createMockedAwsDriver>;
@@ -156,11 +156,9 @@ describe("aws driver: listAlarms", () => {
   it("describes more than 100 alarms in chunks of 100", async () => {
     const names = Array.from({ length: 250 }, (_, index) => `acme-alarm-${index}`);
     aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: names.map((name) => mapping(name)) });
-    aws.cloudwatch
-      .on(DescribeAlarmsCommand)
-      .callsFake((input: { AlarmNames: string[] }) => ({
-        MetricAlarms: input.AlarmNames.map((name) => metricAlarm(name)),
-      }));
+    aws.cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { AlarmNames: string[] }) => ({
+      MetricAlarms: input.AlarmNames.map((name) => metricAlarm(name)),
+    }));
 
     const alarms = await aws.driver.listAlarms!("acme");
 
@@ -173,15 +171,13 @@ describe("aws driver: listAlarms", () => {
   });
 
   it("drops an alarm whose tags name another tenant, and one the tagging API did not return", async () => {
-    aws.tagging
-      .on(GetResourcesCommand)
-      .resolves({
-        ResourceTagMappingList: [
-          mapping("acme-cpu"),
-          mapping("globex-cpu", "globex"),
-          { ResourceARN: arnOf("untagged"), Tags: [] },
-        ],
-      });
+    aws.tagging.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        mapping("acme-cpu"),
+        mapping("globex-cpu", "globex"),
+        { ResourceARN: arnOf("untagged"), Tags: [] },
+      ],
+    });
     aws.cloudwatch
       .on(DescribeAlarmsCommand)
       .resolves({ MetricAlarms: [metricAlarm("acme-cpu"), metricAlarm("globex-cpu"), metricAlarm("untagged")] });

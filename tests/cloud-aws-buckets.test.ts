@@ -11,7 +11,7 @@ import {
   PutPublicAccessBlockCommand,
 } from "@aws-sdk/client-s3";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError } from "@/lib/cloud/contract";
 import {
   acmeTags,
   awsError,

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-cost-explorer";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAwsClients } from "@/lib/cloud/aws/clients";
-import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
+import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/contract";
 import { createMockedAwsDriver, exceptionOptions } from "./helpers/aws-mocks";
 
 let aws: ReturnType<typeof createMockedAwsDriver>;

@@ -89,11 +89,9 @@ describe("aws driver: inventory details", () => {
         { ResourceARN: "arn:aws:kms:eu-west-1:1:key/key-1", Tags: [tenantTag] },
       ],
     });
-    aws.kms
-      .on(DescribeKeyCommand)
-      .resolves({
-        KeyMetadata: { KeyId: "key-1", KeyState: "Enabled", CreationDate: new Date("2026-11-02T00:00:00Z") },
-      });
+    aws.kms.on(DescribeKeyCommand).resolves({
+      KeyMetadata: { KeyId: "key-1", KeyState: "Enabled", CreationDate: new Date("2026-11-02T00:00:00Z") },
+    });
     aws.kms.on(ListAliasesCommand).resolves({ Aliases: [] });
 
     const found = await aws.driver.listTenantResources("acme");

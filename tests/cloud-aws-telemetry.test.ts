@@ -8,7 +8,7 @@ import {
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insightsTiming } from "@/lib/cloud/aws/insights-queries";
-import { PermanentCloudError, TransientCloudError, type CloudLogQuery } from "@/lib/cloud/driver";
+import { PermanentCloudError, TransientCloudError, type CloudLogQuery } from "@/lib/cloud/contract";
 import { awsError, createMockedAwsDriver } from "./helpers/aws-mocks";
 
 let aws: ReturnType<typeof createMockedAwsDriver>;
@@ -171,11 +171,9 @@ describe("aws driver: readLogs", () => {
 
   it("splits more than 50 log groups over several queries, and takes no line past what a cut-off query may still hide", async () => {
     acmeGroups(...Array.from({ length: 60 }, (_, index) => `/enclave/acme/svc-${index}`));
-    aws.logs
-      .on(StartQueryCommand)
-      .callsFake((input: { logGroupNames: string[] }) => ({
-        queryId: input.logGroupNames.length === 50 ? "q-first" : "q-rest",
-      }));
+    aws.logs.on(StartQueryCommand).callsFake((input: { logGroupNames: string[] }) => ({
+      queryId: input.logGroupNames.length === 50 ? "q-first" : "q-rest",
+    }));
     // The first 50 groups fill the batch with lines the level filter drops; the rest hold one older error.
     const newest = Date.parse("2026-11-28T10:00:50.999Z");
     const infoLines = Array.from({ length: 1000 }, (_, index) =>
@@ -185,12 +183,10 @@ describe("aws driver: readLogs", () => {
       .on(GetQueryResultsCommand, { queryId: "q-first" })
       .resolvesOnce({ status: "Complete", results: infoLines })
       .resolves({ status: "Complete", results: [] });
-    aws.logs
-      .on(GetQueryResultsCommand, { queryId: "q-rest" })
-      .resolves({
-        status: "Complete",
-        results: [row("2026-11-28 10:00:01.000", "/enclave/acme/svc-59", "ERROR rest-old")],
-      });
+    aws.logs.on(GetQueryResultsCommand, { queryId: "q-rest" }).resolves({
+      status: "Complete",
+      results: [row("2026-11-28 10:00:01.000", "/enclave/acme/svc-59", "ERROR rest-old")],
+    });
 
     const page = await aws.driver.readLogs!("acme", { ...window, level: "error", limit: 1 });
 

@@ -48,7 +48,7 @@ import {
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ForeignResourceError, PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
+import { ForeignResourceError, PermanentCloudError, TransientCloudError } from "@/lib/cloud/contract";
 import {
   acmeTags,
   awsError,

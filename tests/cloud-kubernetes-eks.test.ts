@@ -2,7 +2,7 @@ import { DescribeClusterCommand, EKSClient, ResourceNotFoundException, ServerExc
 import { STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/driver";
+import { PermanentCloudError, TransientCloudError } from "@/lib/cloud/contract";
 import { createKubernetesDriver } from "@/lib/cloud/kubernetes";
 import { loadKubeConfig } from "@/lib/cloud/kubernetes/client";
 import { buildKubeconfig, startKubernetesApiServer } from "./helpers/kubernetes-api-server";

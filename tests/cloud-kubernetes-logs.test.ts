@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PermanentCloudError, type CloudDriver, type CloudLogQuery } from "@/lib/cloud/driver";
+import { PermanentCloudError, type CloudDriver, type CloudLogQuery } from "@/lib/cloud/contract";
 import { createKubernetesDriver } from "@/lib/cloud/kubernetes";
 import { buildKubeconfig, startKubernetesApiServer } from "./helpers/kubernetes-api-server";
 

@@ -10,7 +10,7 @@ import {
   type ResourceKind,
   type ResourceRef,
   type ResourceSpec,
-} from "@/lib/cloud/driver";
+} from "@/lib/cloud/contract";
 import { createKubernetesDriver } from "@/lib/cloud/kubernetes";
 import { provisionPlan } from "@/lib/provisioning/plan";
 import { buildKubeconfig, startKubernetesApiServer } from "./helpers/kubernetes-api-server";

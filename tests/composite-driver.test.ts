@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tenants } from "@/db/schema";
 import { combineDrivers } from "@/lib/cloud/composite-driver";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { createLocalDriver } from "@/lib/cloud/local";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, provisioningSetup } from "./helpers/provisioning";
 import { createInfrastructure } from "./helpers/factory";

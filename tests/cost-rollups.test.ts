@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { addDays, cents } from "@/lib/billing/forecast";
 import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
-import type { CloudCostDay, CloudDriver } from "@/lib/cloud/driver";
+import type { CloudCostDay, CloudDriver } from "@/lib/cloud/contract";
 import { rollups, type RollupRow } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant } from "./helpers/factory";

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tenantInventoryRefreshes, tenants } from "@/db/schema";
-import type { CloudDriver } from "@/lib/cloud/driver";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
+import { createLocalDriver } from "@/lib/cloud/local";
 import { adoptTenants, claimDueTenants } from "@/lib/inventory/claim-due-tenants";
 import { readTenantInventory } from "@/lib/inventory/inventory-queries";
 import { inventorySettings } from "@/lib/inventory/inventory-settings";

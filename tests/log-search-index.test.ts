@@ -3,7 +3,8 @@ import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { logLines } from "@/db/schema";
-import { encodeCursor, logSearchQuery, newestFirst, searchLogs, type LogSearch } from "@/lib/telemetry/log-queries";
+import type { CloudLogQuery as LogSearch } from "@/lib/cloud/contract";
+import { encodeCursor, logSearchQuery, newestFirst, searchLogs } from "@/lib/cloud/local/log-store";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { expectNoSeqScan, indexesUsed, planNodes } from "./helpers/explain-plan";
 

@@ -9,7 +9,7 @@ import {
   tenants,
   tenantSecrets,
 } from "@/db/schema";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { createLocalDriver } from "@/lib/cloud/local";
 import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import { isCloudError } from "@/lib/provisioning/run-context";

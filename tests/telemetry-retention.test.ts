@@ -26,30 +26,26 @@ describe.each(testDatabases())("telemetry retention on $kind", (target) => {
     const [a, b] = [await createTenant(db), await createTenant(db, { status: "deleted" })];
     const ages = [20, 15, 13, 1];
     for (const tenant of [a, b]) {
-      await db
-        .insert(logLines)
-        .values(
-          ages.flatMap((age) =>
-            Array.from({ length: 7 }, (_, i) => ({
-              tenantId: tenant.id,
-              at: daysAgo(age),
-              level: "info",
-              resource: "web",
-              message: `line ${i}`,
-            })),
-          ),
-        );
-      await db
-        .insert(metricPoints)
-        .values(
-          [40, 36, 30].map((age) => ({
+      await db.insert(logLines).values(
+        ages.flatMap((age) =>
+          Array.from({ length: 7 }, (_, i) => ({
             tenantId: tenant.id,
-            resource: "web",
-            metric: "cpu",
             at: daysAgo(age),
-            value: 1,
+            level: "info",
+            resource: "web",
+            message: `line ${i}`,
           })),
-        );
+        ),
+      );
+      await db.insert(metricPoints).values(
+        [40, 36, 30].map((age) => ({
+          tenantId: tenant.id,
+          resource: "web",
+          metric: "cpu",
+          at: daysAgo(age),
+          value: 1,
+        })),
+      );
     }
     const removed = await pruneTelemetry(db, now, { logs: 14, metrics: 35 }, 3);
     expect(removed).toEqual({ logLines: 2 * 2 * 7, metricPoints: 2 * 2 });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, operations, tenants } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { createLocalDriver } from "@/lib/cloud/local";
 import {
   checkInfrastructureConnectivity,
   checkInfrastructureConnectivityWithin,

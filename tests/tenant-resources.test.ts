@@ -5,7 +5,7 @@ import { createResourceInput } from "@/lib/resources/resource-input";
 import { requestResourceCreation, requestResourceDeletion } from "@/lib/resources/request-resource-change";
 import { toTenantResources } from "@/lib/resources/resource-kinds";
 import { requestTenantDeletion } from "@/lib/tenants/request-tenant-deletion";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
+import { createLocalDriver } from "@/lib/cloud/local";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { provisioningSetup } from "./helpers/provisioning";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { infrastructures } from "@/db/schema";
 import { cloudLogTail } from "@/lib/telemetry/cloud-log-tail";
-import { InvalidCursorError } from "@/lib/telemetry/log-queries";
+import { InvalidCursorError } from "@/lib/cloud/contract";
 import {
   CloudTelemetryError,
   queryTenantMetrics,

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ResourceKind } from "@/lib/cloud/driver";
+import type { ResourceKind } from "@/lib/cloud/contract";
 import { tenants } from "./tenants";
 
 // What each tenant's cloud held at its last good listing, kept by the workers so pages read it

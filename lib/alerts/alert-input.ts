@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workloadMetrics } from "@/lib/telemetry/metric-shape";
+import { workloadMetrics } from "@/lib/cloud/contract";
 import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
 
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules, infrastructures, tenants, type AlertRule } from "@/db/schema";
-import type { MetricName } from "@/lib/telemetry/metric-shape";
+import type { CloudMetricName } from "@/lib/cloud/contract";
 import { CloudTelemetryError, queryTenantMetrics, type TelemetryTenant } from "@/lib/telemetry/tenant-telemetry";
 import { openAlert, resolveAlertByKey } from "./alert-transitions";
 import { ruleAlertKey } from "./manage-alerts";
@@ -15,7 +15,7 @@ export async function windowAverage(
 ): Promise<number | null> {
   const from = new Date(now.getTime() - rule.windowMinutes * 60_000);
   const result = await queryTenantMetrics(db, tenant, {
-    metric: rule.metric as MetricName,
+    metric: rule.metric as CloudMetricName,
     resource: rule.resource ?? undefined,
     from,
     to: now,

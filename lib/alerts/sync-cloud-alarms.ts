@@ -1,7 +1,7 @@
 import { and, eq, like, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alerts } from "@/db/schema";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { openAlert, resolveAlertByKey } from "./alert-transitions";
 
 const cloudKey = (alarmId: string) => `cloud:${alarmId}`;

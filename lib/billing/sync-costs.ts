@@ -1,7 +1,7 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { costDaily } from "@/db/schema";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { addDays, cents } from "./forecast";
 import { refreshCostMonths } from "./refresh-cost-months";
 

@@ -1,4 +1,4 @@
-import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "./driver";
+import { awsKinds, kubernetesKinds, type CloudDriver, type ResourceKind } from "./contract";
 
 /**
  * An AWS infrastructure is two clouds: the account (groups, IAM, KMS, keys, hosts, buckets) and

@@ -1,22 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { infrastructures, type Infrastructure } from "@/db/schema";
-import { createAwsDriver } from "./aws";
-import { combineDrivers } from "./composite-driver";
-import type { CloudDriver } from "./driver";
-import { createKubernetesDriver } from "./kubernetes";
-import { createLocalDriver, type LocalCloudConfig } from "./local-driver";
+import type { CloudDriver } from "./contract";
+import { openCloud } from "./registry";
 
-type RealCloudConfig = { vpcId?: string; kubeconfig?: string; context?: string };
-
-/** The driver for an infrastructure, chosen by its kind; pages and the engine never branch on it. */
+/** The driver for an infrastructure, chosen by its kind and checked against its kind's config schema. */
 export async function driverFor(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
-  if (infrastructure.driver === "local")
-    return createLocalDriver(db, infrastructure.id, infrastructure.config as LocalCloudConfig);
-  const config = infrastructure.config as RealCloudConfig;
-  const kubernetes = createKubernetesDriver({ kubeconfig: config.kubeconfig, context: config.context });
-  if (infrastructure.driver === "kubernetes") return combineDrivers(null, kubernetes);
-  return combineDrivers(createAwsDriver({ region: infrastructure.region, vpcId: config.vpcId ?? "" }), kubernetes);
+  return openCloud(db, infrastructure);
 }
 
 /** The driver of the infrastructure a tenant lives on. */

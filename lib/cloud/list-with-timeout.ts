@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { driverForInfrastructureId } from "./index";
-import type { CloudDriver, ResourceRef } from "./driver";
+import type { CloudDriver, ResourceRef } from "./contract";
 
 // Bounds an unreachable cloud, not a slow one: the local cloud answered in over 3 s on a loaded
 // 2-core machine, and the page then showed no resources at all.

@@ -1,7 +1,8 @@
 import { infrastructures } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
-import { ConflictError } from "@/lib/errors";
+import { cloudDescriptors, describeConfigIssues } from "@/lib/cloud/registry";
+import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
 import type { RegisterInfrastructureInput } from "./infrastructure-input";
 
@@ -10,12 +11,19 @@ export async function registerInfrastructure(
   ctx: Pick<ActionContext, "db" | "actor" | "ip">,
   input: RegisterInfrastructureInput,
 ) {
+  // The same schema driverFor reads it with, so what is stored can always be opened.
+  const parsed = cloudDescriptors[input.driver].configSchema.safeParse(input.config);
+  if (!parsed.success)
+    throw new InvalidInputError(
+      `Infrastructure "${input.name}" has an invalid configuration: ${describeConfigIssues(parsed.error)}`,
+    );
+  const config = parsed.data;
   return ctx.db.transaction(async (tx) => {
     let row;
     try {
       [row] = await tx
         .insert(infrastructures)
-        .values({ name: input.name, driver: input.driver, region: input.region, config: input.config })
+        .values({ name: input.name, driver: input.driver, region: input.region, config })
         .returning();
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(`An infrastructure named ${input.name} already exists.`);
@@ -25,7 +33,7 @@ export async function registerInfrastructure(
       actorId: ctx.actor.id,
       action: "infrastructure.register",
       target: input.name,
-      details: { infrastructureId: row!.id, driver: input.driver, region: input.region, config: input.config },
+      details: { infrastructureId: row!.id, driver: input.driver, region: input.region, config },
       ip: ctx.ip,
     });
     return { id: row!.id, name: row!.name };

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tenantInventory, tenantInventoryRefreshes, type TenantInventoryRow } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceRef } from "@/lib/cloud/contract";
 
 /** What pages show of a tenant's inventory: its resources as the cloud listed them, and how fresh that is. */
 export type InventoryResource = Omit<ResourceRef, "tenant">;

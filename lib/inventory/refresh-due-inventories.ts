@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tenantInventory, tenantInventoryRefreshes } from "@/db/schema";
 import { driverForInfrastructureId } from "@/lib/cloud";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import type { Log } from "@/lib/jobs/monitoring";
 import { adoptTenants, claimDueTenants, type DueTenant } from "./claim-due-tenants";
 import { claimSeconds, type InventorySettings } from "./inventory-settings";

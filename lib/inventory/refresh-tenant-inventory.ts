@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { listingError, listWithTimeout } from "@/lib/cloud/list-with-timeout";
 import { saveInventory, type Listing } from "./save-inventory";
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tenantInventory, tenantInventoryRefreshes } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceRef } from "@/lib/cloud/contract";
 
 /** One listing of a tenant's cloud: what it held, or why it could not be read; startedAt on the database's clock. */
 export type Listing = { startedAt: Date } & ({ resources: ResourceRef[] } | { error: string });

@@ -7,7 +7,7 @@ import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";
 import { evaluateBudget } from "@/lib/billing/evaluate-budgets";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { driverFor } from "@/lib/cloud";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 
 export type Log = (level: LogLevel, message: string, extra?: LogFields) => void;
 

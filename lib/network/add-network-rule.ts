@@ -3,7 +3,7 @@ import { networkRules, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { findTenantConstruct } from "@/lib/provisioning/constructs";
 import { withRetry, type RetryPolicy } from "@/lib/provisioning/retry";

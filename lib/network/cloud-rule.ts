@@ -1,4 +1,4 @@
-import type { CloudDriver, ResourceKind, ResourceSpec } from "@/lib/cloud/driver";
+import type { CloudDriver, ResourceKind, ResourceSpec } from "@/lib/cloud/contract";
 import type { NetworkRule } from "@/db/schema";
 
 type Names = { tenant: string; namespace: string; groupId?: string; sourceTenant?: string; sourceGroupId?: string };

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { networkRules, tenants, type Tenant } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
 import { withRetry, type RetryPolicy } from "@/lib/provisioning/retry";
 import { removeCloudObjects } from "./cloud-rule";

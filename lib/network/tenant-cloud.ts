@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Tenant } from "@/db/schema";
 import { driverForInfrastructureId } from "@/lib/cloud";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { findTenantConstruct } from "@/lib/provisioning/constructs";
 
 /** The tenant's cloud driver, security group and namespace: what its network rules attach to. */

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceRef } from "@/lib/cloud/contract";
 
 /** A construct the tenant's provisioning made (its security group, its namespace…), from the step log. */
 export async function findTenantConstruct(db: Db, tenantId: string, stepKey: string): Promise<ResourceRef | null> {

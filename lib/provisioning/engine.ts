@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tenants } from "@/db/schema";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { afterOperationSeconds, inventorySettings } from "@/lib/inventory/inventory-settings";
 import { refreshTenantInventory } from "@/lib/inventory/refresh-tenant-inventory";
 import { finishTenantOperation } from "./finish-tenant-operation";

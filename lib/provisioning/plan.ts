@@ -1,4 +1,4 @@
-import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/driver";
+import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
 
 export type PlanTenant = { name: string; quota: { cpu?: string; memory?: string; pods?: number } | null };
 export type PlanStep = {

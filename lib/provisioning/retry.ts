@@ -1,4 +1,4 @@
-import { TransientCloudError } from "@/lib/cloud/driver";
+import { TransientCloudError } from "@/lib/cloud/contract";
 
 export type RetryPolicy = { attempts: number; baseMs: number; maxMs: number; sleep?: (ms: number) => Promise<void> };
 export const defaultRetry: RetryPolicy = { attempts: 6, baseMs: 250, maxMs: 8_000 };

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { PermanentCloudError, TransientCloudError, type CloudDriver } from "@/lib/cloud/driver";
+import { PermanentCloudError, TransientCloudError, type CloudDriver } from "@/lib/cloud/contract";
 import type { RetryPolicy } from "./retry";
 
 export type EngineHooks = {

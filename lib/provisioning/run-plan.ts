@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { operations, tenantSecrets, type Tenant } from "@/db/schema";
-import type { ResourceRef, ResourceSpec } from "@/lib/cloud/driver";
+import type { ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
 import { createLogger } from "@/lib/observability/logger";
 import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";

@@ -1,6 +1,6 @@
 import type { Operation, ResourceRequest, Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { ResourceKind, ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceKind, ResourceRef } from "@/lib/cloud/contract";
 import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";

@@ -1,5 +1,5 @@
 import type { Tenant } from "@/db/schema";
-import { TransientCloudError } from "@/lib/cloud/driver";
+import { TransientCloudError } from "@/lib/cloud/contract";
 import { removeRulesTouching } from "@/lib/network/remove-network-rule";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps, type OperationStep } from "@/db/schema";
-import type { ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceRef } from "@/lib/cloud/contract";
 import { groupWrites } from "./group-writes";
 import { LeaseLostError } from "./lease";
 

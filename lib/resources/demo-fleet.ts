@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
-import { createLocalDriver } from "@/lib/cloud/local-driver";
-import type { ResourceSpec } from "@/lib/cloud/driver";
+import { createLocalDriver } from "@/lib/cloud/local";
+import type { ResourceSpec } from "@/lib/cloud/contract";
 import { bucketCloudName } from "./resource-kinds";
 
 /** What a demo tenant runs in the local cloud, so a fresh install has resources, logs and metrics to look at. */

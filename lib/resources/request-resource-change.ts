@@ -3,7 +3,7 @@ import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
-import type { CloudDriver } from "@/lib/cloud/driver";
+import type { CloudDriver } from "@/lib/cloud/contract";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
@@ -88,11 +88,8 @@ export async function requestResourceCreation(
     .from(infrastructures)
     .where(eq(infrastructures.id, tenant.infrastructureId));
   if (!infrastructure) throw new Error(`Infrastructure ${tenant.infrastructureId} does not exist.`);
-  const request = toCreateRequest(
-    tenant.name,
-    input,
-    (infrastructure.config as { hostImageId?: string } | null)?.hostImageId,
-  );
+  const { config } = infrastructure;
+  const request = toCreateRequest(tenant.name, input, "hostImageId" in config ? config.hostImageId : undefined);
   if (await findExisting(await driverFor(ctx.db, infrastructure), tenant, request.kind, request.name)) {
     throw new ConflictError(
       `A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`,

@@ -1,5 +1,5 @@
 import type { ResourceRequest } from "@/db/schema";
-import type { ResourceKind, ResourceRef } from "@/lib/cloud/driver";
+import type { ResourceKind, ResourceRef } from "@/lib/cloud/contract";
 
 /** What a tenant's user sees and manages, by the URL slug it goes by, and the cloud kind behind it. */
 export const userKinds = {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/driver";
-import { localDailyCosts } from "@/lib/cloud/local-costs";
+import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
+import { localDailyCosts } from "@/lib/cloud/local";
 import { provisionPlan } from "@/lib/provisioning/plan";
 import { demoFleet } from "@/lib/resources/demo-fleet";
 
 export type FleetRow = { id: string; kind: ResourceKind; name: string; attributes: Record<string, unknown> };
 
-// As the local driver names and numbers what it stores (lib/cloud/local-driver.ts).
+// As the local driver names and numbers what it stores (lib/cloud/local/driver.ts).
 const idPrefix: Partial<Record<ResourceKind, string>> = {
   security_group: "sg",
   security_group_rule: "sgr",

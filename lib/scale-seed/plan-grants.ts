@@ -1,5 +1,5 @@
 import type { GrantLevel } from "@/db/schema";
-import { noise } from "@/lib/telemetry/metric-shape";
+import { noise } from "@/lib/cloud/local/simulated-metrics";
 import { planUser } from "./plan-users";
 import { loadTestEmail, scaleTenantName, scaleUserEmail } from "./scale-names";
 

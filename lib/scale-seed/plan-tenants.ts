@@ -1,5 +1,5 @@
 import type { Tenant } from "@/db/schema";
-import { noise } from "@/lib/telemetry/metric-shape";
+import { noise } from "@/lib/cloud/local/simulated-metrics";
 import { scaleTenantName } from "./scale-names";
 
 const dayMs = 86_400_000;

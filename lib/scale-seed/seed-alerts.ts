@@ -31,7 +31,7 @@ export const insertAlertRules = (ctx: ScaleContext) =>
     );
   });
 
-// Cloud alarms of the local driver (lib/cloud/local-alarms.ts) and the CPU rule: resolved ones over
+// Cloud alarms of the local driver (lib/cloud/local/alarms.ts) and the CPU rule: resolved ones over
 // the last month, now and then one still open (a third of those acknowledged) from the last hours.
 const templates = sql`(values
   ('cloud', 'cloud:local:workload:api', 'High 5xx rate on api', 'critical', 'api', 'More than 5% of requests failed over 5 minutes.', false, 1.0),

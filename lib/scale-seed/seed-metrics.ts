@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { localCloudResources, metricPoints, tenants } from "@/db/schema";
-import { workloadMetrics } from "@/lib/telemetry/metric-shape";
+import { workloadMetrics } from "@/lib/cloud/contract";
 import { countInserted, countRows, forTenantBatches, tenantsWithout, unitHash } from "./batch-sql";
 import type { ScaleContext } from "./scale-context";
 
@@ -15,7 +15,7 @@ export const countMetricPoints = (ctx: ScaleContext) =>
 
 /**
  * A point every 5 minutes over the last `hours` for each metric of each service and host (hosts
- * serve no requests), shaped as lib/telemetry/metric-shape.ts: a daily rhythm, jitter, bursts and
+ * serve no requests), shaped as lib/cloud/local/simulated-metrics.ts: a daily rhythm, jitter, bursts and
  * rare error spikes. Only for tenants that have no points yet, so a later re-run adds none.
  */
 export function insertMetricPoints(ctx: ScaleContext, hours: number): Promise<number> {

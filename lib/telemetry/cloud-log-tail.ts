@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import type { LogFilters, LogLineView } from "./log-queries";
+import type { LogFilters, LogLineView } from "@/lib/cloud/contract";
 import { searchTenantLogs, type TelemetryTenant } from "./tenant-telemetry";
 
 const keyOf = (line: LogLineView) => `${line.at}|${line.resource}|${line.message}`;

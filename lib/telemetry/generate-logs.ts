@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines, tenants } from "@/db/schema";
 import { generateLine, seededRandom, type Random } from "./log-messages";
-import { newestFirst } from "./log-queries";
+import { newestFirst } from "@/lib/cloud/local/log-store";
 import { readyLocalTenants, telemetrySources } from "./sources";
 
 export type GenerateLogsOptions = { seed?: number; perSourcePerMinute?: number; batchSize?: number };

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { metricPoints, tenants } from "@/db/schema";
-import { noise, sampleSource } from "./metric-shape";
+import { noise, sampleSource } from "@/lib/cloud/local/simulated-metrics";
 import { readyLocalTenants, telemetrySources, type TelemetrySource } from "./sources";
 
 const minuteMs = 60_000;

@@ -1,4 +1,4 @@
-import type { LogLineView } from "./log-queries";
+import type { LogLineView } from "@/lib/cloud/contract";
 
 // A spreadsheet runs a cell that starts with = + - @ as a formula; log text is attacker-written.
 const neutralize = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workloadMetrics, type MetricName } from "./metric-shape";
+import { workloadMetrics, type CloudMetricName } from "@/lib/cloud/contract";
 import { maxPoints, type MetricsQuery } from "./metric-queries";
 
 export const metricRanges = { "1h": 3_600_000, "6h": 21_600_000, "24h": 86_400_000, "7d": 604_800_000 } as const;
@@ -51,5 +51,5 @@ export function parseMetricsQuery(params: Record<string, string | undefined>, no
     from && to
       ? { from: new Date(from), to: new Date(to) }
       : { from: new Date(now.getTime() - metricRanges[range ?? "24h"]), to: now };
-  return { ok: true, query: { metric: metric as MetricName, resource, ...window, points: points ?? maxPoints } };
+  return { ok: true, query: { metric: metric as CloudMetricName, resource, ...window, points: points ?? maxPoints } };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines, metricPoints, tenants } from "@/db/schema";
-import { workloadMetrics } from "./metric-shape";
+import { workloadMetrics } from "@/lib/cloud/contract";
 
 export type RetentionDays = { logs: number; metrics: number };
 

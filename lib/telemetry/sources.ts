@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { infrastructures, localCloudResources, tenants, type Tenant } from "@/db/schema";
+import { simulatedTelemetryKinds } from "@/lib/cloud/registry";
 
 export type TelemetrySource = { name: string; kind: "workload" | "host" };
 
@@ -24,11 +25,11 @@ export async function telemetrySources(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The ready tenants of local infrastructures (narrowed by `scope`): the ones whose telemetry is generated. */
+/** The ready tenants of simulated clouds (narrowed by `scope`): the ones whose telemetry is generated. */
 export function readyLocalTenants(db: Db, scope?: SQL) {
   return db
     .select({ id: tenants.id, name: tenants.name, infrastructureId: tenants.infrastructureId })
     .from(tenants)
     .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(eq(tenants.status, "ready"), eq(infrastructures.driver, "local"), scope));
+    .where(and(eq(tenants.status, "ready"), inArray(infrastructures.driver, simulatedTelemetryKinds), scope));
 }

@@ -1,19 +1,26 @@
 import type { Db } from "@/db/client";
 import { driverForInfrastructureId } from "@/lib/cloud";
-import { PermanentCloudError, type CloudDriver, type CloudLogLine } from "@/lib/cloud/driver";
+import {
+  InvalidCursorError,
+  type CloudDriver,
+  type CloudLogLine,
+  type CloudLogQuery,
+  type LogLineView,
+} from "@/lib/cloud/contract";
 import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
-import { InvalidCursorError, searchLogs, type LogLineView, type LogSearch } from "./log-queries";
-import { bucketsFor, queryMetrics, type MetricsQuery, type MetricsResult } from "./metric-queries";
-import { metricUnits } from "./metric-shape";
-import { telemetrySources, type TelemetrySource } from "./sources";
+import { describeCloud } from "@/lib/cloud/registry";
+import { bucketedWindow, metricsResult, type MetricsQuery, type MetricsResult } from "./metric-queries";
+import type { TelemetrySource } from "./sources";
 
-/** Where a tenant's telemetry lives: the portal's database for the local cloud, the cloud's own services otherwise. */
+/** A tenant whose telemetry its infrastructure's driver reads: the cloud's own services, or the portal's tables. */
 export type TelemetryTenant = { id: string; name: string; driver: string; infrastructureId: string };
 
 /** The cloud could not be asked; the message says so in words a person can act on. */
 export class CloudTelemetryError extends Error {}
 
-const isLocal = (tenant: TelemetryTenant) => tenant.driver === "local";
+/** Whether the portal simulates the tenant's logs and metrics as they happen (an empty chart then says wait a minute). */
+export const hasSimulatedTelemetry = (tenant: Pick<TelemetryTenant, "driver">) =>
+  describeCloud(tenant.driver)?.simulatedTelemetry ?? false;
 
 async function askCloud<T>(
   db: Db,
@@ -25,8 +32,8 @@ async function askCloud<T>(
   try {
     return (await ask(await driverForInfrastructureId(db, tenant.infrastructureId))) ?? none;
   } catch (error) {
+    if (error instanceof InvalidCursorError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof PermanentCloudError && message.startsWith("cursor:")) throw new InvalidCursorError(message);
     throw new CloudTelemetryError(`The cloud's ${what} could not be read: ${message}`);
   }
 }
@@ -37,42 +44,31 @@ export const cloudLineId = (line: CloudLogLine, index: number) => Date.parse(lin
 export async function searchTenantLogs(
   db: Db,
   tenant: TelemetryTenant,
-  search: LogSearch,
+  search: CloudLogQuery,
 ): Promise<{ lines: LogLineView[]; nextCursor: string | null }> {
-  if (isLocal(tenant)) return searchLogs(db, tenant.id, search);
   const page = await askCloud(db, tenant, "logs", (d) => d.readLogs?.(tenant.name, search), {
     lines: [],
     nextCursor: null,
   });
-  return { lines: page.lines.map((line, i) => ({ id: cloudLineId(line, i), ...line })), nextCursor: page.nextCursor };
+  return {
+    lines: page.lines.map((line, i) => ({ ...line, id: line.id ?? cloudLineId(line, i) })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function queryTenantMetrics(db: Db, tenant: TelemetryTenant, query: MetricsQuery): Promise<MetricsResult> {
-  if (isLocal(tenant)) return queryMetrics(db, tenant.id, query);
-  const { bucketSeconds, startSeconds } = bucketsFor(query.from, query.to, query.points);
-  const window = {
-    metric: query.metric,
-    resource: query.resource,
-    from: new Date(startSeconds * 1000),
-    to: query.to,
-    bucketSeconds,
-  };
+  const window = bucketedWindow(query);
   const points = await askCloud(db, tenant, "metrics", (d) => d.readMetrics?.(tenant.name, window), []);
-  return {
-    metric: query.metric,
-    unit: metricUnits[query.metric],
-    bucketSeconds,
-    series: [{ resource: query.resource ?? null, points }],
-  };
+  return metricsResult(query, window.bucketSeconds, points);
 }
 
-/** What emits telemetry in the tenant: from the database for the local cloud, from the cloud's inventory otherwise. */
+/** What emits telemetry in the tenant: its workloads and hosts, as its cloud lists them, by name. */
 export async function tenantTelemetrySources(db: Db, tenant: TelemetryTenant): Promise<TelemetrySource[]> {
-  if (isLocal(tenant)) return telemetrySources(db, tenant);
   const { resources } = await listTenantCloud(db, tenant);
   return resources
     .filter((r) => r.kind === "workload" || r.kind === "host")
-    .map((r) => ({ name: r.name, kind: r.kind as TelemetrySource["kind"] }));
+    .map((r) => ({ name: r.name, kind: r.kind as TelemetrySource["kind"] }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** For a page's first render: a cloud that cannot be read shows its message above empty charts, not an error page. */

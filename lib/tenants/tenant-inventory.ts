@@ -1,4 +1,4 @@
-import type { ResourceKind } from "@/lib/cloud/driver";
+import type { ResourceKind } from "@/lib/cloud/contract";
 import type { InventoryResource } from "@/lib/inventory/inventory-queries";
 
 export type TenantInventory = { kinds: { kind: ResourceKind; count: number; names: string[] }[] };

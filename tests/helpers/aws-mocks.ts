@@ -9,7 +9,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { createAwsDriver } from "@/lib/cloud/aws";
-import type { ResourceKind, ResourceSpec } from "@/lib/cloud/driver";
+import type { ResourceKind, ResourceSpec } from "@/lib/cloud/contract";
 
 export const region = "eu-west-1";
 export const vpcId = "vpc-0abc";

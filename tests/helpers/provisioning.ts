@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { infrastructures, localCloudResources, type Tenant } from "@/db/schema";
 import { loadActor } from "@/lib/auth/actor";
-import { createLocalDriver, type LocalCloudConfig } from "@/lib/cloud/local-driver";
+import { createLocalDriver, type LocalCloudConfig } from "@/lib/cloud/local";
 import { runOperation, type EngineOptions } from "@/lib/provisioning/engine";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createInfrastructure, createUser, uniqueName } from "./factory";

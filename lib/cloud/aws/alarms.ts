@@ -4,7 +4,7 @@ import {
   type MetricAlarm,
   type StateValue,
 } from "@aws-sdk/client-cloudwatch";
-import { tenantTagKey, type CloudAlarm } from "../driver";
+import { tenantTagKey, type CloudAlarm } from "../contract";
 import { requireTenantName, type AwsContext } from "./clients";
 import { listTaggedAlarms, readAlarmName } from "./tagged-alarms";
 

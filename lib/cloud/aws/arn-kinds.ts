@@ -1,4 +1,4 @@
-import type { ResourceKind } from "../driver";
+import type { ResourceKind } from "../contract";
 
 const kindsByResourceType: Record<string, ResourceKind> = {
   "ec2:security-group": "security_group",

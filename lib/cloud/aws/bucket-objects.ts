@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, ListObjectVersionsCommand, type ObjectIdentifier } from "@aws-sdk/client-s3";
-import { PermanentCloudError, TransientCloudError } from "../driver";
+import { PermanentCloudError, TransientCloudError } from "../contract";
 import type { AwsContext } from "./clients";
 
 /** Deletes every version and delete marker, a page (at most 1,000, DeleteObjects' limit too) at a time. */

@@ -13,7 +13,7 @@ import {
   tenantTagKey,
   type ResourceRef,
   type ResourceSpec,
-} from "../driver";
+} from "../contract";
 import type { AwsContext } from "./clients";
 import { emptyBucket } from "./bucket-objects";
 import { hasErrorCode, ignoreErrorCodes } from "./errors";

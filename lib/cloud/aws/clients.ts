@@ -7,7 +7,7 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
-import { PermanentCloudError, type ResourceSpec } from "../driver";
+import { PermanentCloudError, type ResourceSpec } from "../contract";
 
 export interface AwsClients {
   ec2: EC2Client;

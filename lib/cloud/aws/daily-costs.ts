@@ -1,5 +1,5 @@
 import { GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
-import { PermanentCloudError, tenantTagKey, type CloudCostDay } from "../driver";
+import { PermanentCloudError, tenantTagKey, type CloudCostDay } from "../contract";
 import { requireTenantName, type AwsContext } from "./clients";
 
 // Cost Explorer keeps 13 months of history plus the current month and refuses a window that starts

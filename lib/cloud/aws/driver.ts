@@ -5,7 +5,7 @@ import {
   type ResourceKind,
   type ResourceRef,
   type ResourceSpec,
-} from "../driver";
+} from "../contract";
 import { listTenantAlarms } from "./alarms";
 import { ensureBucket, removeBucket } from "./buckets";
 import { createAwsClients, type AwsClients, type AwsContext } from "./clients";

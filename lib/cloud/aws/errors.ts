@@ -1,4 +1,4 @@
-import { PermanentCloudError, TransientCloudError } from "../driver";
+import { PermanentCloudError, TransientCloudError } from "../contract";
 
 const throttlingCodes = [
   "Throttling",

@@ -1,4 +1,4 @@
-import { tenantTagKey } from "../driver";
+import { tenantTagKey } from "../contract";
 
 export const tenantAccessPolicyName = "enclave-tenant-access";
 

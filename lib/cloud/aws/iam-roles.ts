@@ -8,7 +8,7 @@ import {
   PutRolePolicyCommand,
   type Role,
 } from "@aws-sdk/client-iam";
-import type { ResourceRef, ResourceSpec } from "../driver";
+import type { ResourceRef, ResourceSpec } from "../contract";
 import type { AwsContext } from "./clients";
 import { hasErrorCode, ignoreErrorCodes } from "./errors";
 import { buildEc2TrustPolicy, buildTenantAccessPolicy, buildTenantPath, tenantAccessPolicyName } from "./iam-policies";

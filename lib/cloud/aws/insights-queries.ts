@@ -5,7 +5,7 @@ import {
   type CloudWatchLogsClient,
   type ResultField,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { TransientCloudError, type CloudLogQuery } from "../driver";
+import { TransientCloudError, type CloudLogQuery } from "../contract";
 import type { AwsContext } from "./clients";
 import { normalizeLogLevel } from "./log-lines";
 

@@ -7,7 +7,7 @@ import {
   RemoveRoleFromInstanceProfileCommand,
   type InstanceProfile,
 } from "@aws-sdk/client-iam";
-import { PermanentCloudError, type ResourceRef, type ResourceSpec } from "../driver";
+import { PermanentCloudError, type ResourceRef, type ResourceSpec } from "../contract";
 import { requireRef, type AwsContext } from "./clients";
 import { eventualConsistencyCodes, hasErrorCode, ignoreErrorCodes, toCloudError } from "./errors";
 import { buildTenantPath } from "./iam-policies";

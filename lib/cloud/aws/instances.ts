@@ -1,5 +1,5 @@
 import { RunInstancesCommand, TerminateInstancesCommand, type _InstanceType } from "@aws-sdk/client-ec2";
-import { PermanentCloudError, TransientCloudError, type ResourceRef, type ResourceSpec } from "../driver";
+import { PermanentCloudError, TransientCloudError, type ResourceRef, type ResourceSpec } from "../contract";
 import { readStringAttribute, requireRef, type AwsContext } from "./clients";
 import { hasErrorCode } from "./errors";
 import { buildTenantTags, nodeLabelTagKey } from "./tags";

@@ -1,5 +1,5 @@
 import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
-import type { ResourceRef } from "../driver";
+import type { ResourceRef } from "../contract";
 import { parseResourceArn } from "./arn-kinds";
 import type { AwsContext } from "./clients";
 import { describeHosts } from "./host-details";

@@ -1,5 +1,5 @@
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
-import { TransientCloudError, type ResourceRef, type ResourceSpec } from "../driver";
+import { TransientCloudError, type ResourceRef, type ResourceSpec } from "../contract";
 import { readStringAttribute, type AwsContext } from "./clients";
 import { hasErrorCode } from "./errors";
 import { assertTenantOwns, buildTagSpecifications } from "./tags";

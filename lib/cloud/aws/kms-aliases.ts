@@ -1,5 +1,5 @@
 import { CreateAliasCommand, DeleteAliasCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
-import { ForeignResourceError, type ResourceRef, type ResourceSpec } from "../driver";
+import { ForeignResourceError, type ResourceRef, type ResourceSpec } from "../contract";
 import { requireRef, type AwsContext } from "./clients";
 import { hasErrorCode } from "./errors";
 import { describeKey, readKeyOwner, toAliasName } from "./kms-keys";

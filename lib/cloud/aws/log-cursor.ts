@@ -1,4 +1,4 @@
-import { PermanentCloudError } from "../driver";
+import { InvalidCursorError } from "../contract";
 import { hashLogRow, type LogRow } from "./log-lines";
 
 /**
@@ -39,7 +39,7 @@ export function decodeLogCursor(cursor: string): LogPosition {
     bytes.readUInt8(0) !== version ||
     bytes.toString("base64url") !== cursor
   ) {
-    throw new PermanentCloudError("cursor: not a cursor from this API");
+    throw new InvalidCursorError();
   }
   const passed = Array.from({ length: (bytes.length - 7) / 4 }, (_, index) => bytes.readUInt32BE(7 + 4 * index));
   return { at: bytes.readUIntBE(1, 6), passed };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CloudLogLine, CloudLogQuery } from "../driver";
+import type { CloudLogLine, CloudLogQuery } from "../contract";
 
 /** One event as a query returned it: time in milliseconds, the log group's resource, its stream and message. */
 export type LogRow = { at: number; resource: string; stream: string; message: string };

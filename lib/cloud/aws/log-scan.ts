@@ -1,5 +1,5 @@
 import type { ResultField } from "@aws-sdk/client-cloudwatch-logs";
-import type { CloudLogQuery } from "../driver";
+import type { CloudLogQuery } from "../contract";
 import type { AwsContext } from "./clients";
 import { buildInsightsQuery, runInsightsQuery } from "./insights-queries";
 import type { LogPosition } from "./log-cursor";

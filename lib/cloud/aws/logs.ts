@@ -1,4 +1,4 @@
-import type { CloudLogLine, CloudLogQuery } from "../driver";
+import type { CloudLogLine, CloudLogQuery } from "../contract";
 import type { AwsContext } from "./clients";
 import { InsightsTimeoutError, insightsTiming } from "./insights-queries";
 import { advancePosition, decodeLogCursor, encodeLogCursor, startPosition } from "./log-cursor";

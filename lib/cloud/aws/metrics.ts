@@ -1,4 +1,4 @@
-import { PermanentCloudError, type CloudMetricName, type CloudMetricQuery } from "../driver";
+import { PermanentCloudError, type CloudMetricName, type CloudMetricQuery } from "../contract";
 import type { AwsContext } from "./clients";
 import { fetchMetricSeries, type MetricDefinition } from "./metric-data";
 import { listMetricSources, type MetricResourceType } from "./metric-sources";

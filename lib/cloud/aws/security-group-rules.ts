@@ -5,7 +5,7 @@ import {
   type IpPermission,
   type SecurityGroupRule,
 } from "@aws-sdk/client-ec2";
-import { PermanentCloudError, TransientCloudError, type ResourceRef, type ResourceSpec } from "../driver";
+import { PermanentCloudError, TransientCloudError, type ResourceRef, type ResourceSpec } from "../contract";
 import { readNumberAttribute, readStringAttribute, requireRef, type AwsContext } from "./clients";
 import { hasErrorCode } from "./errors";
 import { assertTenantOwns, buildTagSpecifications } from "./tags";

@@ -1,4 +1,4 @@
-import { tenantTagKey } from "../driver";
+import { tenantTagKey } from "../contract";
 import type { AwsContext } from "./clients";
 import { listTenantTagMappings, toTagRecord } from "./tags";
 

@@ -1,6 +1,6 @@
 import type { ResourceType, Tag as Ec2Tag } from "@aws-sdk/client-ec2";
 import { GetResourcesCommand, type ResourceTagMapping } from "@aws-sdk/client-resource-groups-tagging-api";
-import { ForeignResourceError, tenantTagKey, type ResourceKind, type ResourceSpec } from "../driver";
+import { ForeignResourceError, tenantTagKey, type ResourceKind, type ResourceSpec } from "../contract";
 import type { AwsContext } from "./clients";
 
 /** Cluster-autoscaler reads node labels from this tag; the kubelet gets the label itself from user data. */

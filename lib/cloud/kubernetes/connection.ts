@@ -1,5 +1,5 @@
 import type { CoreV1Api } from "@kubernetes/client-node";
-import { PermanentCloudError, TransientCloudError } from "../driver";
+import { PermanentCloudError, TransientCloudError } from "../contract";
 import { createKubernetesApis, loadKubeConfig, type KubernetesApis, type KubernetesDriverOptions } from "./client";
 import type { KubernetesKind } from "./manifests";
 import { createObjectApis, type ObjectApi } from "./object-apis";

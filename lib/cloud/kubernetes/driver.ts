@@ -7,7 +7,7 @@ import {
   type CloudDriver,
   type ResourceKind,
   type ResourceRef,
-} from "../driver";
+} from "../contract";
 import type { KubernetesDriverOptions } from "./client";
 import { createLazyConnection } from "./connection";
 import { readHttpStatus, toCloudError } from "./errors";

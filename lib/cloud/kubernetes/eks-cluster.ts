@@ -1,6 +1,6 @@
 import { DescribeClusterCommand, EKSClient, EKSServiceException } from "@aws-sdk/client-eks";
 import { KubeConfig } from "@kubernetes/client-node";
-import { PermanentCloudError, TransientCloudError } from "../driver";
+import { PermanentCloudError, TransientCloudError } from "../contract";
 import { createEksTokenSource, type EksTokenSource } from "./eks-token";
 
 export interface EksClusterOptions {

@@ -1,5 +1,5 @@
 import { ApiException, FetchError } from "@kubernetes/client-node";
-import { PermanentCloudError, TransientCloudError } from "../driver";
+import { PermanentCloudError, TransientCloudError } from "../contract";
 
 const connectionCodes = new Set([
   "ECONNREFUSED",

@@ -1,5 +1,5 @@
 import type { V1Service } from "@kubernetes/client-node";
-import { PermanentCloudError, type ResourceSpec } from "../driver";
+import { PermanentCloudError, type ResourceSpec } from "../contract";
 import { buildMetadata } from "./metadata";
 import type { Placement } from "./placement";
 import { buildPodLabels } from "./workloads";

@@ -1,4 +1,4 @@
-import type { CloudLogLine, CloudLogQuery } from "../driver";
+import type { CloudLogLine, CloudLogQuery } from "../contract";
 
 /** A pod log line with what the merge needs: a nanosecond sort key and its place in the merge. */
 export type PodLogLine = CloudLogLine & { key: string; source: string; seq: number };

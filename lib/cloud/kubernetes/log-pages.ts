@@ -1,4 +1,4 @@
-import { PermanentCloudError, type CloudLogLine } from "../driver";
+import { InvalidCursorError, type CloudLogLine } from "../contract";
 import type { PodLogLine } from "./log-lines";
 
 /** Where the previous page stopped: its last line's nanosecond time, and how many lines of that time it showed. */
@@ -20,7 +20,7 @@ function decodeCursor(cursor: string): LogCursor {
       return { key, seen: seen as number };
     }
   } catch {}
-  throw new PermanentCloudError("cursor: not a cursor from this API");
+  throw new InvalidCursorError();
 }
 
 // Newest first; lines of the same nanosecond in a fixed order (by pod and container, later line first), so a cursor can count them.

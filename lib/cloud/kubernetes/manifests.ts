@@ -5,7 +5,7 @@ import type {
   V1RoleBinding,
   V1ServiceAccount,
 } from "@kubernetes/client-node";
-import { PermanentCloudError, type ResourceSpec } from "../driver";
+import { PermanentCloudError, type ResourceSpec } from "../contract";
 import { buildLoadBalancerService } from "./load-balancers";
 import { buildMetadata } from "./metadata";
 import { buildNetworkPolicy } from "./network-policies";

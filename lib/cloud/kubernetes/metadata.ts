@@ -1,5 +1,5 @@
 import type { V1ObjectMeta } from "@kubernetes/client-node";
-import { tenantLabelKey, type ResourceSpec } from "../driver";
+import { tenantLabelKey, type ResourceSpec } from "../contract";
 import type { Placement } from "./placement";
 
 /** The label a workload's pods carry with its name; load balancers select by it, logs filter by it. */

@@ -1,5 +1,5 @@
 import type { V1NetworkPolicy, V1NetworkPolicyPeer, V1NetworkPolicyPort } from "@kubernetes/client-node";
-import { PermanentCloudError, tenantLabelKey, type ResourceSpec } from "../driver";
+import { PermanentCloudError, tenantLabelKey, type ResourceSpec } from "../contract";
 import { buildMetadata } from "./metadata";
 import type { Placement } from "./placement";
 

@@ -1,4 +1,4 @@
-import { PermanentCloudError, type ResourceKind, type ResourceSpec } from "../driver";
+import { PermanentCloudError, type ResourceKind, type ResourceSpec } from "../contract";
 
 export interface Placement {
   /** null for the namespace itself, which is cluster-scoped. */

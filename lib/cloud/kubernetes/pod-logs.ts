@@ -1,5 +1,5 @@
 import type { CoreV1Api, V1Pod } from "@kubernetes/client-node";
-import { tenantLabelKey, type CloudLogLine, type CloudLogQuery } from "../driver";
+import { tenantLabelKey, type CloudLogLine, type CloudLogQuery } from "../contract";
 import { readHttpStatus } from "./errors";
 import { matchesLogQuery, parsePodLogLine, type PodLogLine } from "./log-lines";
 import { pageNewestFirst } from "./log-pages";

@@ -1,5 +1,5 @@
 import type { KubernetesObject, V1Deployment, V1Namespace, V1Service } from "@kubernetes/client-node";
-import type { ResourceRef } from "../driver";
+import type { ResourceRef } from "../contract";
 import type { KubernetesKind } from "./manifests";
 
 export type ResourceDetails = Pick<ResourceRef, "status" | "createdAt" | "tags"> & { address?: string };

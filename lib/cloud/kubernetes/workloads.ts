@@ -1,5 +1,5 @@
 import type { V1Deployment } from "@kubernetes/client-node";
-import { PermanentCloudError, tenantLabelKey, type ResourceSpec } from "../driver";
+import { PermanentCloudError, tenantLabelKey, type ResourceSpec } from "../contract";
 import { appNameLabelKey, buildMetadata } from "./metadata";
 import type { Placement } from "./placement";
 

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
+import { cloudDescriptors } from "@/lib/cloud/registry";
 import {
   checkInfrastructureConnectivityWithin,
   type Connectivity,
@@ -23,6 +24,11 @@ function ConnectivityCell({ connectivity }: { connectivity: Connectivity }) {
     <span className="text-red-700">unreachable: {connectivity.detail}</span>
   );
 }
+
+// The real clouds first; the simulated one is for demos.
+const driverChoices = Object.values(cloudDescriptors)
+  .sort((a, b) => Number(a.simulatedTelemetry) - Number(b.simulatedTelemetry))
+  .map(({ kind, label, description }) => ({ kind, label, description }));
 
 export default async function AdminInfrastructurePage() {
   const { actor } = await authorizePage("/admin/infrastructure");
@@ -62,7 +68,7 @@ export default async function AdminInfrastructurePage() {
           ]}
         />
       )}
-      {can(actor, "admin:write") && <RegisterInfrastructureForm />}
+      {can(actor, "admin:write") && <RegisterInfrastructureForm drivers={driverChoices} />}
     </>
   );
 }

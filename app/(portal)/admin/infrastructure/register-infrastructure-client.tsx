@@ -3,14 +3,13 @@
 import { useState } from "react";
 import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
+import type { CloudDriverKind } from "@/lib/cloud/contract";
 import { registerInfrastructure } from "./actions";
 
-type Driver = "local" | "aws" | "kubernetes";
-const about: Record<Driver, string> = {
-  local: "A simulated AWS account and cluster kept in the portal's own database, for demos and trials.",
-  aws: "A VPC and EKS cluster in one AWS region, reached with the portal's default AWS credentials.",
-  kubernetes: "A Kubernetes cluster only, reached through a context of the portal's kubeconfig.",
-};
+type Driver = CloudDriverKind;
+export type DriverChoice = { kind: Driver; label: string; description: string };
+
+const kubeconfigHint = "A path on the portal's server; without it, the portal's default kubeconfig.";
 
 function Field({
   name,
@@ -45,7 +44,7 @@ function Field({
   );
 }
 
-export function RegisterInfrastructureForm() {
+export function RegisterInfrastructureForm({ drivers }: { drivers: DriverChoice[] }) {
   const [driver, setDriver] = useState<Driver>("aws");
   const [registered, setRegistered] = useState<string | null>(null);
   const { pending, error, run } = useActionRunner();
@@ -84,13 +83,15 @@ export function RegisterInfrastructureForm() {
             aria-describedby="infra-driver-hint"
             className="input mt-1"
           >
-            <option value="aws">aws</option>
-            <option value="kubernetes">kubernetes</option>
-            <option value="local">local</option>
+            {drivers.map((choice) => (
+              <option key={choice.kind} value={choice.kind}>
+                {choice.label}
+              </option>
+            ))}
           </select>
         </label>
         <p id="infra-driver-hint" className="mt-1 text-xs text-slate-500">
-          {about[driver]}
+          {drivers.find((choice) => choice.kind === driver)?.description}
         </p>
       </div>
       {driver === "aws" && (
@@ -108,11 +109,29 @@ export function RegisterInfrastructureForm() {
             label="Kubeconfig context (optional)"
             placeholder="arn:aws:eks:eu-west-1:…:cluster/prod-cluster"
           />
+          <Field
+            name="kubeconfig"
+            label="Kubeconfig file (optional)"
+            placeholder="/etc/enclave/kubeconfig"
+            hint={kubeconfigHint}
+          />
+          <Field
+            name="hostImageId"
+            label="Host machine image (optional)"
+            placeholder="ami-0a1b2c3d"
+            hint="The AMI the tenants' hosts boot; without it, hosts cannot be created."
+          />
         </>
       )}
       {driver === "kubernetes" && (
         <>
           <Field name="kubeconfigContext" label="Kubeconfig context" placeholder="on-prem-admin" />
+          <Field
+            name="kubeconfig"
+            label="Kubeconfig file (optional)"
+            placeholder="/etc/enclave/kubeconfig"
+            hint={kubeconfigHint}
+          />
           <Field name="region" label="Region label (optional)" placeholder="on-prem" />
         </>
       )}

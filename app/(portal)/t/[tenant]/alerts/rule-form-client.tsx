@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { FormError } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
-import { workloadMetrics } from "@/lib/telemetry/metric-shape";
+import { workloadMetrics } from "@/lib/cloud/contract/telemetry";
 import { createAlertRule } from "./actions";
 
 export function AlertRuleForm({ tenant, resources }: { tenant: string; resources: string[] }) {

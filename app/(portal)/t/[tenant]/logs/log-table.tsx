@@ -1,4 +1,4 @@
-import type { LogLineView } from "@/lib/telemetry/log-queries";
+import type { LogLineView } from "@/lib/cloud/contract";
 import { DataTable } from "@/components/data-table";
 
 const levelTones: Record<string, string> = {

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import type { LogLineView } from "@/lib/telemetry/log-queries";
+import type { LogLineView } from "@/lib/cloud/contract";
 import { EmptyState } from "@/components/empty-state";
 import { LogFiltersForm, type LogFilterValues } from "./log-filters-form";
 import { LogTable } from "./log-table";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { LogLineView } from "@/lib/telemetry/log-queries";
+import type { LogLineView } from "@/lib/cloud/contract";
 
 const keepLines = 2000;
 

@@ -1,12 +1,12 @@
 import type { ChartLine, ChartRow } from "@/components/charts/metric-chart";
-import type { MetricName } from "@/lib/telemetry/metric-shape";
+import type { CloudMetricName } from "@/lib/cloud/contract";
 import type { MetricsResult } from "@/lib/telemetry/metric-queries";
 
 export type MetricPanel = {
   title: string;
   unit: string;
   kind: "area" | "line";
-  lines: (ChartLine & { key: MetricName })[];
+  lines: (ChartLine & { key: CloudMetricName })[];
   workloadsOnly?: boolean;
 };
 
@@ -39,7 +39,7 @@ export const metricPanels: MetricPanel[] = [
 ];
 
 export const panelMetrics = metricPanels.flatMap((p) => p.lines.map((l) => l.key));
-export type MetricsData = Partial<Record<MetricName, MetricsResult>>;
+export type MetricsData = Partial<Record<CloudMetricName, MetricsResult>>;
 
 /** One row per bucket time with a column per metric of the panel, as recharts wants it. */
 export function panelRows(panel: MetricPanel, data: MetricsData): ChartRow[] {

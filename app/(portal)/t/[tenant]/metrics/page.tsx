@@ -2,6 +2,7 @@ import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { PageHeader } from "@/components/page-header";
 import { CloudNotice } from "@/components/cloud-notice";
+import { hasSimulatedTelemetry } from "@/lib/telemetry/tenant-telemetry";
 import { loadFirstCharts } from "./first-charts";
 import { MetricsDashboard } from "./metrics-client";
 
@@ -17,7 +18,12 @@ export default async function TenantMetricsPage({ params }: { params: Promise<{ 
         description={`CPU, memory, network and request rates of ${tenant.name}, for the tenant as a whole or one resource.`}
       />
       <CloudNotice notice={notice} />
-      <MetricsDashboard tenant={tenant.name} local={tenant.driver === "local"} sources={sources} initial={initial} />
+      <MetricsDashboard
+        tenant={tenant.name}
+        local={hasSimulatedTelemetry(tenant)}
+        sources={sources}
+        initial={initial}
+      />
     </>
   );
 }

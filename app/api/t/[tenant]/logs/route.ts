@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { exportHeaders, formatLogExport } from "@/lib/telemetry/log-export";
 import { describeQueryError, logQuery, logWindow, maxDownloadLines, queryObject } from "@/lib/telemetry/log-filters";
-import { InvalidCursorError } from "@/lib/telemetry/log-queries";
+import { InvalidCursorError } from "@/lib/cloud/contract";
 import { CloudTelemetryError, searchTenantLogs } from "@/lib/telemetry/tenant-telemetry";
 
 const badRequest = (error: string) =>

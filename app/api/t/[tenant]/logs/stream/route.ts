@@ -2,11 +2,9 @@
 import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { describeQueryError, logQuery, queryObject } from "@/lib/telemetry/log-filters";
-import { cloudLogTail } from "@/lib/telemetry/cloud-log-tail";
-import { latestLogId, tailLogs, type LogFilters, type LogLineView } from "@/lib/telemetry/log-queries";
+import type { LogFilters, LogLineView } from "@/lib/cloud/contract";
+import { tenantLogTail } from "@/lib/telemetry/tenant-log-tail";
 
-// The portal's own table is cheap to ask every second; a cloud's log API is billed and throttled.
-const pollMs = { local: 1000, cloud: 5000 };
 const heartbeatMs = 15_000;
 const maxStreamMs = 10 * 60_000;
 const noStore = { "cache-control": "no-store" };
@@ -19,18 +17,18 @@ export const GET = routeHandler("/api/t/[tenant]/logs/stream", async (request, {
   const filters: LogFilters = { text: parsed.data.q, level: parsed.data.level, resource: parsed.data.resource };
   // EventSource resumes from the last event id it saw; otherwise from the newest line shown, or from now.
   const resumeFrom = Number(request.headers.get("last-event-id"));
-  const local = tenant.driver === "local";
-  const after =
-    Number.isSafeInteger(resumeFrom) && resumeFrom > 0
-      ? resumeFrom
-      : parsed.data.after || (local ? await latestLogId(db) : Date.now() * 1000);
-  const poll = local ? (id: number) => tailLogs(db, tenant.id, id, filters) : cloudLogTail(db, tenant, filters, after);
+  const { after, poll, everyMs } = await tenantLogTail(
+    db,
+    tenant,
+    filters,
+    Number.isSafeInteger(resumeFrom) && resumeFrom > 0 ? resumeFrom : parsed.data.after,
+  );
   // Without EventSource (a plain fetch) there is no stream to hold open: answer once, as polling would.
   if (!request.headers.get("accept")?.includes("text/event-stream")) {
     const lines = await poll(after);
     return Response.json({ lines, after: lines.at(-1)?.id ?? after }, { headers: noStore });
   }
-  return new Response(streamLines(request.signal, poll, after, local ? pollMs.local : pollMs.cloud), {
+  return new Response(streamLines(request.signal, poll, after, everyMs), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",

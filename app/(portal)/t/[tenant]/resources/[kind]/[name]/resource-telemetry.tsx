@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import type { TenantSummary } from "@/lib/tenants/queries";
 import { metricRanges } from "@/lib/telemetry/metric-input";
-import { searchTenantLogs, withCloudNotice } from "@/lib/telemetry/tenant-telemetry";
+import { hasSimulatedTelemetry, searchTenantLogs, withCloudNotice } from "@/lib/telemetry/tenant-telemetry";
 import { CloudNotice } from "@/components/cloud-notice";
 import { EmptyState } from "@/components/empty-state";
 import { loadFirstCharts } from "../../../metrics/first-charts";
@@ -30,7 +30,7 @@ export async function ResourceTelemetry({ tenant, resource }: { tenant: TenantSu
       <CloudNotice notice={charts.notice} />
       <MetricsDashboard
         tenant={tenant.name}
-        local={tenant.driver === "local"}
+        local={hasSimulatedTelemetry(tenant)}
         sources={charts.sources}
         resource={resource}
         initial={charts.initial}

@@ -1,12 +1,7 @@
 import { and, asc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines } from "@/db/schema";
-
-export type LogFilters = { text?: string; level?: string; resource?: string };
-export type LogSearch = LogFilters & { from: Date; to: Date; cursor?: string; limit: number };
-export type LogLineView = { id: number; at: string; level: string; resource: string; message: string };
-
-export class InvalidCursorError extends Error {}
+import { InvalidCursorError, type CloudLogQuery, type LogFilters, type LogLineView } from "../contract";
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Microseconds, as the database keeps them: a millisecond cursor could skip or repeat lines.
@@ -40,14 +35,14 @@ export function decodeCursor(cursor: string): { at: string; id: number } {
     if (typeof at === "string" && !Number.isNaN(Date.parse(at)) && Number.isSafeInteger(id))
       return { at, id: id as number };
   } catch {}
-  throw new InvalidCursorError("cursor: not a cursor from this API");
+  throw new InvalidCursorError();
 }
 
 /** One page of a tenant's lines in a time window, newest first; nextCursor continues with older ones. */
 export async function searchLogs(
   db: Db,
   tenantId: string,
-  search: LogSearch,
+  search: CloudLogQuery,
 ): Promise<{ lines: LogLineView[]; nextCursor: string | null }> {
   const rows = await logSearchQuery(db, tenantId, search);
   const lines = rows.slice(0, search.limit);
@@ -55,7 +50,7 @@ export async function searchLogs(
 }
 
 /** The statement searchLogs runs (one row more than the page, to know whether another follows); tests EXPLAIN it. */
-export function logSearchQuery(db: Db, tenantId: string, search: LogSearch) {
+export function logSearchQuery(db: Db, tenantId: string, search: CloudLogQuery) {
   const after = search.cursor ? decodeCursor(search.cursor) : undefined;
   return db
     .select(columns)

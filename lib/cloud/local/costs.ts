@@ -1,5 +1,5 @@
-import { noise } from "@/lib/telemetry/metric-shape";
-import type { CloudCostDay, ResourceRef } from "./driver";
+import { noise } from "./simulated-metrics";
+import type { CloudCostDay, ResourceRef } from "../contract";
 
 const dayMs = 86_400_000;
 // USD per hour, after the public on-demand prices the local cloud pretends to charge.

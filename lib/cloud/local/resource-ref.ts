@@ -1,5 +1,5 @@
 import type { localCloudResources } from "@/db/schema";
-import { tenantTagKey, type ResourceKind, type ResourceRef } from "./driver";
+import { tenantTagKey, type ResourceKind, type ResourceRef } from "../contract";
 
 export const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef => ({
   kind: row.kind as ResourceKind,

@@ -1,5 +1,5 @@
-import { noise } from "@/lib/telemetry/metric-shape";
-import type { CloudAlarm } from "./driver";
+import { noise } from "./simulated-metrics";
+import type { CloudAlarm } from "../contract";
 
 const slotMs = 20 * 60_000;
 const faultChance = 0.05;

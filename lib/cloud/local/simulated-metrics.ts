@@ -1,17 +1,7 @@
-import type { TelemetrySource } from "./sources";
+import type { CloudMetricName } from "../contract";
 
-export const workloadMetrics = ["cpu", "memory", "network_in", "network_out", "requests", "errors"] as const;
-export const hostMetrics = ["cpu", "memory", "network_in", "network_out"] as const;
-export type MetricName = (typeof workloadMetrics)[number];
-
-export const metricUnits: Record<MetricName, string> = {
-  cpu: "%",
-  memory: "MiB",
-  network_in: "KiB/s",
-  network_out: "KiB/s",
-  requests: "req/min",
-  errors: "errors/min",
-};
+/** What emits the local cloud's telemetry: a workload or a host. */
+export type SimulatedSource = { name: string; kind: "workload" | "host" };
 
 /** A uniform number in [0, 1) from its inputs alone, so a minute's value never depends on where generation started. */
 export function noise(...parts: (string | number)[]): number {
@@ -25,7 +15,7 @@ export function noise(...parts: (string | number)[]): number {
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Every metric of one source at one minute: a daily rhythm, jitter, 15-minute bursts and rare error spikes. */
-export function sampleSource(seed: number, source: TelemetrySource, minute: number): [MetricName, number][] {
+export function sampleSource(seed: number, source: SimulatedSource, minute: number): [CloudMetricName, number][] {
   const hour = (minute / 60) % 24;
   const daily = 0.55 + 0.35 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
   const burst =
@@ -36,7 +26,7 @@ export function sampleSource(seed: number, source: TelemetrySource, minute: numb
   const scale = 0.5 + noise(seed, source.name, "scale");
   const load = Math.min(daily * burst, 1.8);
   const host = source.kind === "host";
-  const values: [MetricName, number][] = [
+  const values: [CloudMetricName, number][] = [
     ["cpu", round(Math.min(100, (8 + 50 * load) * jitter("cpu")))],
     ["memory", round((host ? 6144 : 384) * scale * (0.75 + 0.2 * load) * jitter("memory"))],
     ["network_in", round((host ? 900 : 300) * scale * load * jitter("in"))],

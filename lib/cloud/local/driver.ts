@@ -2,22 +2,20 @@ import { randomBytes, generateKeyPairSync } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
-import { localAlarms } from "./local-alarms";
-import { toRef } from "./local-resource-ref";
-import { localDailyCosts } from "./local-costs";
+import { localAlarms } from "./alarms";
+import { toRef } from "./resource-ref";
+import { localDailyCosts } from "./costs";
+import { localTelemetry } from "./telemetry";
 import {
   ForeignResourceError,
   PermanentCloudError,
   TransientCloudError,
   type CloudDriver,
+  type LocalCloudConfig,
   type ResourceKind,
   type ResourceRef,
   type ResourceSpec,
-} from "./driver";
-
-/** Per-kind faults, for demos and tests: fail N times transiently, or fail for good. */
-export type LocalFaults = Partial<Record<ResourceKind, { failTimes?: number; permanent?: boolean }>>;
-export type LocalCloudConfig = { latencyMs?: number; faults?: LocalFaults };
+} from "../contract";
 
 const idPrefix: Partial<Record<ResourceKind, string>> = {
   security_group: "sg",
@@ -83,6 +81,7 @@ export function createLocalDriver(
   }
 
   return {
+    ...localTelemetry(db, infrastructureId),
     async ensure(spec: ResourceSpec) {
       await callCloud(spec.kind, spec.name);
       const id = `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${randomBytes(8).toString("hex")}`;

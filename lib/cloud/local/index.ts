@@ -1,0 +1,3 @@
+export { createLocalDriver } from "./driver";
+export { localDailyCosts } from "./costs";
+export type { LocalCloudConfig, LocalFaults } from "../contract";

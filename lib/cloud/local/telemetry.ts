@@ -1,0 +1,39 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { tenants } from "@/db/schema";
+import type { TelemetryReader } from "../contract";
+import { latestLogId, searchLogs, tailLogs } from "./log-store";
+import { readStoredMetrics } from "./metric-store";
+
+/**
+ * The local cloud's logs and metrics: generated into the portal's own tables, keyed by tenant id.
+ * A deleted tenant's name may be taken again, so the live one comes first.
+ */
+export function localTelemetry(db: Db, infrastructureId: string): Required<TelemetryReader> {
+  async function tenantId(name: string): Promise<string | null> {
+    const [row] = await db
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(and(eq(tenants.infrastructureId, infrastructureId), eq(tenants.name, name)))
+      .orderBy(sql`${tenants.status} = 'deleted'`, desc(tenants.createdAt))
+      .limit(1);
+    return row?.id ?? null;
+  }
+  return {
+    async readLogs(tenant, query) {
+      const id = await tenantId(tenant);
+      return id ? searchLogs(db, id, query) : { lines: [], nextCursor: null };
+    },
+    async readMetrics(tenant, query) {
+      const id = await tenantId(tenant);
+      return id ? readStoredMetrics(db, id, query) : [];
+    },
+    followLogs: {
+      latestLineId: () => latestLogId(db),
+      async linesAfter(tenant, afterId, filters) {
+        const id = await tenantId(tenant);
+        return id ? tailLogs(db, id, afterId, filters) : [];
+      },
+    },
+  };
+}
