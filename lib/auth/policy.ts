@@ -44,5 +44,3 @@ export function accessLabel(actor: Actor, tenantId: string): string {
   if (level) return level;
   return actor.role === "auditor" ? "auditor (read)" : "none";
 }
-
-export { routePolicy, actionPolicy, type RouteKey, type ActionName, type Access } from "./route-policy";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { tenantInventory, tenantInventoryRefreshes } from "@/db/schema";
 import { driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/driver";
-import type { Log } from "@/lib/jobs/monitoring";
+import type { Log } from "@/lib/observability/logger";
 import { adoptTenants, claimDueTenants, type DueTenant } from "./claim-due-tenants";
 import { claimSeconds, type InventorySettings } from "./inventory-settings";
 import { refreshTenantInventory, type RefreshOutcome } from "./refresh-tenant-inventory";

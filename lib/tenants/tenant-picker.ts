@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/escape-like";
 import { favoriteTenants, tenants, tenantVisits, type TenantStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { escapeLike } from "@/lib/users/list-users";
 import { visibleTenantsWhere } from "./queries";
 
 export const pickerQuery = z.object({

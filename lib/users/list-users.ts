@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/escape-like";
 import { userRole, userStatus, users } from "@/db/schema";
 
 export const usersPageSize = 25;
@@ -15,11 +16,6 @@ export const userListQuery = z.object({
 });
 /** Raw values, as read from a URL or given by a caller; each is checked by `userListQuery`. */
 export type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
-
-/** `%` and `_` in a search are meant literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** One page of users, by email, with the total that match; a page past the end shows the last one. */
 export async function listUsers(db: Db, query: UserListQuery = {}) {
