@@ -9,7 +9,7 @@ import { claimSeconds, type InventorySettings } from "./inventory-settings";
 import { refreshTenantInventory, type RefreshOutcome } from "./refresh-tenant-inventory";
 
 type Options = { driverFor?: (db: Db, infrastructureId: string) => Promise<CloudDriver>; budgetMs?: number };
-export type SweepTally = Record<RefreshOutcome | "dropped" | "crashed", number>;
+type SweepTally = Record<RefreshOutcome | "dropped" | "crashed", number>;
 
 // Runs work over items, at most `limit` at a time.
 async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -6,7 +6,7 @@ import { sealSecret } from "@/lib/security/encryption";
 import type { Log } from "@/lib/observability/logger";
 
 /** Raised at a step's start while the worker stops: the operation is handed back, its steps so far recorded. */
-export class WorkerStoppingError extends Error {
+class WorkerStoppingError extends Error {
   name = "WorkerStoppingError";
 }
 

@@ -30,7 +30,7 @@ export type TenantPickerPage = {
 };
 
 export const recentLimit = 5;
-export const favoriteLimit = 50;
+const favoriteLimit = 50;
 
 const pickerColumns = {
   name: tenants.name,
@@ -43,7 +43,7 @@ const starredBy = (actor: Actor) => and(eq(favoriteTenants.tenantId, tenants.id)
  * Names that match: one or two characters match the start of a name, more match anywhere in it.
  * Both read the trigram index (a leading character gives the padded trigrams of a name's start).
  */
-export function nameMatches(q: string): SQL | undefined {
+function nameMatches(q: string): SQL | undefined {
   if (!q) return undefined;
   const text = escapeLike(q);
   return like(tenants.name, q.length < 3 ? `${text}%` : `%${text}%`);

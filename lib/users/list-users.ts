@@ -4,10 +4,10 @@ import type { Db } from "@/db/client";
 import { escapeLike } from "@/db/escape-like";
 import { userRole, userStatus, users } from "@/db/schema";
 
-export const usersPageSize = 25;
+const usersPageSize = 25;
 
 // Read from the URL: anything unexpected falls back to "no filter" rather than an error page.
-export const userListQuery = z.object({
+const userListQuery = z.object({
   search: z.string().trim().max(100).catch(""),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(userStatus.enumValues).optional().catch(undefined),
@@ -15,7 +15,7 @@ export const userListQuery = z.object({
   pageSize: z.number().int().min(1).max(100).catch(usersPageSize),
 });
 /** Raw values, as read from a URL or given by a caller; each is checked by `userListQuery`. */
-export type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
+type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
 
 /** One page of users, by email, with the total that match; a page past the end shows the last one. */
 export async function listUsers(db: Db, query: UserListQuery = {}) {
