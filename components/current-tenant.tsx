@@ -1,8 +1,7 @@
 "use client";
 
-import { createContext, useContext, useEffect, useMemo, useState } from "react";
+import { createContext, useContext, useMemo, useState } from "react";
 import { usePathname } from "next/navigation";
-import { recordTenantVisit } from "@/app/actions/tenant-shortcut-actions";
 import { parseTenantPath } from "./nav-items";
 
 export type CurrentTenant = { name: string; unresolvedAlerts: number; favorite: boolean };
@@ -25,17 +24,4 @@ export function useCurrentTenant(): Store {
   const store = useContext(CurrentTenantContext);
   const inPath = parseTenantPath(usePathname())?.tenant;
   return { current: store.current?.name === inPath ? store.current : null, setCurrent: store.setCurrent };
-}
-
-/** Rendered by a tenant's layout: hands its facts to the shell, and counts a visit for the picker's recent list. */
-export function CurrentTenantReport({ name, unresolvedAlerts, favorite }: CurrentTenant) {
-  const { setCurrent } = useContext(CurrentTenantContext);
-  useEffect(() => {
-    setCurrent({ name, unresolvedAlerts, favorite });
-  }, [setCurrent, name, unresolvedAlerts, favorite]);
-  useEffect(() => {
-    // Only from a browser that shows the tenant: a prefetch renders the layout without running this.
-    recordTenantVisit({ tenant: name }).catch(() => {});
-  }, [name]);
-  return null;
 }

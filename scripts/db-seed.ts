@@ -1,7 +1,7 @@
 // npm run db:seed — migrate, then create the demo (idempotent)
 import { defaultTarget, openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../lib/demo/seed-demo";
 
 const database = await openDatabase(defaultTarget());
 await migrateDatabase(database);

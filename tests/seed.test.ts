@@ -2,7 +2,8 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
-import { demoAccounts, demoTenants, seedDemo } from "@/db/seed";
+import { demoAccounts, demoTenants } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { testDatabases, useDatabase } from "./helpers/databases";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { CurrentTenantProvider } from "@/components/current-tenant";
-import { FavoriteTenantButton } from "@/components/favorite-tenant-button";
+import { FavoriteTenantButton } from "./_components/favorite-tenant-button";
 import { SideNav } from "@/components/side-nav";
 import { TenantPicker } from "@/components/tenant-picker/tenant-picker";
 import { SignOutButton } from "@/components/sign-out-button";

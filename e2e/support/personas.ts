@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demoAccounts } from "../../db/seed";
+import { demoAccounts } from "../../lib/demo/demo-accounts";
 
 export const personas = {
   admin: demoAccounts[0],

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/escape-like";
 import { auditEvents, tenants, users } from "@/db/schema";
 
 const day = z.iso.date().optional().catch(undefined);
@@ -13,8 +14,6 @@ export const auditFilters = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFilters>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(f: AuditFilters): SQL | undefined {
   const parts: (SQL | undefined)[] = [

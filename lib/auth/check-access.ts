@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
 import type { Actor } from "./actor";
-import { can, isTenantPermission, type Access } from "./policy";
+import { can, isTenantPermission } from "./policy";
+import type { Access } from "./route-policy";
 
 export type AccessDecision =
   | { allowed: true; actor: Actor | null; tenant: TenantSummary | null }

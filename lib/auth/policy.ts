@@ -4,15 +4,15 @@ import type { Actor } from "./actor";
 export const permissions = ["tenant:read", "tenant:write", "admin:read", "admin:write"] as const;
 export type Permission = (typeof permissions)[number];
 /** Permissions held on one tenant (from a grant) rather than everywhere (from a role). */
-export type TenantPermission = Extract<Permission, `tenant:${string}`>;
+type TenantPermission = Extract<Permission, `tenant:${string}`>;
 
-export const rolePermissions = {
+const rolePermissions = {
   admin: ["tenant:read", "tenant:write", "admin:read", "admin:write"],
   auditor: ["tenant:read", "admin:read"],
   user: [],
 } as const satisfies Record<UserRole, readonly Permission[]>;
 
-export const grantPermissions = {
+const grantPermissions = {
   read: ["tenant:read"],
   write: ["tenant:read", "tenant:write"],
 } as const satisfies Record<GrantLevel, readonly Permission[]>;
@@ -44,5 +44,3 @@ export function accessLabel(actor: Actor, tenantId: string): string {
   if (level) return level;
   return actor.role === "auditor" ? "auditor (read)" : "none";
 }
-
-export { routePolicy, actionPolicy, type RouteKey, type ActionName, type Access } from "./route-policy";

@@ -12,7 +12,7 @@ export type InventoryFreshness = {
   requestedAt: Date | null;
 };
 /** freshness is null for a tenant never read (no refresh row yet). */
-export type InventoryView = { freshness: InventoryFreshness | null; resources: InventoryResource[] };
+type InventoryView = { freshness: InventoryFreshness | null; resources: InventoryResource[] };
 
 const freshnessColumns = {
   refreshedAt: tenantInventoryRefreshes.refreshedAt,
@@ -56,7 +56,7 @@ export async function readInventoryFreshness(db: Db, tenantId: string): Promise<
 }
 
 /** One resource of the tenant by kind and name, from its last listing. */
-export function inventoryResourceQuery(db: Db, tenantId: string, kind: ResourceRef["kind"], name: string) {
+function inventoryResourceQuery(db: Db, tenantId: string, kind: ResourceRef["kind"], name: string) {
   return db
     .select()
     .from(tenantInventory)

@@ -1,4 +1,4 @@
-import { wholeSecondsSetting } from "@/lib/server/env-seconds";
+import { wholeSecondsSetting } from "@/lib/env/whole-seconds-setting";
 
 export type InventorySettings = {
   /** How often the workers read each tenant's inventory from its cloud. */

@@ -3,13 +3,13 @@ import type { Db } from "@/db/client";
 import { tenantInventory, tenantInventoryRefreshes } from "@/db/schema";
 import { driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
-import type { Log } from "@/lib/jobs/monitoring";
+import type { Log } from "@/lib/observability/logger";
 import { adoptTenants, claimDueTenants, type DueTenant } from "./claim-due-tenants";
 import { claimSeconds, type InventorySettings } from "./inventory-settings";
 import { refreshTenantInventory, type RefreshOutcome } from "./refresh-tenant-inventory";
 
 type Options = { driverFor?: (db: Db, infrastructureId: string) => Promise<CloudDriver>; budgetMs?: number };
-export type SweepTally = Record<RefreshOutcome | "dropped" | "crashed", number>;
+type SweepTally = Record<RefreshOutcome | "dropped" | "crashed", number>;
 
 // Runs work over items, at most `limit` at a time.
 async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

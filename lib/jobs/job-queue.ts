@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { createLogger, type LogFields, type LogLevel } from "@/lib/observability/logger";
 import type { Database } from "@/db/client";
 import { newWorkerId } from "@/lib/provisioning/worker-identity";
+import type { JobQueue } from "./job-queue-interface";
 import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob } from "./operation-jobs";
 import { operationHandler } from "./operation-worker";
 import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
@@ -10,15 +11,6 @@ import { watchDatabaseCalls } from "./watch-database-calls";
 import { workOperations } from "./work-operations";
 
 export { operationQueue } from "./operation-jobs";
-
-export interface JobQueue {
-  /** Sends the operation's one job; sending it again adds nothing. */
-  enqueue(operationId: string): Promise<void>;
-  /** Makes the operation's job runnable again when nothing would run it (see reviveOperationJob). */
-  revive(operationId: string, holderDead: boolean): Promise<void>;
-  /** Stops taking work and waits (bounded) for running operations and periodic tasks; close the database after. */
-  stop(): Promise<void>;
-}
 
 const logger = createLogger("jobs");
 const log = (level: LogLevel, message: string, extra: LogFields = {}) => logger[level](message, extra);

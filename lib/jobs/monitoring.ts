@@ -1,4 +1,4 @@
-import type { LogFields, LogLevel } from "@/lib/observability/logger";
+import type { Log } from "@/lib/observability/logger";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { budgets, infrastructures, tenants, type Tenant } from "@/db/schema";
@@ -8,8 +8,6 @@ import { evaluateBudget } from "@/lib/billing/evaluate-budgets";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { driverFor } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
-
-export type Log = (level: LogLevel, message: string, extra?: LogFields) => void;
 
 // One driver per infrastructure per tick, and one tenant's failure does not stop the others.
 async function forEachTenant(

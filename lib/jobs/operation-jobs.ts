@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
-import type { Log } from "./monitoring";
+import type { Log } from "@/lib/observability/logger";
 
 export const operationQueue = "tenant-operation";
 

@@ -3,10 +3,10 @@ import type { Database } from "@/db/client";
 import { driverForInfrastructureId } from "@/lib/cloud";
 import { OperationHeldError, runOperation } from "@/lib/provisioning/engine";
 import { sealSecret } from "@/lib/security/encryption";
-import type { Log } from "./monitoring";
+import type { Log } from "@/lib/observability/logger";
 
 /** Raised at a step's start while the worker stops: the operation is handed back, its steps so far recorded. */
-export class WorkerStoppingError extends Error {
+class WorkerStoppingError extends Error {
   name = "WorkerStoppingError";
 }
 

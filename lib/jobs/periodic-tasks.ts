@@ -4,9 +4,10 @@ import { pruneTelemetry } from "@/lib/telemetry/retention";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { inventoryRefreshTask } from "@/lib/inventory/refresh-due-inventories";
 import { inventorySettings } from "@/lib/inventory/inventory-settings";
-import { runBillingTick, runMonitoringTick, type Log } from "./monitoring";
+import type { Log } from "@/lib/observability/logger";
+import { runBillingTick, runMonitoringTick } from "./monitoring";
 import { expireDueTenants } from "./expire-tenants";
-import type { JobQueue } from "./job-queue";
+import type { JobQueue } from "./job-queue-interface";
 import { resumeUnfinishedOperations } from "./resume-operations";
 
 export type PeriodicTask = [name: string, everyMs: number, task: () => Promise<unknown>];

@@ -1,4 +1,4 @@
-import { wholeSecondsSetting } from "@/lib/server/env-seconds";
+import { wholeSecondsSetting } from "@/lib/env/whole-seconds-setting";
 
 export type QueueSettings = {
   /** pg-boss's schema in the portal database. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "@/db";
-import { startJobQueue, type JobQueue } from "./job-queue";
+import { startJobQueue } from "./job-queue";
+import type { JobQueue } from "./job-queue-interface";
 
 const globalForQueue = globalThis as unknown as { __enclaveQueue?: Promise<JobQueue> };
 

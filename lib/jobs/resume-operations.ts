@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { operations } from "@/db/schema";
 import { isProvablyDead } from "@/lib/provisioning/worker-identity";
 
-export type ReviveJob = (operationId: string, holderDead: boolean) => Promise<void>;
+type ReviveJob = (operationId: string, holderDead: boolean) => Promise<void>;
 
 /**
  * Makes sure every unfinished operation has a job that will run it: at start (ones recorded

@@ -1,7 +1,8 @@
 import { openDatabase, type Database, type DatabaseTarget } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type { Logger } from "@/lib/observability/logger";
-import { startJobQueue, type JobQueue } from "./job-queue";
+import { startJobQueue } from "./job-queue";
+import type { JobQueue } from "./job-queue-interface";
 import { resumeUnfinishedOperations } from "./resume-operations";
 
 const firstRetryMs = 1_000;

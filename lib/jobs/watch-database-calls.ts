@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import type { Log } from "./monitoring";
+import type { Log } from "@/lib/observability/logger";
 
 // While calls keep failing, one reminder per this interval instead of one line per poll.
 const reminderMs = 30_000;

@@ -6,8 +6,8 @@ import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { findTenantConstruct } from "@/lib/provisioning/constructs";
+import { cloudObjectsOf } from "@/lib/provisioning/network-rule-objects";
 import { withRetry, type RetryPolicy } from "@/lib/provisioning/retry";
-import { cloudObjectsOf } from "./cloud-rule";
 import type { AddNetworkRuleInput } from "./rule-input";
 import { tenantNetwork } from "./tenant-cloud";
 

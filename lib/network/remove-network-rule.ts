@@ -1,12 +1,11 @@
-import { and, eq, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { networkRules, tenants, type Tenant } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { networkRules, tenants } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
+import { removeCloudObjects } from "@/lib/provisioning/network-rule-objects";
 import { withRetry, type RetryPolicy } from "@/lib/provisioning/retry";
-import { removeCloudObjects } from "./cloud-rule";
 import { tenantNetwork } from "./tenant-cloud";
 
 type Options = { driver?: CloudDriver; retry?: RetryPolicy };
@@ -35,23 +34,4 @@ export async function removeNetworkRule(
       ip: ctx.ip,
     });
   });
-}
-
-/** For a tenant being deleted: every rule into it, and every rule in another tenant that lets it in. */
-export async function removeRulesTouching(
-  db: Db,
-  tenant: Pick<Tenant, "id">,
-  driverOf: (t: Tenant) => Promise<CloudDriver>,
-  retry?: RetryPolicy,
-): Promise<number> {
-  const rows = await db
-    .select({ rule: networkRules, owner: tenants })
-    .from(networkRules)
-    .innerJoin(tenants, eq(tenants.id, networkRules.tenantId))
-    .where(or(eq(networkRules.tenantId, tenant.id), eq(networkRules.sourceTenantId, tenant.id)));
-  for (const { rule, owner } of rows) {
-    await removeCloudObjects(await driverOf(owner), rule, owner.name, (call) => withRetry(call, retry));
-    await db.delete(networkRules).where(eq(networkRules.id, rule.id));
-  }
-  return rows.length;
 }

@@ -1,6 +1,7 @@
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
 export type LogWriter = (line: string, level: LogLevel) => void;
+export type Log = (level: LogLevel, message: string, fields?: LogFields) => void;
 
 export interface Logger {
   debug(message: string, fields?: LogFields): void;

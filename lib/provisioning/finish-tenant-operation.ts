@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import { LeaseLostError } from "./lease";
 
-export type TenantOutcome = { state: "succeeded"; deleted: boolean } | { state: "failed"; error: string };
+type TenantOutcome = { state: "succeeded"; deleted: boolean } | { state: "failed"; error: string };
 
 /**
  * Ends a provisioning or deletion while this worker holds its lease (LeaseLostError otherwise): the

@@ -1,6 +1,6 @@
 import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
 
-export type PlanTenant = { name: string; quota: { cpu?: string; memory?: string; pods?: number } | null };
+type PlanTenant = { name: string; quota: { cpu?: string; memory?: string; pods?: number } | null };
 export type PlanStep = {
   key: string;
   kind: ResourceKind;
@@ -67,7 +67,7 @@ const quotaStep = (t: PlanTenant) =>
     attributes: { hard: t.quota ?? {} },
   }))(t);
 
-/** The constructs of DESIGN section 2 as a graph: a step runs once the steps it names have succeeded. */
+/** What provisioning a tenant creates, as a graph: a step runs once the steps it names have succeeded. */
 export function provisionPlan(tenant: PlanTenant): PlanStep[] {
   return [...steps.map((s) => s(tenant)), ...(tenant.quota ? [quotaStep(tenant)] : [])];
 }

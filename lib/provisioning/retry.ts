@@ -1,7 +1,7 @@
 import { TransientCloudError } from "@/lib/cloud/contract";
 
 export type RetryPolicy = { attempts: number; baseMs: number; maxMs: number; sleep?: (ms: number) => Promise<void> };
-export const defaultRetry: RetryPolicy = { attempts: 6, baseMs: 250, maxMs: 8_000 };
+const defaultRetry: RetryPolicy = { attempts: 6, baseMs: 250, maxMs: 8_000 };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

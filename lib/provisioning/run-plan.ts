@@ -2,9 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { operations, tenantSecrets, type Tenant } from "@/db/schema";
 import type { ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
 import { createLogger } from "@/lib/observability/logger";
-import { tenantHasPem } from "@/lib/tenants/queries";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
+import { tenantHasPem } from "./tenant-has-pem";
 import {
   assertWritten,
   openStepLog,

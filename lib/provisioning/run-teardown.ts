@@ -1,6 +1,6 @@
 import type { Tenant } from "@/db/schema";
 import { TransientCloudError } from "@/lib/cloud/contract";
-import { removeRulesTouching } from "@/lib/network/remove-network-rule";
+import { removeRulesTouching } from "./network-rule-objects";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
 import { openStepLog } from "./step-log";

@@ -10,7 +10,7 @@ import { LeaseLostError } from "./lease";
 // only while its worker holds the operation's lease; a write that finds it gone throws LeaseLostError.
 
 /** The operation a step belongs to and the worker that must hold its lease to write it. */
-export type StepHolder = { operationId: string; workerId: string };
+type StepHolder = { operationId: string; workerId: string };
 
 /** A step's intent (running, before its cloud call) or its result (succeeded). */
 export type StepWrite = { key: string } & (

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
 import { appliedMigrationCount, expectedMigrations } from "@/db/migrate";
 
-export type Health =
+type Health =
   | { status: "ok"; database: string; migrations: { applied: number; expected: number } }
   | { status: "unavailable"; reason: string };
 

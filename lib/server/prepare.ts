@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
-import { seedDemo, demoAccounts } from "@/db/seed";
+import { demoAccounts } from "@/lib/demo/demo-accounts";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { getJobQueue } from "@/lib/jobs/queue";
 import { resumeUnfinishedOperations } from "@/lib/jobs/resume-operations";
 import { stopOnSignals } from "@/lib/jobs/stop-on-signals";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, infrastructures, tenantGrants, tenants, tenantSecrets, users } from "@/db/schema";
+import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { seesAllTenants } from "@/lib/auth/policy";
 
@@ -104,14 +104,4 @@ export async function listGrantableUsers(db: Db, limit = 500) {
     .where(eq(users.status, "active"))
     .orderBy(asc(users.email))
     .limit(limit);
-}
-
-/** Whether provisioning stored the tenant's private key (read by its overview and by the engine). */
-export async function tenantHasPem(db: Db, tenantId: string): Promise<boolean> {
-  const rows = await db
-    .select({ kind: tenantSecrets.kind })
-    .from(tenantSecrets)
-    .where(and(eq(tenantSecrets.tenantId, tenantId), eq(tenantSecrets.kind, "pem")))
-    .limit(1);
-  return rows.length > 0;
 }

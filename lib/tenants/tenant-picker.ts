@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/escape-like";
 import { favoriteTenants, tenants, tenantVisits, type TenantStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { escapeLike } from "@/lib/users/list-users";
 import { visibleTenantsWhere } from "./queries";
 
 export const pickerQuery = z.object({
@@ -30,7 +30,7 @@ export type TenantPickerPage = {
 };
 
 export const recentLimit = 5;
-export const favoriteLimit = 50;
+const favoriteLimit = 50;
 
 const pickerColumns = {
   name: tenants.name,
@@ -43,7 +43,7 @@ const starredBy = (actor: Actor) => and(eq(favoriteTenants.tenantId, tenants.id)
  * Names that match: one or two characters match the start of a name, more match anywhere in it.
  * Both read the trigram index (a leading character gives the padded trigrams of a name's start).
  */
-export function nameMatches(q: string): SQL | undefined {
+function nameMatches(q: string): SQL | undefined {
   if (!q) return undefined;
   const text = escapeLike(q);
   return like(tenants.name, q.length < 3 ? `${text}%` : `%${text}%`);

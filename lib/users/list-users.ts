@@ -1,12 +1,13 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { escapeLike } from "@/db/escape-like";
 import { userRole, userStatus, users } from "@/db/schema";
 
-export const usersPageSize = 25;
+const usersPageSize = 25;
 
 // Read from the URL: anything unexpected falls back to "no filter" rather than an error page.
-export const userListQuery = z.object({
+const userListQuery = z.object({
   search: z.string().trim().max(100).catch(""),
   role: z.enum(userRole.enumValues).optional().catch(undefined),
   status: z.enum(userStatus.enumValues).optional().catch(undefined),
@@ -14,12 +15,7 @@ export const userListQuery = z.object({
   pageSize: z.number().int().min(1).max(100).catch(usersPageSize),
 });
 /** Raw values, as read from a URL or given by a caller; each is checked by `userListQuery`. */
-export type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
-
-/** `%` and `_` in a search are meant literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
 
 /** One page of users, by email, with the total that match; a page past the end shows the last one. */
 export async function listUsers(db: Db, query: UserListQuery = {}) {

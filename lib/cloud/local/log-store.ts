@@ -2,8 +2,8 @@ import { and, asc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzl
 import type { Db } from "@/db/client";
 import { logLines } from "@/db/schema";
 import { InvalidCursorError, type CloudLogQuery, type LogFilters, type LogLineView } from "../contract";
+import { escapeLike } from "@/db/escape-like";
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 // Microseconds, as the database keeps them: a millisecond cursor could skip or repeat lines.
 const preciseAt = sql<string>`to_char(${logLines.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const columns = {

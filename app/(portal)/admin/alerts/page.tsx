@@ -8,6 +8,7 @@ import { AlertTable } from "@/components/alerts/alert-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
+import { AlertButtons } from "@/app/(portal)/t/[tenant]/alerts/alert-buttons-client";
 
 export const metadata = { title: "Alerts" };
 const pageSize = 50;
@@ -36,7 +37,16 @@ export default async function AdminAlertsPage({
       {list.rows.length === 0 ? (
         <EmptyState title="No alerts match">Every tenant is quiet. Choose “All” to see the history.</EmptyState>
       ) : (
-        <AlertTable rows={list.rows} history={history} canWrite={can(actor, "admin:write")} showTenant />
+        <AlertTable
+          rows={list.rows}
+          history={history}
+          actions={
+            can(actor, "admin:write")
+              ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} />
+              : undefined
+          }
+          showTenant
+        />
       )}
       <Pagination
         page={page}

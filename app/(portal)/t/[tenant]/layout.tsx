@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { isFavoriteTenant } from "@/lib/tenants/tenant-picker";
-import { CurrentTenantReport } from "@/components/current-tenant";
+import { CurrentTenantReport } from "./current-tenant-report";
 import { tenantAlertCount } from "./tenant-alert-count";
 
 // Checked here, before the loading boundary below starts streaming, so that a tenant the

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { OperationProgress, OperationScope } from "@/lib/provisioning/operations";
 import { formatElapsed, OperationSteps } from "./operation-steps-client";
-import { DeleteTenantButton, RetryProvisioningButton } from "./tenant-lifecycle-client";
+import { DeleteTenantButton, RetryProvisioningButton } from "./settings/tenant-lifecycle-client";
 
 export type ProgressSnapshot = { operation: OperationProgress | null; now: string };
 type Props = {

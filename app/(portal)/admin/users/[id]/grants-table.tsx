@@ -3,7 +3,7 @@ import type { UserDetail, UserGrant } from "@/lib/users/get-user-detail";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
-import { RevokeGrantButton } from "@/components/grant-access";
+import { RevokeGrantButton } from "@/app/(portal)/_components/grant-access";
 
 function Expiry({ grant }: { grant: UserGrant }) {
   if (!grant.expiresAt) return "Never";

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { listVisibleTenants } from "@/lib/tenants/queries";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { PageHeader } from "@/components/page-header";
-import { GrantAccessForm } from "@/components/grant-access";
+import { GrantAccessForm } from "@/app/(portal)/_components/grant-access";
 import { GrantsTable } from "./grants-table";
 import { RoleForm, SessionButtons } from "./manage-user-client";
 import { ResetPasswordForm } from "./reset-password-client";

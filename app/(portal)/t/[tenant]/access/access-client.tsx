@@ -2,7 +2,7 @@
 
 import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/components/format";
-import { RevokeGrantButton } from "@/components/grant-access";
+import { RevokeGrantButton } from "@/app/(portal)/_components/grant-access";
 
 type Member = { userId: string; name: string; email: string; level: string; source: string; expiresAt: string | null };
 

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/policy";
 import { listGrantableUsers, listTenantAccess } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/empty-state";
-import { GrantAccessForm } from "@/components/grant-access";
+import { GrantAccessForm } from "@/app/(portal)/_components/grant-access";
 import { AccessTable } from "./access-client";
 
 export const metadata: Metadata = { title: "Access" };

@@ -11,6 +11,7 @@ import { AlertTable } from "@/components/alerts/alert-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
+import { AlertButtons } from "./alert-buttons-client";
 import { AlertRulesSection } from "./alert-rules-section";
 import { ChannelsSection } from "./channels-section";
 
@@ -60,7 +61,11 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
           “All” to see the history.
         </EmptyState>
       ) : (
-        <AlertTable rows={list.rows} history={history} canWrite={canWrite} />
+        <AlertTable
+          rows={list.rows}
+          history={history}
+          actions={canWrite ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} /> : undefined}
+        />
       )}
       <Pagination
         page={page}

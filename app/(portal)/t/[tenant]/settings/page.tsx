@@ -3,7 +3,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/components/format";
-import { DeleteTenantButton } from "../tenant-lifecycle-client";
+import { DeleteTenantButton } from "./tenant-lifecycle-client";
 import { ExpiryForm, ProtectionSwitch, QuotaForm } from "./tenant-settings-client";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { setTenantFavorite } from "@/app/actions/tenant-shortcut-actions";
-import { useCurrentTenant } from "./current-tenant";
+import { useCurrentTenant } from "@/components/current-tenant";
 
 /** The star beside the tenant picker: adds the tenant being looked at to the picker's favourites, or takes it out. */
 export function FavoriteTenantButton() {

@@ -2,7 +2,7 @@
 
 import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
-import { acknowledgeAlert, resolveAlert } from "@/app/(portal)/t/[tenant]/alerts/actions";
+import { acknowledgeAlert, resolveAlert } from "./actions";
 
 export function AlertButtons({ tenant, alertId, state }: { tenant: string; alertId: string; state: string }) {
   const { pending, error, run } = useActionRunner();

@@ -1,11 +1,11 @@
 "use client";
 
 import { grantTenantAccess, revokeTenantAccess } from "@/app/actions/grant-actions";
-import { ConfirmButton } from "./confirm-button";
-import { localInputToIso } from "./datetime";
-import { FormError } from "./form-error";
-import { SelectField } from "./select-field";
-import { useActionRunner, useConfirmedAction } from "./use-action-runner";
+import { ConfirmButton } from "@/components/confirm-button";
+import { localInputToIso } from "@/components/datetime";
+import { FormError } from "@/components/form-error";
+import { SelectField } from "@/components/select-field";
+import { useActionRunner, useConfirmedAction } from "@/components/use-action-runner";
 
 /** One side of the grant is fixed by the page (a tenant's access page, a user's page); the other is chosen. */
 type Props = { fixed: { tenant: string } | { userId: string }; choices: { value: string; label: string }[] };

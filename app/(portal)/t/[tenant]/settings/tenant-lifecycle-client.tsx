@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { FormError } from "@/components/form-error";
 import { useActionRunner } from "@/components/use-action-runner";
-import { deleteTenant, retryTenantProvisioning } from "./settings/actions";
+import { deleteTenant, retryTenantProvisioning } from "./actions";
 
 const danger =
   "inline-flex items-center justify-center rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50";

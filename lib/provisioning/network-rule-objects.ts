@@ -1,5 +1,8 @@
+import { eq, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { networkRules, tenants, type NetworkRule, type Tenant } from "@/db/schema";
 import type { CloudDriver, ResourceKind, ResourceSpec } from "@/lib/cloud/contract";
-import type { NetworkRule } from "@/db/schema";
+import { withRetry, type RetryPolicy } from "./retry";
 
 type Names = { tenant: string; namespace: string; groupId?: string; sourceTenant?: string; sourceGroupId?: string };
 
@@ -42,4 +45,23 @@ export async function removeCloudObjects(
   for (const ref of rule.cloudRefs) {
     await retry(() => driver.remove({ kind: ref.kind as ResourceKind, name: ref.name, id: ref.id, tenant }));
   }
+}
+
+/** For a tenant being deleted: every rule into it, and every rule in another tenant that lets it in. */
+export async function removeRulesTouching(
+  db: Db,
+  tenant: Pick<Tenant, "id">,
+  driverOf: (t: Tenant) => Promise<CloudDriver>,
+  retry?: RetryPolicy,
+): Promise<number> {
+  const rows = await db
+    .select({ rule: networkRules, owner: tenants })
+    .from(networkRules)
+    .innerJoin(tenants, eq(tenants.id, networkRules.tenantId))
+    .where(or(eq(networkRules.tenantId, tenant.id), eq(networkRules.sourceTenantId, tenant.id)));
+  for (const { rule, owner } of rows) {
+    await removeCloudObjects(await driverOf(owner), rule, owner.name, (call) => withRetry(call, retry));
+    await db.delete(networkRules).where(eq(networkRules.id, rule.id));
+  }
+  return rows.length;
 }
