@@ -8,7 +8,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { changeOwnPassword, changeOwnPasswordInput } from "@/lib/users/change-own-password";
-import type { ServiceContext } from "@/lib/users/context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { createLocalUser, createLocalUserInput } from "@/lib/users/create-local-user";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { listUsers } from "@/lib/users/list-users";

@@ -1,13 +1,13 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules, alerts } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { changeAlertState } from "./alert-transitions";
 import type { CreateAlertRuleInput } from "./alert-input";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+type Ctx = ServiceContext;
 type TenantRef = { id: string; name: string };
 const maxRules = 50;
 

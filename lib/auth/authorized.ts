@@ -1,4 +1,4 @@
-import type { TenantSummary } from "@/lib/tenants/queries";
+import type { TenantSummary } from "./find-tenant";
 import type { Actor } from "./actor";
 import type { RouteKey, routePolicy } from "./route-policy";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
+import { findTenantByName, type TenantSummary } from "./find-tenant";
 import type { Actor } from "./actor";
 import { can, isTenantPermission, type Access } from "./policy";
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { budgetCrossings, budgets } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { monthBounds } from "./forecast";
 import type { SetBudgetInput } from "./budget-input";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+type Ctx = ServiceContext;
 type TenantRef = { id: string; name: string };
 
 /** A new amount or set of thresholds is a new budget: this month's thresholds may fire again against it. */

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantGrants, tenants, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { NotFoundError } from "@/lib/errors";
 
 export const grantInput = z.object({
@@ -17,7 +17,7 @@ export const grantInput = z.object({
 export type GrantInput = z.infer<typeof grantInput>;
 
 /** Grants (or changes) a user's direct access to a tenant; group-given grants are left to sign-in. */
-export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: GrantInput) {
+export async function grantTenantAccess(ctx: ServiceContext, input: GrantInput) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.name, input.tenant));
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
@@ -45,10 +45,7 @@ export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" 
 export const revokeInput = z.object({ tenant: z.string().max(64), userId: z.uuid("Choose a user.") });
 
 /** Removes the user's direct grant; answers not-found when there was none, and audits only a removal. */
-export async function revokeTenantAccess(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: z.infer<typeof revokeInput>,
-) {
+export async function revokeTenantAccess(ctx: ServiceContext, input: z.infer<typeof revokeInput>) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.name, input.tenant));
     if (!tenant) throw new NotFoundError("That tenant does not exist.");

@@ -1,15 +1,12 @@
 import { infrastructures } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
 import type { RegisterInfrastructureInput } from "./infrastructure-input";
 
 /** Records a place tenants can live; nothing is created in the cloud until a tenant is. */
-export async function registerInfrastructure(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: RegisterInfrastructureInput,
-) {
+export async function registerInfrastructure(ctx: ServiceContext, input: RegisterInfrastructureInput) {
   return ctx.db.transaction(async (tx) => {
     let row;
     try {

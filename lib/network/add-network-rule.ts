@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { networkRules, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/driver";
@@ -14,11 +14,7 @@ import { tenantNetwork } from "./tenant-cloud";
 type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Records the rule and its audit event, then makes its two cloud objects; a cloud failure is kept on the rule. */
-export async function addNetworkRule(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: AddNetworkRuleInput,
-  options: Options = {},
-) {
+export async function addNetworkRule(ctx: ServiceContext, input: AddNetworkRuleInput, options: Options = {}) {
   const { db } = ctx;
   const [tenant] = await db
     .select()

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { networkRules, tenants, type Tenant } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/driver";
 import { NotFoundError } from "@/lib/errors";
@@ -13,7 +13,7 @@ type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Revokes both cloud objects, then forgets the rule; the rule must belong to the tenant in the URL. */
 export async function removeNetworkRule(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  ctx: ServiceContext,
   input: { tenant: string; ruleId: string },
   options: Options = {},
 ) {

@@ -1,13 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationChannels, notificationDeliveries, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ChannelIdInput, CreateChannelInput, SetChannelEnabledInput } from "./channel-input";
 import { maskTarget } from "./mask-target";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+type Ctx = ServiceContext;
 type TenantRef = { id: string; name: string };
 
 export const maxChannelsPerTenant = 20;

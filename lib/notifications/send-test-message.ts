@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { notificationChannels } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { ownChannel } from "./channels";
@@ -9,7 +9,7 @@ import { describeSendError, sendMessage, type SendMessage } from "./send-message
 
 /** Sends a test message now, bypassing the queue, and keeps the outcome on the channel as a real message would. */
 export async function sendTestMessage(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  ctx: ServiceContext,
   tenant: { id: string; name: string },
   input: { channelId: string },
   options: { timeoutMs?: number; send?: SendMessage } = {},

@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/driver";
@@ -9,7 +9,7 @@ import { startTenantOperation } from "@/lib/provisioning/operations";
 import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
 import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
+type Ctx = ServiceContext;
 
 function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
   if (input.kind === "service") {

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { favoriteTenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
-import type { TenantSummary } from "./queries";
+import type { TenantSummary } from "@/lib/auth/find-tenant";
 
 export const tenantFavoriteInput = z.object({
   tenant: z.string().max(64),
@@ -12,7 +12,7 @@ export const tenantFavoriteInput = z.object({
 
 /** Stars or unstars a tenant the actor may read; audited only when it changed something. */
 export async function setTenantFavorite(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  ctx: ServiceContext,
   tenant: Pick<TenantSummary, "id" | "name">,
   favorite: boolean,
 ) {

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { infrastructures, tenants } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { tenantSummary, visibleTenantsWhere, type TenantSummary } from "./queries";
+import { tenantSummary, type TenantSummary } from "@/lib/auth/find-tenant";
+import { visibleTenantsWhere } from "./queries";
 
 export const tenantsPageSize = 50;
 

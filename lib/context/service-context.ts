@@ -1,0 +1,9 @@
+import type { Db } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import type { TenantSummary } from "@/lib/auth/find-tenant";
+
+/** What every service needs from its caller: the database (or a test's transaction), who acts, and from where. */
+export type ServiceContext = { db: Db; actor: Actor; ip: string | null };
+
+/** For a tenant-scoped service: the tenant the request named, already found and authorized for the actor. */
+export type TenantServiceContext = ServiceContext & { tenant: TenantSummary };
