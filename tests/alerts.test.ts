@@ -57,26 +57,27 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
   it("opens a rule's alert when the window's mean crosses the threshold and resolves it when it falls back, notifying once per transition", async () => {
     const { db, tenant, ctx } = await setup();
     // CPU at 10, then 90 for minutes 10–19, then 10 again: a 5-minute mean above 50 from minute 13 to 22.
-    await db
-      .insert(metricPoints)
-      .values(
-        Array.from({ length: 30 }, (_, m) => ({
-          tenantId: tenant.id,
-          resource: "web",
-          metric: "cpu",
-          at: minute(m),
-          value: m >= 10 && m < 20 ? 90 : 10,
-        })),
-      );
-    await createAlertRule(ctx, tenant, {
-      tenant: tenant.name,
-      name: "Hot CPU",
-      metric: "cpu",
-      condition: "above",
-      threshold: 50,
-      windowMinutes: 5,
-      severity: "critical",
-    });
+    await db.insert(metricPoints).values(
+      Array.from({ length: 30 }, (_, m) => ({
+        tenantId: tenant.id,
+        resource: "web",
+        metric: "cpu",
+        at: minute(m),
+        value: m >= 10 && m < 20 ? 90 : 10,
+      })),
+    );
+    await createAlertRule(
+      { ...ctx, tenant },
+      {
+        tenant: tenant.name,
+        name: "Hot CPU",
+        metric: "cpu",
+        condition: "above",
+        threshold: 50,
+        windowMinutes: 5,
+        severity: "critical",
+      },
+    );
     const states: Record<number, string> = {};
     for (let m = 5; m <= 29; m++) {
       await evaluateAlertRules(db, minute(m));
@@ -104,12 +105,14 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
       .insert(alerts)
       .values({ tenantId: tenant.id, source: "rule", key: "rule:x", title: "Slow", severity: "warning" })
       .returning();
-    await changeAlert(ctx, tenant, alert!.id, "acknowledged");
-    await expect(changeAlert(ctx, tenant, alert!.id, "acknowledged")).rejects.toThrow(
+    await changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged");
+    await expect(changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged")).rejects.toThrow(
       "No open alert with that id; it may have been acknowledged or resolved already.",
     );
-    await expect(changeAlert(ctx, other, alert!.id, "resolved")).rejects.toThrow("No unresolved alert with that id.");
-    await changeAlert(ctx, tenant, alert!.id, "resolved");
+    await expect(changeAlert({ ...ctx, tenant: other }, alert!.id, "resolved")).rejects.toThrow(
+      "No unresolved alert with that id.",
+    );
+    await changeAlert({ ...ctx, tenant }, alert!.id, "resolved");
     const [after] = await db.select().from(alerts).where(eq(alerts.id, alert!.id));
     expect([after!.state, after!.acknowledgedBy, after!.resolvedBy]).toEqual(["resolved", ctx.actor.id, ctx.actor.id]);
   });

@@ -88,8 +88,7 @@ describe.each(testDatabases())("billing on $kind", (target) => {
       .insert(notificationChannels)
       .values({ tenantId: tenant.id, name: "hook", kind: "webhook", target: "http://127.0.0.1:9/never" });
     await setBudget(
-      { db, actor, ip: null },
-      tenant,
+      { db, actor, ip: null, tenant },
       { tenant: tenant.name, monthlyAmount: 100, thresholds: [100, 50, 80] },
       "2026-11-10",
     );

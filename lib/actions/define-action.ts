@@ -9,7 +9,7 @@ import { contextFromRequest } from "@/lib/context/context-from-request";
 import type { ServiceContext, TenantServiceContext } from "@/lib/context/service-context";
 import { DomainError } from "@/lib/errors";
 import { log } from "@/lib/observability/logger";
-import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import type { ActionResult } from "./result";
 
 /** A tenant-scoped action gets its tenant already found and authorized; the others get none. */

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import { tenantGrants, tenants, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { NotFoundError } from "@/lib/errors";
 
 export const grantInput = z.object({
-  tenant: z.string().max(64),
+  tenant: tenantRef,
   userId: z.uuid("Choose a user."),
   level: z.enum(["read", "write"], { error: "Choose read or write." }),
   expiresAt: z.iso
@@ -42,7 +43,7 @@ export async function grantTenantAccess(ctx: ServiceContext, input: GrantInput) 
   });
 }
 
-export const revokeInput = z.object({ tenant: z.string().max(64), userId: z.uuid("Choose a user.") });
+export const revokeInput = z.object({ tenant: tenantRef, userId: z.uuid("Choose a user.") });
 
 /** Removes the user's direct grant; answers not-found when there was none, and audits only a removal. */
 export async function revokeTenantAccess(ctx: ServiceContext, input: z.infer<typeof revokeInput>) {

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { networkRules, tenants, type Tenant } from "@/db/schema";
-import type { ServiceContext } from "@/lib/context/service-context";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/driver";
 import { NotFoundError } from "@/lib/errors";
@@ -13,25 +13,25 @@ type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Revokes both cloud objects, then forgets the rule; the rule must belong to the tenant in the URL. */
 export async function removeNetworkRule(
-  ctx: ServiceContext,
-  input: { tenant: string; ruleId: string },
+  ctx: TenantServiceContext<"id" | "name" | "infrastructureId">,
+  input: { ruleId: string },
   options: Options = {},
 ) {
-  const [found] = await ctx.db
-    .select({ rule: networkRules, tenant: tenants })
+  const { db, tenant } = ctx;
+  const [rule] = await db
+    .select()
     .from(networkRules)
-    .innerJoin(tenants, eq(tenants.id, networkRules.tenantId))
-    .where(and(eq(networkRules.id, input.ruleId), eq(tenants.name, input.tenant)));
-  if (!found) throw new NotFoundError("That rule does not exist.");
-  const { driver } = await tenantNetwork(ctx.db, found.tenant, options.driver);
-  await removeCloudObjects(driver, found.rule, found.tenant.name, (call) => withRetry(call, options.retry));
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(networkRules).where(eq(networkRules.id, found.rule.id));
+    .where(and(eq(networkRules.id, input.ruleId), eq(networkRules.tenantId, tenant.id)));
+  if (!rule) throw new NotFoundError("That rule does not exist.");
+  const { driver } = await tenantNetwork(db, tenant, options.driver);
+  await removeCloudObjects(driver, rule, tenant.name, (call) => withRetry(call, options.retry));
+  await db.transaction(async (tx) => {
+    await tx.delete(networkRules).where(eq(networkRules.id, rule.id));
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "network_rule.remove",
-      tenantId: found.tenant.id,
-      target: found.rule.cidr ?? found.rule.sourceTenantId,
+      tenantId: tenant.id,
+      target: rule.cidr ?? rule.sourceTenantId,
       ip: ctx.ip,
     });
   });
