@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertEvents, alerts, metricPoints, notificationChannels } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
 import { changeAlert, createAlertRule } from "@/lib/alerts/manage-alerts";
 import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";

@@ -16,7 +16,7 @@ import { setBudgetInput } from "@/lib/billing/budget-input";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { createLocalDriver } from "@/lib/cloud/local-driver";
 import { addDemoFleet } from "@/lib/resources/demo-fleet";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { insertCosts } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";

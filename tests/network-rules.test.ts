@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, localCloudResources, networkRules, tenantGrants, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
-import { findTenantByName } from "@/lib/auth/find-tenant";
+import { loadActor } from "@/lib/context/actor";
+import { findTenantByName } from "@/lib/context/find-tenant";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
 import { removeNetworkRule } from "@/lib/network/remove-network-rule";
 import { addNetworkRuleInput } from "@/lib/network/rule-input";

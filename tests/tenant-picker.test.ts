@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, favoriteTenants, tenantGrants, tenantVisits, type Tenant } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/context/actor";
 import { recordTenantVisit } from "@/lib/tenants/record-tenant-visit";
 import { setTenantFavorite } from "@/lib/tenants/set-tenant-favorite";
 import { pickerQuery, recentLimit, tenantPickerPage, type PickerQuery } from "@/lib/tenants/tenant-picker";

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvents, ssoAccounts, tenantGrants, users, type User } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { changeOwnPassword, changeOwnPasswordInput } from "@/lib/users/change-own-password";

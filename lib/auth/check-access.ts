@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { findTenantByName, type TenantSummary } from "./find-tenant";
-import type { Actor } from "./actor";
+import { findTenantByName, type TenantSummary } from "@/lib/context/find-tenant";
+import type { Actor } from "@/lib/context/actor";
 import { can, isTenantPermission, type Access } from "./policy";
 
 export type AccessDecision =

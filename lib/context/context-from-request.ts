@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import type { TenantSummary } from "@/lib/auth/find-tenant";
+import type { Actor } from "./actor";
+import type { TenantSummary } from "./find-tenant";
 
 /** The caller's address as the proxy in front of the portal saw it: the first x-forwarded-for hop. */
 export function clientIp(headers: Headers): string | null {

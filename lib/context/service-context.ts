@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import type { TenantSummary } from "@/lib/auth/find-tenant";
+import type { Actor } from "./actor";
+import type { TenantSummary } from "./find-tenant";
 
 /** What every service needs from its caller: the database (or a test's transaction), who acts, and from where. */
 export type ServiceContext = { db: Db; actor: Actor; ip: string | null };

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, tenantGrants, tenants, tenantSecrets, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { tenantSummary } from "@/lib/auth/find-tenant";
+import type { Actor } from "@/lib/context/actor";
+import { tenantSummary } from "@/lib/context/find-tenant";
 import { seesAllTenants } from "@/lib/auth/policy";
 
 /**

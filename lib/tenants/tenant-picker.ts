@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, like, sql, type SQL } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { favoriteTenants, tenants, tenantVisits, type TenantStatus } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context/actor";
 import { escapeLike } from "@/lib/users/list-users";
 import { visibleTenantsWhere } from "./queries";
 
