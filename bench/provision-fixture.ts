@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type DatabaseTarget } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { infrastructures, tenants, users } from "../db/schema";
-import { loadActor } from "../lib/auth/actor";
+import { loadActor } from "../lib/context/actor";
 import { createTenant } from "../lib/tenants/create-tenant";
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type DatabaseTarget } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { infrastructures, tenants, users } from "../db/schema";
-import { loadActor } from "../lib/auth/actor";
+import { loadActor } from "../lib/context/actor";
 import { createLocalDriver } from "../lib/cloud/local";
 import { runOperation } from "../lib/provisioning/engine";
 import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";

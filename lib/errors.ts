@@ -1,4 +1,4 @@
-// Domain errors, mapped to answers in one place (lib/actions/define-action.ts, lib/auth/authorize.ts).
+// Domain errors, mapped to answers in one place per door (lib/actions/define-action.ts, lib/api/route-handler.ts, lib/auth/authorize.ts).
 // Their messages are written for the person using the portal; anything else is logged, never shown.
 export class DomainError extends Error {
   constructor(

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertEvents, alerts, metricPoints, notificationChannels } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
 import { changeAlert, createAlertRule } from "@/lib/alerts/manage-alerts";
 import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";
@@ -66,15 +66,18 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
         value: m >= 10 && m < 20 ? 90 : 10,
       })),
     );
-    await createAlertRule(ctx, tenant, {
-      tenant: tenant.name,
-      name: "Hot CPU",
-      metric: "cpu",
-      condition: "above",
-      threshold: 50,
-      windowMinutes: 5,
-      severity: "critical",
-    });
+    await createAlertRule(
+      { ...ctx, tenant },
+      {
+        tenant: tenant.name,
+        name: "Hot CPU",
+        metric: "cpu",
+        condition: "above",
+        threshold: 50,
+        windowMinutes: 5,
+        severity: "critical",
+      },
+    );
     const states: Record<number, string> = {};
     for (let m = 5; m <= 29; m++) {
       await evaluateAlertRules(db, minute(m));
@@ -102,12 +105,14 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
       .insert(alerts)
       .values({ tenantId: tenant.id, source: "rule", key: "rule:x", title: "Slow", severity: "warning" })
       .returning();
-    await changeAlert(ctx, tenant, alert!.id, "acknowledged");
-    await expect(changeAlert(ctx, tenant, alert!.id, "acknowledged")).rejects.toThrow(
+    await changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged");
+    await expect(changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged")).rejects.toThrow(
       "No open alert with that id; it may have been acknowledged or resolved already.",
     );
-    await expect(changeAlert(ctx, other, alert!.id, "resolved")).rejects.toThrow("No unresolved alert with that id.");
-    await changeAlert(ctx, tenant, alert!.id, "resolved");
+    await expect(changeAlert({ ...ctx, tenant: other }, alert!.id, "resolved")).rejects.toThrow(
+      "No unresolved alert with that id.",
+    );
+    await changeAlert({ ...ctx, tenant }, alert!.id, "resolved");
     const [after] = await db.select().from(alerts).where(eq(alerts.id, alert!.id));
     expect([after!.state, after!.acknowledgedBy, after!.resolvedBy]).toEqual(["resolved", ctx.actor.id, ctx.actor.id]);
   });

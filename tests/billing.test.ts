@@ -16,7 +16,7 @@ import { setBudgetInput } from "@/lib/billing/budget-input";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
 import { createLocalDriver } from "@/lib/cloud/local";
 import { addDemoFleet } from "@/lib/resources/demo-fleet";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { insertCosts } from "./helpers/costs";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
@@ -88,8 +88,7 @@ describe.each(testDatabases())("billing on $kind", (target) => {
       .insert(notificationChannels)
       .values({ tenantId: tenant.id, name: "hook", kind: "webhook", target: "http://127.0.0.1:9/never" });
     await setBudget(
-      { db, actor, ip: null },
-      tenant,
+      { db, actor, ip: null, tenant },
       { tenant: tenant.name, monthlyAmount: 100, thresholds: [100, 50, 80] },
       "2026-11-10",
     );

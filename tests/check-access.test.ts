@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { checkAccess } from "@/lib/auth/check-access";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser, grantAccess } from "./helpers/factory";

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { infrastructures, localCloudResources, logLines, tenants } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { driverFor } from "@/lib/cloud";
 import { InvalidCursorError } from "@/lib/cloud/contract";
 import { describeCloud } from "@/lib/cloud/registry";

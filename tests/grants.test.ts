@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, tenantGrants, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { grantInput, grantTenantAccess, revokeTenantAccess } from "@/lib/grants/grant-tenant-access";
 import { countTenantMembers } from "@/lib/tenants/queries";
 import { testDatabases, useDatabase } from "./helpers/databases";

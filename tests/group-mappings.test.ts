@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, ssoGroupMappings, tenantGrants } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/context/actor";
 import { createGroupMapping, createGroupMappingInput } from "@/lib/group-mappings/create-group-mapping";
 import { deleteGroupMapping, deleteGroupMappingInput } from "@/lib/group-mappings/delete-group-mapping";
 import { describeMappingTarget, listGroupMappings } from "@/lib/group-mappings/list-group-mappings";

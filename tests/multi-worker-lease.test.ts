@@ -84,11 +84,14 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
         await p.run(made.operationId);
         const ctx = { db, actor: p.admin, ip: null };
         operationId = (
-          await requestResourceCreation(ctx, await tenantRow(made.tenantId), {
-            tenant: made.name,
-            kind: "bucket",
-            name: "assets",
-          })
+          await requestResourceCreation(
+            { ...ctx, tenant: await tenantRow(made.tenantId) },
+            {
+              tenant: made.name,
+              kind: "bucket",
+              name: "assets",
+            },
+          )
         ).operationId;
       }
       // Taken over after the last cloud call, before worker-a's heartbeat could notice: only the finish's own fence stops it.

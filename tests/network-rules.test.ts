@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, localCloudResources, networkRules, tenantGrants, users } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
+import { findTenantByName } from "@/lib/context/find-tenant";
 import { addNetworkRule } from "@/lib/network/add-network-rule";
 import { removeNetworkRule } from "@/lib/network/remove-network-rule";
 import { addNetworkRuleInput } from "@/lib/network/rule-input";
@@ -48,6 +49,11 @@ describe.each(testDatabases())("inter-tenant rules on $kind", (target) => {
     const driver = await p.engine().driverFor(null as never);
     return { db, p, a, b, ctx: { db, actor: p.admin, ip: null }, options: { driver, retry: fastRetry } };
   }
+  /** What the action gives the service once the tenant in the URL is authorized. */
+  const within = async <C extends { db: ReturnType<typeof database>["db"] }>(ctx: C, tenant: string) => ({
+    ...ctx,
+    tenant: (await findTenantByName(ctx.db, tenant))!,
+  });
   const cloud = (db: ReturnType<typeof database>["db"], tenant: string, kind: string) =>
     db
       .select()
@@ -57,7 +63,7 @@ describe.each(testDatabases())("inter-tenant rules on $kind", (target) => {
   it("allows a source tenant as a group rule and a NetworkPolicy, and removing it revokes both", async () => {
     const { db, a, b, ctx, options } = await twoReadyTenants();
     const { ruleId } = await addNetworkRule(
-      ctx,
+      await within(ctx, a.name),
       { tenant: a.name, sourceTenant: b.name, protocol: "tcp", fromPort: 5432 },
       options,
     );
@@ -71,7 +77,7 @@ describe.each(testDatabases())("inter-tenant rules on $kind", (target) => {
       `tenant-${a.name}/default-deny-other-namespaces`,
     ]);
 
-    await removeNetworkRule(ctx, { tenant: a.name, ruleId }, options);
+    await removeNetworkRule(await within(ctx, a.name), { ruleId }, options);
     expect(await cloud(db, a.name, "security_group_rule")).toEqual([]);
     expect(await cloud(db, a.name, "network_policy")).toHaveLength(1);
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.tenantId, a.tenantId))).map(
@@ -86,14 +92,18 @@ describe.each(testDatabases())("inter-tenant rules on $kind", (target) => {
     await db.insert(tenantGrants).values({ tenantId: a.tenantId, userId: writer.id, level: "write" });
     const writerCtx = { db, actor: await loadActor(db, writer), ip: null };
     await expect(
-      addNetworkRule(writerCtx, { tenant: a.name, sourceTenant: b.name, protocol: "all" }, options),
+      addNetworkRule(
+        await within(writerCtx, a.name),
+        { tenant: a.name, sourceTenant: b.name, protocol: "all" },
+        options,
+      ),
     ).rejects.toThrow("That source tenant does not exist.");
     const { ruleId } = await addNetworkRule(
-      ctx,
+      await within(ctx, b.name),
       { tenant: b.name, cidr: "10.1.0.0/16", protocol: "udp", fromPort: 53 },
       options,
     );
-    await expect(removeNetworkRule(writerCtx, { tenant: a.name, ruleId }, options)).rejects.toThrow(
+    await expect(removeNetworkRule(await within(writerCtx, a.name), { ruleId }, options)).rejects.toThrow(
       "That rule does not exist.",
     );
     expect(await db.select().from(networkRules).where(eq(networkRules.tenantId, a.tenantId))).toEqual([]);
@@ -103,7 +113,7 @@ describe.each(testDatabases())("inter-tenant rules on $kind", (target) => {
   it("takes the rules that let a tenant in along when that tenant is deleted", async () => {
     const { db, p, a, b, ctx, options } = await twoReadyTenants();
     await addNetworkRule(
-      ctx,
+      await within(ctx, a.name),
       { tenant: a.name, sourceTenant: b.name, protocol: "tcp", fromPort: 80, toPort: 90 },
       options,
     );

@@ -104,21 +104,27 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
   it("lists channels with their targets masked, and audits each change without the token", async () => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
-    const { id } = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "pager",
-      kind: "webhook",
-      target: "https://hooks.example.com/services/secret-token?sig=abc",
-    });
-    await expect(
-      createChannel(ctx, tenantRef, {
+    const { id } = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
         tenant: tenant.name,
-        name: "Pager",
-        kind: "slack",
-        target: "https://x.example.com/",
-      }),
+        name: "pager",
+        kind: "webhook",
+        target: "https://hooks.example.com/services/secret-token?sig=abc",
+      },
+    );
+    await expect(
+      createChannel(
+        { ...ctx, tenant: tenantRef },
+        {
+          tenant: tenant.name,
+          name: "Pager",
+          kind: "slack",
+          target: "https://x.example.com/",
+        },
+      ),
     ).rejects.toThrow('A channel named "Pager" already exists.');
-    await setChannelEnabled(ctx, tenantRef, { channelId: id, enabled: false });
+    await setChannelEnabled({ ...ctx, tenant: tenantRef }, { channelId: id, enabled: false });
     const listed = await listChannels(db, tenant.id);
     expect(listed).toMatchObject([
       {
@@ -132,7 +138,7 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
         lastDeliveredAt: null,
       },
     ]);
-    await deleteChannel(ctx, tenantRef, { channelId: id });
+    await deleteChannel({ ...ctx, tenant: tenantRef }, { channelId: id });
     expect(await listChannels(db, tenant.id)).toEqual([]);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenant.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["channel.created", "channel.deleted", "channel.disabled"]);
@@ -143,18 +149,29 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     const { db } = database();
     const a = await notificationSetup(db);
     const b = await notificationSetup(db);
-    const { id } = await createChannel(a.ctx, a.tenantRef, {
-      tenant: a.tenant.name,
-      name: "pager",
-      kind: "webhook",
-      target: "https://example.com/h",
-    });
-    await expect(deleteChannel(b.ctx, b.tenantRef, { channelId: id })).rejects.toThrow("That channel does not exist.");
-    await expect(setChannelEnabled(b.ctx, b.tenantRef, { channelId: id, enabled: false })).rejects.toMatchObject({
+    const { id } = await createChannel(
+      { ...a.ctx, tenant: a.tenantRef },
+      {
+        tenant: a.tenant.name,
+        name: "pager",
+        kind: "webhook",
+        target: "https://example.com/h",
+      },
+    );
+    await expect(deleteChannel({ ...b.ctx, tenant: b.tenantRef }, { channelId: id })).rejects.toThrow(
+      "That channel does not exist.",
+    );
+    await expect(
+      setChannelEnabled({ ...b.ctx, tenant: b.tenantRef }, { channelId: id, enabled: false }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(sendTestMessage(b.ctx, b.tenantRef, { channelId: id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteChannel(a.ctx, a.tenantRef, { channelId: crypto.randomUUID() })).rejects.toMatchObject({
+    await expect(sendTestMessage({ ...b.ctx, tenant: b.tenantRef }, { channelId: id })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      deleteChannel({ ...a.ctx, tenant: a.tenantRef }, { channelId: crypto.randomUUID() }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     expect(
@@ -169,19 +186,25 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
     for (let i = 0; i < maxChannelsPerTenant; i++)
-      await createChannel(ctx, tenantRef, {
-        tenant: tenant.name,
-        name: `hook ${i}`,
-        kind: "webhook",
-        target: `https://example.com/${i}`,
-      });
+      await createChannel(
+        { ...ctx, tenant: tenantRef },
+        {
+          tenant: tenant.name,
+          name: `hook ${i}`,
+          kind: "webhook",
+          target: `https://example.com/${i}`,
+        },
+      );
     await expect(
-      createChannel(ctx, tenantRef, {
-        tenant: tenant.name,
-        name: "one more",
-        kind: "webhook",
-        target: "https://example.com/x",
-      }),
+      createChannel(
+        { ...ctx, tenant: tenantRef },
+        {
+          tenant: tenant.name,
+          name: "one more",
+          kind: "webhook",
+          target: "https://example.com/x",
+        },
+      ),
     ).rejects.toMatchObject({
       code: "conflict",
       message: "A tenant has at most 20 channels. Delete one you no longer use first.",
@@ -198,24 +221,26 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     await closed.close();
     try {
       const add = (name: string, url: string) =>
-        createChannel(ctx, tenantRef, { tenant: tenant.name, name, kind: "webhook", target: url });
+        createChannel({ ...ctx, tenant: tenantRef }, { tenant: tenant.name, name, kind: "webhook", target: url });
       const channels = {
         ok: await add("ok", ok.url("/t")),
         failing: await add("failing", failing.url("/t")),
         slow: await add("slow", slow.url("/t")),
         closed: await add("closed", closed.url("/t")),
       };
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.ok.id })).toEqual({ ok: true });
+      expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.ok.id })).toEqual({ ok: true });
       expect(ok.requests[0]!.body).toMatchObject({ type: "test", tenant: tenant.name, channel: "ok" });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.failing.id })).toEqual({
+      expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.failing.id })).toEqual({
         ok: false,
         error: "The receiver answered HTTP 500.",
       });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.slow.id }, { timeoutMs: 200 })).toEqual({
+      expect(
+        await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.slow.id }, { timeoutMs: 200 }),
+      ).toEqual({
         ok: false,
         error: "No answer within 0.2 s.",
       });
-      expect(await sendTestMessage(ctx, tenantRef, { channelId: channels.closed.id })).toEqual({
+      expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.closed.id })).toEqual({
         ok: false,
         error: "Could not connect: ECONNREFUSED",
       });
@@ -245,7 +270,7 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
         kind: "email",
         target: "oncall@example.com",
       });
-      channel = await createChannel(ctx, tenantRef, input);
+      channel = await createChannel({ ...ctx, tenant: tenantRef }, input);
       const { resolved } = await alertWithEvents(db, tenant.id, null);
       await db.delete(notificationDeliveries).where(eq(notificationDeliveries.alertEventId, resolved.id));
       expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({
@@ -265,7 +290,7 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     } finally {
       await smtp.close();
     }
-    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel.id })).toEqual({
+    expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channel.id })).toEqual({
       ok: false,
       error: "Could not connect: ECONNREFUSED",
     });

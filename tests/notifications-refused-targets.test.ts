@@ -37,7 +37,7 @@ describe.each(testDatabases())("notifications to internal addresses on $kind", (
       kind: "webhook",
       target: `http://rebind.example:${new URL(http.url()).port}/hook`,
     });
-    const channel = await createChannel(ctx, tenantRef, input);
+    const channel = await createChannel({ ...ctx, tenant: tenantRef }, input);
     await alertWithEvents(db, tenant.id, null);
 
     expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({ delivered: 0, retried: 2, failed: 0 });
@@ -62,14 +62,14 @@ describe.each(testDatabases())("notifications to internal addresses on $kind", (
       .insert(notificationChannels)
       .values({ tenantId: tenant.id, name: "old hook", kind: "slack", target: http.url("/old") })
       .returning();
-    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel!.id })).toEqual({
+    expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channel!.id })).toEqual({
       ok: false,
       error: refusedLoopback,
     });
     expect(http.requests).toEqual([]);
 
     vi.stubEnv("ENCLAVE_OUTBOUND_ALLOW_PRIVATE", "true");
-    expect(await sendTestMessage(ctx, tenantRef, { channelId: channel!.id })).toEqual({ ok: true });
+    expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channel!.id })).toEqual({ ok: true });
     expect(http.requests.map((r) => r.path)).toEqual(["/old"]);
   });
 });

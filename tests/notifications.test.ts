@@ -37,18 +37,24 @@ describe.each(testDatabases())("alert notifications on $kind", (target) => {
     const { db } = database();
     const { tenant, admin, ctx, tenantRef } = await notificationSetup(db);
     const http = await receiver();
-    const webhook = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "pager",
-      kind: "webhook",
-      target: http.url("/hook/secret-token"),
-    });
-    const slack = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "ops chat",
-      kind: "slack",
-      target: http.url("/slack/T1/B2/xyz"),
-    });
+    const webhook = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "pager",
+        kind: "webhook",
+        target: http.url("/hook/secret-token"),
+      },
+    );
+    const slack = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "ops chat",
+        kind: "slack",
+        target: http.url("/slack/T1/B2/xyz"),
+      },
+    );
     const { alert, queued } = await alertWithEvents(db, tenant.id, admin.id);
     expect(queued).toEqual([2, 2]);
 
@@ -106,12 +112,15 @@ describe.each(testDatabases())("alert notifications on $kind", (target) => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
     const http = await receiver({ statuses: [500, 500] });
-    const channel = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "flaky",
-      kind: "webhook",
-      target: http.url("/flaky"),
-    });
+    const channel = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "flaky",
+        kind: "webhook",
+        target: http.url("/flaky"),
+      },
+    );
     const { resolved } = await alertWithEvents(db, tenant.id, null);
     await db.delete(notificationDeliveries).where(eq(notificationDeliveries.alertEventId, resolved.id));
 
@@ -151,12 +160,15 @@ describe.each(testDatabases())("alert notifications on $kind", (target) => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
     const http = await receiver({ fallback: 503 });
-    const channel = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "down",
-      kind: "slack",
-      target: http.url("/down"),
-    });
+    const channel = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "down",
+        kind: "slack",
+        target: http.url("/down"),
+      },
+    );
     await alertWithEvents(db, tenant.id, null);
     let now = new Date();
     const results = [];
@@ -189,28 +201,37 @@ describe.each(testDatabases())("alert notifications on $kind", (target) => {
     const { db } = database();
     const { tenant, ctx, tenantRef } = await notificationSetup(db);
     const http = await receiver();
-    const off = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "off",
-      kind: "webhook",
-      target: http.url("/off"),
-    });
-    const later = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "turned off later",
-      kind: "webhook",
-      target: http.url("/later"),
-    });
-    const on = await createChannel(ctx, tenantRef, {
-      tenant: tenant.name,
-      name: "on",
-      kind: "webhook",
-      target: http.url("/on"),
-    });
-    await setChannelEnabled(ctx, tenantRef, { channelId: off.id, enabled: false });
+    const off = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "off",
+        kind: "webhook",
+        target: http.url("/off"),
+      },
+    );
+    const later = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "turned off later",
+        kind: "webhook",
+        target: http.url("/later"),
+      },
+    );
+    const on = await createChannel(
+      { ...ctx, tenant: tenantRef },
+      {
+        tenant: tenant.name,
+        name: "on",
+        kind: "webhook",
+        target: http.url("/on"),
+      },
+    );
+    await setChannelEnabled({ ...ctx, tenant: tenantRef }, { channelId: off.id, enabled: false });
     const { queued } = await alertWithEvents(db, tenant.id, null);
     expect(queued).toEqual([2, 2]);
-    await setChannelEnabled(ctx, tenantRef, { channelId: later.id, enabled: false });
+    await setChannelEnabled({ ...ctx, tenant: tenantRef }, { channelId: later.id, enabled: false });
 
     expect(await deliverDueNotifications(db, { tenantId: tenant.id })).toEqual({ delivered: 2, retried: 0, failed: 0 });
     expect(http.requests.map((r) => r.path)).toEqual(["/on", "/on"]);
@@ -220,7 +241,7 @@ describe.each(testDatabases())("alert notifications on $kind", (target) => {
       ["failed", 0],
     ]);
     expect((await deliveriesOf(on.id)).map((d) => d.state)).toEqual(["delivered", "delivered"]);
-    await setChannelEnabled(ctx, tenantRef, { channelId: later.id, enabled: true });
+    await setChannelEnabled({ ...ctx, tenant: tenantRef }, { channelId: later.id, enabled: true });
     expect(await deliverDueNotifications(db, { tenantId: tenant.id, now: new Date(Date.now() + 3_600_000) })).toEqual({
       delivered: 0,
       retried: 0,

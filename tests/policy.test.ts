@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";

@@ -10,7 +10,7 @@ import {
   type GrantLevel,
   type User,
 } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { readOidcConfig } from "@/lib/auth/oidc-config";
 import { signInWithSso, ssoIdentityFromClaims, type SsoIdentity } from "@/lib/auth/sso";
 import { nextRole } from "@/lib/group-mappings/next-role";

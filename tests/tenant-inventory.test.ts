@@ -64,15 +64,18 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
 
   it("shows a created resource when its operation finishes, and drops it when its deletion does", async () => {
     const { db, p, tenant, ctx } = await readyTenant();
-    const made = await requestResourceCreation(ctx, tenant, {
-      tenant: tenant.name,
-      kind: "service",
-      name: "web",
-      image: "nginx:1.27",
-      replicas: 2,
-      port: 80,
-      expose: true,
-    });
+    const made = await requestResourceCreation(
+      { ...ctx, tenant },
+      {
+        tenant: tenant.name,
+        kind: "service",
+        name: "web",
+        image: "nginx:1.27",
+        replicas: 2,
+        port: 80,
+        expose: true,
+      },
+    );
     await p.run(made.operationId);
     const web = await findInventoryResource(db, tenant.id, "workload", "web");
     expect(web).toMatchObject({
@@ -87,7 +90,8 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
     });
 
     await p.run(
-      (await requestResourceDeletion(ctx, tenant, { tenant: tenant.name, kind: "service", name: "web" })).operationId,
+      (await requestResourceDeletion({ ...ctx, tenant }, { tenant: tenant.name, kind: "service", name: "web" }))
+        .operationId,
     );
     expect(await findInventoryResource(db, tenant.id, "workload", "web")).toBeNull();
     expect(await findInventoryResource(db, tenant.id, "load_balancer", "web")).toBeNull();

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, operations, tenants } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { createLocalDriver } from "@/lib/cloud/local";
 import {
   checkInfrastructureConnectivity,

@@ -3,7 +3,7 @@ import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users, type User } from "@/db/schema";
 import { countUnresolvedAlerts } from "@/lib/alerts/alert-queries";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/context/actor";
 import { listVisibleTenantsPage } from "@/lib/tenants/tenant-list";
 import { countTenantMembers, visibleTenantsWhere } from "@/lib/tenants/queries";
 import { pickerQuery, pickerSearchQuery, tenantPickerPage } from "@/lib/tenants/tenant-picker";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
-import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context/actor";
+import { loadActor } from "@/lib/context/actor";
 import type { TenantPickerPage } from "@/lib/tenants/tenant-picker";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createInfrastructure, createTenant, createUser, grantAccess } from "./helpers/factory";

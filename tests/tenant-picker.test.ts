@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, favoriteTenants, tenantGrants, tenantVisits, type Tenant } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import { loadActor, type Actor } from "@/lib/context/actor";
 import { recordTenantVisit } from "@/lib/tenants/record-tenant-visit";
 import { setTenantFavorite } from "@/lib/tenants/set-tenant-favorite";
 import { pickerQuery, recentLimit, tenantPickerPage, type PickerQuery } from "@/lib/tenants/tenant-picker";
@@ -121,8 +121,8 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
         .set({ visitedAt: new Date(Date.now() - (made.length - i) * 60_000) })
         .where(and(eq(tenantVisits.userId, user.id), eq(tenantVisits.tenantId, t.id)));
     }
-    await setTenantFavorite(ctxOf(db, actor), made[7]!, true);
-    await setTenantFavorite(ctxOf(db, actor), made[0]!, true);
+    await setTenantFavorite({ ...ctxOf(db, actor), tenant: made[7]! }, true);
+    await setTenantFavorite({ ...ctxOf(db, actor), tenant: made[0]! }, true);
 
     const page = await tenantPickerPage(db, actor, query());
     expect(names(page.favorites)).toEqual([made[0]!.name, made[7]!.name]);
@@ -161,7 +161,7 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     const before = await loadActor(db, user);
     for (const t of [kept!, revoked!]) {
       await recordTenantVisit(db, user.id, t.id);
-      await setTenantFavorite(ctxOf(db, before), t, true);
+      await setTenantFavorite({ ...ctxOf(db, before), tenant: t }, true);
     }
     await db.delete(tenantGrants).where(and(eq(tenantGrants.userId, user.id), eq(tenantGrants.tenantId, revoked!.id)));
 
@@ -174,12 +174,12 @@ describe.each(testDatabases())("tenant picker on $kind", (target) => {
     const [tenant] = await tenantsNamed(db, runWord(), ["a"]);
     const actor = await actorFor(db, "auditor");
     const ctx = ctxOf(db, actor);
-    expect(await setTenantFavorite(ctx, tenant!, true)).toEqual({ favorite: true });
-    await setTenantFavorite(ctx, tenant!, true);
+    expect(await setTenantFavorite({ ...ctx, tenant: tenant! }, true)).toEqual({ favorite: true });
+    await setTenantFavorite({ ...ctx, tenant: tenant! }, true);
     const stars = () => db.select().from(favoriteTenants).where(eq(favoriteTenants.tenantId, tenant!.id));
     expect((await stars()).map((s) => s.userId)).toEqual([actor.id]);
-    await setTenantFavorite(ctx, tenant!, false);
-    await setTenantFavorite(ctx, tenant!, false);
+    await setTenantFavorite({ ...ctx, tenant: tenant! }, false);
+    await setTenantFavorite({ ...ctx, tenant: tenant! }, false);
     expect(await stars()).toEqual([]);
 
     const audit = await db

@@ -50,17 +50,23 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
 
   it("creates an exposed service and a bucket on the engine, lists them with status, and deletes them", async () => {
     const { db, p, tenant, ctx, listed } = await readyTenant();
-    const service = await requestResourceCreation(ctx, tenant, {
-      tenant: tenant.name,
-      kind: "service",
-      name: "web",
-      image: "nginx:1.27",
-      replicas: 2,
-      port: 80,
-      expose: true,
-    });
+    const service = await requestResourceCreation(
+      { ...ctx, tenant },
+      {
+        tenant: tenant.name,
+        kind: "service",
+        name: "web",
+        image: "nginx:1.27",
+        replicas: 2,
+        port: 80,
+        expose: true,
+      },
+    );
     expect(await p.run(service.operationId)).toBe("finished");
-    const bucket = await requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "bucket", name: "assets" });
+    const bucket = await requestResourceCreation(
+      { ...ctx, tenant },
+      { tenant: tenant.name, kind: "bucket", name: "assets" },
+    );
     await p.run(bucket.operationId);
     const made = await listed();
     expect(made.map((r) => [r.kind, r.name, r.status])).toEqual(
@@ -74,7 +80,8 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
     expect(status!.status).toBe("ready");
 
     await p.run(
-      (await requestResourceDeletion(ctx, tenant, { tenant: tenant.name, kind: "service", name: "web" })).operationId,
+      (await requestResourceDeletion({ ...ctx, tenant }, { tenant: tenant.name, kind: "service", name: "web" }))
+        .operationId,
     );
     expect((await listed()).map((r) => r.kind)).toEqual(["bucket"]);
     const actions = (
@@ -92,33 +99,40 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
 
   it("refuses a duplicate name, a missing resource, and a second change while one runs", async () => {
     const { tenant, ctx } = await readyTenant();
-    const first = requestResourceCreation(ctx, tenant, {
-      tenant: tenant.name,
-      kind: "host",
-      name: "box",
-      size: "small",
-    });
+    const first = requestResourceCreation(
+      { ...ctx, tenant },
+      {
+        tenant: tenant.name,
+        kind: "host",
+        name: "box",
+        size: "small",
+      },
+    );
     await expect(first).resolves.toBeDefined();
     await expect(
-      requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "bucket", name: "logs" }),
+      requestResourceCreation({ ...ctx, tenant }, { tenant: tenant.name, kind: "bucket", name: "logs" }),
     ).rejects.toThrow("Another operation is still running on this tenant; wait for it to finish.");
     await expect(
-      requestResourceDeletion(ctx, tenant, { tenant: tenant.name, kind: "service", name: "nope" }),
+      requestResourceDeletion({ ...ctx, tenant }, { tenant: tenant.name, kind: "service", name: "nope" }),
     ).rejects.toThrow(`No service named nope in ${tenant.name}.`);
   });
 
   it("refuses a name already taken, and a tenant that is not ready", async () => {
     const { db, p, tenant, ctx } = await readyTenant();
     await p.run(
-      (await requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "host", name: "box", size: "small" }))
-        .operationId,
+      (
+        await requestResourceCreation(
+          { ...ctx, tenant },
+          { tenant: tenant.name, kind: "host", name: "box", size: "small" },
+        )
+      ).operationId,
     );
     await expect(
-      requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "host", name: "box", size: "large" }),
+      requestResourceCreation({ ...ctx, tenant }, { tenant: tenant.name, kind: "host", name: "box", size: "large" }),
     ).rejects.toThrow(`A host named box already exists in ${tenant.name}.`);
     await db.update(tenants).set({ status: "failed" }).where(eq(tenants.id, tenant.id));
     await expect(
-      requestResourceCreation(ctx, tenant, { tenant: tenant.name, kind: "bucket", name: "logs" }),
+      requestResourceCreation({ ...ctx, tenant }, { tenant: tenant.name, kind: "bucket", name: "logs" }),
     ).rejects.toThrow(`Resources can be changed once ${tenant.name} is ready; it is failed.`);
   });
 
@@ -128,11 +142,14 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
     const made = await p.create();
     await p.run(made.operationId);
     const [tenant] = await db.select().from(tenants).where(eq(tenants.name, made.name));
-    const { operationId } = await requestResourceCreation({ db, actor: p.admin, ip: null }, tenant!, {
-      tenant: made.name,
-      kind: "bucket",
-      name: "assets",
-    });
+    const { operationId } = await requestResourceCreation(
+      { db, actor: p.admin, ip: null, tenant: tenant! },
+      {
+        tenant: made.name,
+        kind: "bucket",
+        name: "assets",
+      },
+    );
     await p.run(operationId);
     const [op] = await db.select().from(operations).where(eq(operations.id, operationId));
     expect(op!.state).toBe("failed");
@@ -162,7 +179,7 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
       { tenant: tenant.name, kind: "host" as const, name: "box", size: "small" as const },
       { tenant: tenant.name, kind: "bucket" as const, name: "assets" },
     ])
-      await p.run((await requestResourceCreation(ctx, tenant, input)).operationId);
+      await p.run((await requestResourceCreation({ ...ctx, tenant }, input)).operationId);
     expect(await p.resources(tenant)).not.toHaveLength(0);
     const { operationId } = await requestTenantDeletion(ctx, { tenant: tenant.name, confirmName: tenant.name });
     await p.run(operationId!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { listVisibleTenants } from "@/lib/tenants/queries";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createInfrastructure, createTenant, createUser, grantAccess } from "./helpers/factory";

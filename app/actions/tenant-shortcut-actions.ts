@@ -6,8 +6,8 @@ import { setTenantFavorite as setFavorite, tenantFavoriteInput } from "@/lib/ten
 
 // The tenant picker's shortcuts, from every tenant page: anyone who may read a tenant may star it.
 export const setTenantFavorite = defineAction("setTenantFavorite", tenantFavoriteInput, (ctx, input) =>
-  setFavorite(ctx, ctx.tenant!, input.favorite),
+  setFavorite(ctx, input.favorite),
 );
 export const recordTenantVisit = defineAction("recordTenantVisit", tenantVisitInput, (ctx) =>
-  record(ctx.db, ctx.actor.id, ctx.tenant!.id),
+  record(ctx.db, ctx.actor.id, ctx.tenant.id),
 );

@@ -2,28 +2,32 @@ import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { Db } from "@/db/client";
-import type { Actor } from "@/lib/auth/actor";
 import { checkAccess } from "@/lib/auth/check-access";
 import { actionPolicy, type ActionName } from "@/lib/auth/route-policy";
 import { getActor } from "@/lib/auth/session";
-import type { TenantSummary } from "@/lib/tenants/queries";
+import { contextFromRequest } from "@/lib/context/context-from-request";
+import type { ServiceContext, TenantServiceContext } from "@/lib/context/service-context";
 import { DomainError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import type { ActionResult } from "./result";
 
-export type ActionContext = { db: Db; actor: Actor; tenant: TenantSummary | null; ip: string | null };
+/** A tenant-scoped action gets its tenant already found and authorized; the others get none. */
+export type ActionContext<N extends ActionName> = (typeof actionPolicy)[N] extends `tenant:${string}`
+  ? TenantServiceContext
+  : ServiceContext;
 
-const tenantScope = z.object({ tenant: z.string().max(64) });
+const tenantScope = z.object({ tenant: tenantRef });
 
 /**
  * A server action's one door: who (session, from the database), where (the tenant named in the
  * input, checked like a missing one when not granted), what (zod; unknown fields are dropped),
  * then the service. Denials come before validation, so a probe learns nothing from the input.
  */
-export function defineAction<S extends z.ZodType, R = void>(
-  name: ActionName,
+export function defineAction<N extends ActionName, S extends z.ZodType, R = void>(
+  name: N,
   schema: S,
-  run: (ctx: ActionContext, input: z.infer<S>) => Promise<R>,
+  run: (ctx: ActionContext<N>, input: z.infer<S>) => Promise<R>,
 ) {
   const access = actionPolicy[name];
   return async (raw: unknown): Promise<ActionResult<R>> => {
@@ -38,27 +42,13 @@ export function defineAction<S extends z.ZodType, R = void>(
           : { ok: false, code: "not_found", error: "Not found." };
       }
       const parsed = await schema.safeParseAsync(raw);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        return {
-          ok: false,
-          code: "invalid",
-          error: first?.message ?? "Check the form.",
-          field: first?.path.join(".") || undefined,
-        };
-      }
-      const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-      const data = await run({ db, actor: decision.actor!, tenant: decision.tenant, ip }, parsed.data);
-      return { ok: true, data };
+      if (!parsed.success)
+        return { ok: false, code: "invalid", error: parsed.error.issues[0]?.message ?? "Check the form." };
+      const ctx = contextFromRequest(db, decision, await headers()) as ActionContext<N>;
+      return { ok: true, data: await run(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, code: error.code, error: error.message };
-      console.error(
-        JSON.stringify({
-          level: "error",
-          action: name,
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      log.error("action failed", { action: name, error });
       return { ok: false, code: "error", error: "Something went wrong, and nothing was changed. Try again." };
     }
   };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { workloadMetrics } from "@/lib/cloud/contract";
-import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
+import { tenantRef } from "@/lib/context/tenant-ref";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());

@@ -1,18 +1,21 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules, alerts } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { changeAlertState } from "./alert-transitions";
 import type { CreateAlertRuleInput } from "./alert-input";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
-type TenantRef = { id: string; name: string };
 const maxRules = 50;
 
 /** Acknowledge (open → acknowledged) or resolve (any unresolved → resolved), with who and when. */
-export async function changeAlert(ctx: Ctx, tenant: TenantRef, alertId: string, to: "acknowledged" | "resolved") {
+export async function changeAlert(
+  ctx: TenantServiceContext<"id" | "name">,
+  alertId: string,
+  to: "acknowledged" | "resolved",
+) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     const alert = await changeAlertState(tx, tenant.id, alertId, to, ctx.actor.id);
     if (!alert)
@@ -32,7 +35,8 @@ export async function changeAlert(ctx: Ctx, tenant: TenantRef, alertId: string, 
   });
 }
 
-export async function createAlertRule(ctx: Ctx, tenant: TenantRef, input: CreateAlertRuleInput) {
+export async function createAlertRule(ctx: TenantServiceContext<"id" | "name">, input: CreateAlertRuleInput) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     const existing = await tx.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.tenantId, tenant.id));
     if (existing.length >= maxRules)
@@ -75,7 +79,8 @@ async function resolveRuleAlert(tx: Db, tenantId: string, ruleId: string, actorI
   if (open) await changeAlertState(tx, tenantId, open.id, "resolved", actorId);
 }
 
-export async function setAlertRuleEnabled(ctx: Ctx, tenant: TenantRef, ruleId: string, enabled: boolean) {
+export async function setAlertRuleEnabled(ctx: TenantServiceContext<"id" | "name">, ruleId: string, enabled: boolean) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     const [rule] = await tx
       .update(alertRules)
@@ -96,7 +101,8 @@ export async function setAlertRuleEnabled(ctx: Ctx, tenant: TenantRef, ruleId: s
 }
 
 /** Its alerts stay as history; an unresolved one is resolved by whoever deleted the rule. */
-export async function deleteAlertRule(ctx: Ctx, tenant: TenantRef, ruleId: string) {
+export async function deleteAlertRule(ctx: TenantServiceContext<"id" | "name">, ruleId: string) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     await resolveRuleAlert(tx, tenant.id, ruleId, ctx.actor.id);
     const [rule] = await tx

@@ -1,31 +1,57 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { getDb } from "@/db";
+import type { Db } from "@/db/client";
 import { checkAccess } from "@/lib/auth/check-access";
 import { routePolicy, type RouteKey } from "@/lib/auth/route-policy";
 import { getActor } from "@/lib/auth/session";
 import type { Authorized } from "@/lib/auth/authorized";
+import { contextFromRequest } from "@/lib/context/context-from-request";
+import { DomainError } from "@/lib/errors";
+import { log } from "@/lib/observability/logger";
 import { isSameOrigin } from "./same-origin";
 
-type Handler<R extends RouteKey> = (
-  request: Request,
-  context: Authorized<R> & { params: Record<string, string> },
-) => Promise<Response>;
+/** The service context of an allowed request (its actor and tenant as its policy gives them), and its path parameters. */
+export type RouteContext<R extends RouteKey> = Authorized<R> & {
+  db: Db;
+  ip: string | null;
+  params: Record<string, string>;
+};
+
+type Handler<R extends RouteKey> = (request: Request, context: RouteContext<R>) => Promise<Response>;
 
 const json = (status: number, error: string) =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
 
-/** Wraps a route handler with the policy check for its route, and an Origin check on changes. */
+const statusOf: Record<DomainError["code"], number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  not_found: 404,
+  conflict: 409,
+};
+
+/**
+ * Wraps a route handler with the policy check for its route, an Origin check on changes, and the
+ * one mapping of domain errors to answers; anything else is logged and answered without detail.
+ */
 export function routeHandler<R extends RouteKey>(route: R, handler: Handler<R>) {
   return async (request: Request, context: { params?: Promise<Record<string, string>> }) => {
     if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) {
       return json(403, "Cross-origin requests may not change anything.");
     }
-    const resolved = (await context?.params) ?? {};
-    const decision = await checkAccess(await getDb(), await getActor(), routePolicy[route], resolved.tenant);
-    if (!decision.allowed)
-      return decision.reason === "unauthenticated" ? json(401, "Sign in first.") : json(404, "Not found.");
-    return handler(request, { actor: decision.actor, tenant: decision.tenant, params: resolved } as Authorized<R> & {
-      params: Record<string, string>;
-    });
+    try {
+      const params = (await context?.params) ?? {};
+      const db = await getDb();
+      const decision = await checkAccess(db, await getActor(), routePolicy[route], params.tenant);
+      if (!decision.allowed)
+        return decision.reason === "unauthenticated" ? json(401, "Sign in first.") : json(404, "Not found.");
+      const ctx = { ...contextFromRequest(db, decision, request.headers), params } as RouteContext<R>;
+      return await handler(request, ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) return json(statusOf[error.code], error.message);
+      log.error("route handler failed", { route, method: request.method, error });
+      return json(500, "Something went wrong. Try again.");
+    }
   };
 }

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Authorized } from "./authorized";
 import type { Db } from "@/db/client";
-import { findTenantByName } from "@/lib/tenants/queries";
+import { findTenantByName } from "@/lib/context/find-tenant";
 import { checkAccess } from "./check-access";
 import { routePolicy, type RouteKey } from "./route-policy";
 import { getActor } from "./session";

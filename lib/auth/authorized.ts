@@ -1,5 +1,5 @@
-import type { TenantSummary } from "@/lib/tenants/queries";
-import type { Actor } from "./actor";
+import type { TenantSummary } from "@/lib/context/find-tenant";
+import type { Actor } from "@/lib/context/actor";
 import type { RouteKey, routePolicy } from "./route-policy";
 
 /** What a route gets once allowed: an actor unless it is public, and its tenant when it has one. */

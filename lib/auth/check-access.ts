@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
-import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
-import type { Actor } from "./actor";
+import { findTenantByName, type TenantSummary } from "@/lib/context/find-tenant";
+import type { Actor } from "@/lib/context/actor";
 import { can, isTenantPermission } from "./policy";
 import type { Access } from "./route-policy";
 

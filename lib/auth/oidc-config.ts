@@ -1,5 +1,6 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { log } from "@/lib/observability/logger";
 
 export interface OidcConfig {
   issuer: string;
@@ -59,5 +60,5 @@ let warned = false;
 function warnOnce(message: string) {
   if (warned) return;
   warned = true;
-  console.error(JSON.stringify({ level: "error", message }));
+  log.error(message);
 }

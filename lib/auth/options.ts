@@ -1,6 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { log } from "@/lib/observability/logger";
 import { authenticateWithPassword, signInInput } from "./credentials";
 import { oidcProvider, readOidcConfig } from "./oidc-config";
 import { signInErrorCode } from "./sign-in-errors";
@@ -43,13 +44,7 @@ export const authOptions: AuthOptions = {
         return result.ok ? true : `/login?error=${result.code}`;
       } catch (error) {
         // next-auth would put the message in the URL; log it here and show a generic one.
-        console.error(
-          JSON.stringify({
-            level: "error",
-            event: "sso.sign_in_failed",
-            message: error instanceof Error ? error.message : String(error),
-          }),
-        );
+        log.error("SSO sign-in failed", { event: "sso.sign_in_failed", error });
         return "/login?error=Callback";
       }
     },

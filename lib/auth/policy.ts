@@ -1,5 +1,5 @@
 import type { GrantLevel, UserRole } from "@/db/schema";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/context/actor";
 
 export const permissions = ["tenant:read", "tenant:write", "admin:read", "admin:write"] as const;
 export type Permission = (typeof permissions)[number];

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { authOptions } from "./options";
-import { loadActor, type Actor } from "./actor";
+import { loadActor, type Actor } from "@/lib/context/actor";
 
 /** The signed-in, active user of this request, read from the database; null when there is none. */
 export const getActor = cache(async (): Promise<Actor | null> => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
+import { tenantRef } from "@/lib/context/tenant-ref";
 
 export const setBudgetInput = z.object({
   tenant: tenantRef,

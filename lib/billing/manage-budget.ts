@@ -1,21 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { budgetCrossings, budgets } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { monthBounds } from "./forecast";
 import type { SetBudgetInput } from "./budget-input";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
-type TenantRef = { id: string; name: string };
-
 /** A new amount or set of thresholds is a new budget: this month's thresholds may fire again against it. */
 export async function setBudget(
-  ctx: Ctx,
-  tenant: TenantRef,
+  ctx: TenantServiceContext<"id" | "name">,
   input: SetBudgetInput,
   today = new Date().toISOString().slice(0, 10),
 ) {
+  const { tenant } = ctx;
   const thresholds = [...input.thresholds].sort((a, b) => a - b);
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -40,7 +37,8 @@ export async function setBudget(
 }
 
 /** Removing a budget that is not there (already removed in another tab) changes nothing and is not an error. */
-export async function removeBudget(ctx: Ctx, tenant: TenantRef) {
+export async function removeBudget(ctx: TenantServiceContext<"id" | "name">) {
+  const { tenant } = ctx;
   await ctx.db.transaction(async (tx) => {
     const [removed] = await tx.delete(budgets).where(eq(budgets.tenantId, tenant.id)).returning();
     if (!removed) return;

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import { tenantGrants, tenants, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { NotFoundError } from "@/lib/errors";
 
 export const grantInput = z.object({
-  tenant: z.string().max(64),
+  tenant: tenantRef,
   userId: z.uuid("Choose a user."),
   level: z.enum(["read", "write"], { error: "Choose read or write." }),
   expiresAt: z.iso
@@ -17,7 +18,7 @@ export const grantInput = z.object({
 export type GrantInput = z.infer<typeof grantInput>;
 
 /** Grants (or changes) a user's direct access to a tenant; group-given grants are left to sign-in. */
-export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: GrantInput) {
+export async function grantTenantAccess(ctx: ServiceContext, input: GrantInput) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.name, input.tenant));
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId));
@@ -42,13 +43,10 @@ export async function grantTenantAccess(ctx: Pick<ActionContext, "db" | "actor" 
   });
 }
 
-export const revokeInput = z.object({ tenant: z.string().max(64), userId: z.uuid("Choose a user.") });
+export const revokeInput = z.object({ tenant: tenantRef, userId: z.uuid("Choose a user.") });
 
 /** Removes the user's direct grant; answers not-found when there was none, and audits only a removal. */
-export async function revokeTenantAccess(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: z.infer<typeof revokeInput>,
-) {
+export async function revokeTenantAccess(ctx: ServiceContext, input: z.infer<typeof revokeInput>) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.name, input.tenant));
     if (!tenant) throw new NotFoundError("That tenant does not exist.");

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ssoGroupMappings, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 
@@ -32,10 +32,7 @@ export const createGroupMappingInput = z.discriminatedUnion(
 export type CreateGroupMappingInput = z.input<typeof createGroupMappingInput>;
 
 /** Maps an IdP group to a role or a tenant grant; members get it at their next SSO sign-in. */
-export async function createGroupMapping(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: z.infer<typeof createGroupMappingInput>,
-) {
+export async function createGroupMapping(ctx: ServiceContext, input: z.infer<typeof createGroupMappingInput>) {
   return ctx.db.transaction(async (tx) => {
     const tenant = input.target === "tenant" ? await findLiveTenant(tx, input.tenantId) : null;
     const role = input.target === "role" ? input.role : null;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ssoGroupMappings, tenantGrants, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 
@@ -12,10 +12,7 @@ export type DeleteGroupMappingInput = z.input<typeof deleteGroupMappingInput>;
  * Deletes a mapping. The tenant grants it gave go with it, at once, rather than at each member's
  * next sign-in; a role it gave is re-evaluated at the member's next SSO sign-in.
  */
-export async function deleteGroupMapping(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: z.infer<typeof deleteGroupMappingInput>,
-) {
+export async function deleteGroupMapping(ctx: ServiceContext, input: z.infer<typeof deleteGroupMappingInput>) {
   return ctx.db.transaction(async (tx) => {
     const [mapping] = await tx.delete(ssoGroupMappings).where(eq(ssoGroupMappings.id, input.id)).returning();
     if (!mapping) throw new NotFoundError("That mapping does not exist any more. Reload the page.");

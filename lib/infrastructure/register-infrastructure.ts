@@ -1,5 +1,5 @@
 import { infrastructures } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { cloudDescriptors, describeConfigIssues } from "@/lib/cloud/registry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
@@ -7,10 +7,7 @@ import { isUniqueViolation } from "@/db/errors";
 import type { RegisterInfrastructureInput } from "./infrastructure-input";
 
 /** Records a place tenants can live; nothing is created in the cloud until a tenant is. */
-export async function registerInfrastructure(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: RegisterInfrastructureInput,
-) {
+export async function registerInfrastructure(ctx: ServiceContext, input: RegisterInfrastructureInput) {
   // The same schema driverFor reads it with, so what is stored can always be opened.
   const parsed = cloudDescriptors[input.driver].configSchema.safeParse(input.config);
   if (!parsed.success)

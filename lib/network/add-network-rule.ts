@@ -1,6 +1,6 @@
-import { and, eq, ne } from "drizzle-orm";
-import { networkRules, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { and, eq } from "drizzle-orm";
+import { networkRules, tenants, type Tenant } from "@/db/schema";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/contract";
@@ -15,18 +15,13 @@ type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Records the rule and its audit event, then makes its two cloud objects; a cloud failure is kept on the rule. */
 export async function addNetworkRule(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  ctx: TenantServiceContext<"id" | "name" | "status" | "infrastructureId">,
   input: AddNetworkRuleInput,
   options: Options = {},
 ) {
-  const { db } = ctx;
-  const [tenant] = await db
-    .select()
-    .from(tenants)
-    .where(and(eq(tenants.name, input.tenant), ne(tenants.status, "deleted")));
-  if (!tenant) throw new NotFoundError("That tenant does not exist.");
+  const { db, tenant } = ctx;
   if (tenant.status !== "ready") throw new InvalidInputError("Rules can be added once the tenant is ready.");
-  let source: typeof tenant | undefined;
+  let source: Tenant | undefined;
   if (input.sourceTenant) {
     [source] = await db
       .select()

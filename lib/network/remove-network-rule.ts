@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { networkRules, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { networkRules } from "@/db/schema";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
@@ -12,25 +12,25 @@ type Options = { driver?: CloudDriver; retry?: RetryPolicy };
 
 /** Revokes both cloud objects, then forgets the rule; the rule must belong to the tenant in the URL. */
 export async function removeNetworkRule(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: { tenant: string; ruleId: string },
+  ctx: TenantServiceContext<"id" | "name" | "infrastructureId">,
+  input: { ruleId: string },
   options: Options = {},
 ) {
-  const [found] = await ctx.db
-    .select({ rule: networkRules, tenant: tenants })
+  const { db, tenant } = ctx;
+  const [rule] = await db
+    .select()
     .from(networkRules)
-    .innerJoin(tenants, eq(tenants.id, networkRules.tenantId))
-    .where(and(eq(networkRules.id, input.ruleId), eq(tenants.name, input.tenant)));
-  if (!found) throw new NotFoundError("That rule does not exist.");
-  const { driver } = await tenantNetwork(ctx.db, found.tenant, options.driver);
-  await removeCloudObjects(driver, found.rule, found.tenant.name, (call) => withRetry(call, options.retry));
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(networkRules).where(eq(networkRules.id, found.rule.id));
+    .where(and(eq(networkRules.id, input.ruleId), eq(networkRules.tenantId, tenant.id)));
+  if (!rule) throw new NotFoundError("That rule does not exist.");
+  const { driver } = await tenantNetwork(db, tenant, options.driver);
+  await removeCloudObjects(driver, rule, tenant.name, (call) => withRetry(call, options.retry));
+  await db.transaction(async (tx) => {
+    await tx.delete(networkRules).where(eq(networkRules.id, rule.id));
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "network_rule.remove",
-      tenantId: found.tenant.id,
-      target: found.rule.cidr ?? found.rule.sourceTenantId,
+      tenantId: tenant.id,
+      target: rule.cidr ?? rule.sourceTenantId,
       ip: ctx.ip,
     });
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 
 const port = z
   .number({ error: "A port is a whole number." })
@@ -9,7 +10,7 @@ const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/
 
 export const addNetworkRuleInput = z
   .object({
-    tenant: z.string().max(64),
+    tenant: tenantRef,
     sourceTenant: z.string().trim().max(64).optional(),
     cidr: z.string().trim().regex(ipv4Cidr, "Give the CIDR as an IPv4 block such as 10.20.0.0/16.").optional(),
     protocol: z.enum(["tcp", "udp", "all"], { error: "Choose TCP, UDP or all traffic." }),
@@ -27,4 +28,4 @@ export const addNetworkRuleInput = z
   });
 export type AddNetworkRuleInput = z.infer<typeof addNetworkRuleInput>;
 
-export const removeNetworkRuleInput = z.object({ tenant: z.string().max(64), ruleId: z.uuid("Choose a rule.") });
+export const removeNetworkRuleInput = z.object({ tenant: tenantRef, ruleId: z.uuid("Choose a rule.") });

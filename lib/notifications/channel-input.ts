@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import { OutboundRefusedError } from "@/lib/outbound/address-guard";
 import { resolvePublicAddresses } from "@/lib/outbound/resolve-host";
 
@@ -44,7 +45,7 @@ async function hostProblem(target: string): Promise<string | null> {
 
 export const createChannelInput = z
   .object({
-    tenant: z.string().max(64),
+    tenant: tenantRef,
     name: z
       .string({ error: "Give the channel a name." })
       .trim()
@@ -70,7 +71,7 @@ export const createChannelInput = z
   });
 export type CreateChannelInput = z.infer<typeof createChannelInput>;
 
-export const channelIdInput = z.object({ tenant: z.string().max(64), channelId: z.uuid("Choose a channel.") });
+export const channelIdInput = z.object({ tenant: tenantRef, channelId: z.uuid("Choose a channel.") });
 export type ChannelIdInput = z.infer<typeof channelIdInput>;
 
 export const setChannelEnabledInput = channelIdInput.extend({ enabled: z.boolean({ error: "Choose on or off." }) });

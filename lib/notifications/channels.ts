@@ -1,18 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationChannels, notificationDeliveries, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ChannelIdInput, CreateChannelInput, SetChannelEnabledInput } from "./channel-input";
 import { maskTarget } from "./mask-target";
 
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
-type TenantRef = { id: string; name: string };
-
 export const maxChannelsPerTenant = 20;
 
-export async function createChannel(ctx: Ctx, tenant: TenantRef, input: CreateChannelInput) {
+export async function createChannel(ctx: TenantServiceContext<"id" | "name">, input: CreateChannelInput) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     // Locking the tenant makes the limit and the name check hold against concurrent creates.
     await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenant.id)).for("update");
@@ -43,7 +41,11 @@ export async function createChannel(ctx: Ctx, tenant: TenantRef, input: CreateCh
 }
 
 /** Its queued messages go with it (the foreign key cascades). */
-export async function deleteChannel(ctx: Ctx, tenant: TenantRef, input: Pick<ChannelIdInput, "channelId">) {
+export async function deleteChannel(
+  ctx: TenantServiceContext<"id" | "name">,
+  input: Pick<ChannelIdInput, "channelId">,
+) {
+  const { tenant } = ctx;
   await ctx.db.transaction(async (tx) => {
     const [channel] = await tx.delete(notificationChannels).where(ownChannel(tenant.id, input.channelId)).returning();
     if (!channel) throw new NotFoundError("That channel does not exist.");
@@ -60,10 +62,10 @@ export async function deleteChannel(ctx: Ctx, tenant: TenantRef, input: Pick<Cha
 
 /** Turning a channel off drops its queued messages, so turning it on again does not replay old alerts. */
 export async function setChannelEnabled(
-  ctx: Ctx,
-  tenant: TenantRef,
+  ctx: TenantServiceContext<"id" | "name">,
   input: Pick<SetChannelEnabledInput, "channelId" | "enabled">,
 ) {
+  const { tenant } = ctx;
   await ctx.db.transaction(async (tx) => {
     const [channel] = await tx
       .update(notificationChannels)

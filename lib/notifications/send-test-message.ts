@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { notificationChannels } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { ownChannel } from "./channels";
@@ -9,11 +9,11 @@ import { describeSendError, sendMessage, type SendMessage } from "./send-message
 
 /** Sends a test message now, bypassing the queue, and keeps the outcome on the channel as a real message would. */
 export async function sendTestMessage(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  tenant: { id: string; name: string },
+  ctx: TenantServiceContext<"id" | "name">,
   input: { channelId: string },
   options: { timeoutMs?: number; send?: SendMessage } = {},
 ): Promise<{ ok: true } | { ok: false; error: string }> {
+  const { tenant } = ctx;
   const [channel] = await ctx.db.select().from(notificationChannels).where(ownChannel(tenant.id, input.channelId));
   if (!channel) throw new NotFoundError("That channel does not exist.");
   const timeoutMs = options.timeoutMs ?? 5_000;

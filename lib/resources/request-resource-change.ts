@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext, TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
@@ -8,8 +8,6 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
 import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
-
-type Ctx = Pick<ActionContext, "db" | "actor" | "ip">;
 
 function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
   if (input.kind === "service") {
@@ -50,15 +48,15 @@ async function findExisting(
 
 /** Records the operation (and its audit) in one transaction, on a ready tenant only; the caller enqueues after commit. */
 async function startResourceOperation(
-  ctx: Ctx,
-  tenantName: string,
+  ctx: ServiceContext,
+  tenantId: string,
   request: ResourceRequest,
 ): Promise<{ operationId: string }> {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx
       .select()
       .from(tenants)
-      .where(and(eq(tenants.name, tenantName), ne(tenants.status, "deleted")))
+      .where(and(eq(tenants.id, tenantId), ne(tenants.status, "deleted")))
       .for("update");
     if (!tenant) throw new NotFoundError();
     if (tenant.status !== "ready")
@@ -78,10 +76,10 @@ async function startResourceOperation(
 }
 
 export async function requestResourceCreation(
-  ctx: Ctx,
-  tenant: { name: string; infrastructureId: string },
+  ctx: TenantServiceContext<"id" | "name" | "infrastructureId">,
   input: CreateResourceInput,
 ) {
+  const { tenant } = ctx;
   // An AWS infrastructure names the machine image its hosts boot (config.hostImageId).
   const [infrastructure] = await ctx.db
     .select()
@@ -95,14 +93,14 @@ export async function requestResourceCreation(
       `A ${userKinds[request.kind].singular} named ${request.name} already exists in ${tenant.name}.`,
     );
   }
-  return startResourceOperation(ctx, tenant.name, request);
+  return startResourceOperation(ctx, tenant.id, request);
 }
 
 export async function requestResourceDeletion(
-  ctx: Ctx,
-  tenant: { name: string; infrastructureId: string },
+  ctx: TenantServiceContext<"id" | "name" | "infrastructureId">,
   input: DeleteResourceInput,
 ) {
+  const { tenant } = ctx;
   if (
     !(await findExisting(
       await driverForInfrastructureId(ctx.db, tenant.infrastructureId),
@@ -112,5 +110,5 @@ export async function requestResourceDeletion(
     ))
   )
     throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
-  return startResourceOperation(ctx, tenant.name, { action: "delete", kind: input.kind, name: input.name });
+  return startResourceOperation(ctx, tenant.id, { action: "delete", kind: input.kind, name: input.name });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tenantRef } from "@/lib/tenants/tenant-lifecycle-input";
+import { tenantRef } from "@/lib/context/tenant-ref";
 
 // A DNS label: a Deployment, a Service and an EC2 Name tag all accept it.
 const resourceName = z

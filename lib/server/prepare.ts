@@ -17,7 +17,7 @@ export async function prepareServer(): Promise<void> {
   try {
     database = await getDatabase();
   } catch (error) {
-    console.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   const queue = await getJobQueue();
@@ -28,10 +28,10 @@ export async function prepareServer(): Promise<void> {
     await database.close();
   }, log);
   const url = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  console.log(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
+  log.info(`Enclave is ready at ${url} (database: ${database.kind} ${database.location})`);
   if (process.env.ENCLAVE_SEED_DEMO === "false") return;
   const admin = demoAccounts[0];
-  console.log(
+  log.info(
     `Demo sign-in: ${admin.email} / ${admin.password}  (users: ${demoAccounts
       .slice(1)
       .map((a) => `${a.email} / ${a.password}`)

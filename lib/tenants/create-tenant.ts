@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { infrastructures, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
@@ -8,7 +8,7 @@ import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { CreateTenantInput } from "./tenant-input";
 
 /** Records the tenant as provisioning with its operation, in one transaction; the caller enqueues after commit. */
-export async function createTenant(ctx: Pick<ActionContext, "db" | "actor" | "ip">, input: CreateTenantInput) {
+export async function createTenant(ctx: ServiceContext, input: CreateTenantInput) {
   return ctx.db.transaction(async (tx) => {
     const [infrastructure] = await tx
       .select()

@@ -1,24 +1,9 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context/actor";
+import { tenantSummary } from "@/lib/context/find-tenant";
 import { seesAllTenants } from "@/lib/auth/policy";
-
-export const tenantSummary = {
-  id: tenants.id,
-  name: tenants.name,
-  status: tenants.status,
-  statusMessage: tenants.statusMessage,
-  quota: tenants.quota,
-  createdAt: tenants.createdAt,
-  deletionProtection: tenants.deletionProtection,
-  expiresAt: tenants.expiresAt,
-  infrastructureId: tenants.infrastructureId,
-  infrastructure: infrastructures.name,
-  driver: infrastructures.driver,
-  region: infrastructures.region,
-};
-export type TenantSummary = Awaited<ReturnType<typeof listVisibleTenants>>[number];
 
 /**
  * The condition on `tenants` that every list of them starts from: live tenants, every one for admins
@@ -40,16 +25,6 @@ export async function listVisibleTenants(db: Db, actor: Actor) {
     .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
     .where(visible)
     .orderBy(asc(tenants.name));
-}
-
-export async function findTenantByName(db: Db, name: string) {
-  const [row] = await db
-    .select(tenantSummary)
-    .from(tenants)
-    .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(eq(tenants.name, name), ne(tenants.status, "deleted")))
-    .limit(1);
-  return row ?? null;
 }
 
 const liveGrant = sql`(${tenantGrants.expiresAt} is null or ${tenantGrants.expiresAt} > now())`;

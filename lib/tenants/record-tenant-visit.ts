@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import type { Db } from "@/db/client";
 import { tenantVisits } from "@/db/schema";
 
-export const tenantVisitInput = z.object({ tenant: z.string().max(64) });
+export const tenantVisitInput = z.object({ tenant: tenantRef });
 
 /**
  * Remembers that the user opened the tenant, for the picker's recent list: one row per user and

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { operations, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
@@ -14,7 +14,7 @@ export type DeletionRequest = { name: string; operationId: string | null; alread
  * way, so that a lost enqueue can be repeated.
  */
 export async function requestTenantDeletion(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
+  ctx: ServiceContext,
   input: RequestTenantDeletionInput,
 ): Promise<DeletionRequest> {
   return ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { operations, tenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
@@ -10,10 +10,7 @@ import type { RetryTenantProvisioningInput } from "./tenant-lifecycle-input";
  * Provisions a failed tenant again with a new operation; every step is idempotent, so what the
  * failed run created is adopted rather than duplicated. The caller enqueues after commit.
  */
-export async function retryTenantProvisioning(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: RetryTenantProvisioningInput,
-) {
+export async function retryTenantProvisioning(ctx: ServiceContext, input: RetryTenantProvisioningInput) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx
       .select()

@@ -1,21 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import { favoriteTenants } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
-import type { TenantSummary } from "./queries";
 
 export const tenantFavoriteInput = z.object({
-  tenant: z.string().max(64),
+  tenant: tenantRef,
   favorite: z.boolean({ error: "Say whether the tenant is a favourite." }),
 });
 
 /** Stars or unstars a tenant the actor may read; audited only when it changed something. */
-export async function setTenantFavorite(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  tenant: Pick<TenantSummary, "id" | "name">,
-  favorite: boolean,
-) {
+export async function setTenantFavorite(ctx: TenantServiceContext<"id" | "name">, favorite: boolean) {
+  const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     const key = and(eq(favoriteTenants.userId, ctx.actor.id), eq(favoriteTenants.tenantId, tenant.id));
     const changed = favorite

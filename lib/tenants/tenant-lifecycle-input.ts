@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { tenantRef } from "@/lib/context/tenant-ref";
 import { futureInstant, tenantQuota } from "./tenant-input";
-
-// Admin actions name the tenant; the service looks it up, so an unknown name is a plain not-found.
-export const tenantRef = z.string().trim().min(1, "Name the tenant.").max(64);
 
 /** A field left out stays as it is; null clears the expiry or the quota. */
 export const updateTenantSettingsInput = z.object({

@@ -2,8 +2,9 @@ import { asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { infrastructures, tenants } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
-import { tenantSummary, visibleTenantsWhere, type TenantSummary } from "./queries";
+import type { Actor } from "@/lib/context/actor";
+import { tenantSummary, type TenantSummary } from "@/lib/context/find-tenant";
+import { visibleTenantsWhere } from "./queries";
 
 export const tenantsPageSize = 50;
 

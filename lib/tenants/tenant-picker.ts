@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { escapeLike } from "@/db/escape-like";
 import { favoriteTenants, tenants, tenantVisits, type TenantStatus } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/context/actor";
 import { visibleTenantsWhere } from "./queries";
 
 export const pickerQuery = z.object({

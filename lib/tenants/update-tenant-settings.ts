@@ -1,6 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { tenants, type Tenant } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { UpdateTenantSettingsInput } from "./tenant-lifecycle-input";
@@ -43,10 +43,7 @@ function diffSettings(tenant: Tenant, input: UpdateTenantSettingsInput): Setting
  * Changes protection, expiry and quota of a settled (ready or failed) tenant, and audits what
  * changed; asking for what is already so changes and audits nothing.
  */
-export async function updateTenantSettings(
-  ctx: Pick<ActionContext, "db" | "actor" | "ip">,
-  input: UpdateTenantSettingsInput,
-) {
+export async function updateTenantSettings(ctx: ServiceContext, input: UpdateTenantSettingsInput) {
   return ctx.db.transaction(async (tx) => {
     const [tenant] = await tx
       .select()

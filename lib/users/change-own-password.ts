@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, passwordSchema } from "@/lib/auth/password-policy";
 import { recordSignInAttempt, signInPauseSeconds } from "@/lib/auth/throttle";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 
 export const changeOwnPasswordInput = z.object({
   currentPassword: z

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordSchema, refineEmailName } from "@/lib/auth/password-policy";
 import { ConflictError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { emailField, nameField, roleField } from "./fields";
 
 export const createLocalUserInput = z

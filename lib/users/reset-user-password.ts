@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem, passwordSchema } from "@/lib/auth/password-policy";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { userIdField } from "./fields";
 
 export const resetUserPasswordInput = z.object({ userId: userIdField, password: passwordSchema });

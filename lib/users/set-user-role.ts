@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { roleField, userIdField } from "./fields";
 import { assertAnotherActiveAdmin, lockUser } from "./lock-user";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { InvalidInputError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { statusField, userIdField } from "./fields";
 import { assertAnotherActiveAdmin, lockUser } from "./lock-user";
 

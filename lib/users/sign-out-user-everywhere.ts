@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { userIdField } from "./fields";
 
 export const signOutUserEverywhereInput = z.object({ userId: userIdField });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
-import type { ServiceContext } from "./context";
+import type { ServiceContext } from "@/lib/context/service-context";
 import { nameField } from "./fields";
 
 // Only the name: zod drops any other key (role, email, status) a crafted request might carry.

@@ -1,6 +1,6 @@
 import { alertEvents, alerts } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { enqueueDeliveries } from "@/lib/notifications/enqueue-deliveries";
 import { createTenant, createUser, uniqueName } from "./factory";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { infrastructures, localCloudResources, type Tenant } from "@/db/schema";
-import { loadActor } from "@/lib/auth/actor";
+import { loadActor } from "@/lib/context/actor";
 import { createLocalDriver, type LocalCloudConfig } from "@/lib/cloud/local";
 import { runOperation, type EngineOptions } from "@/lib/provisioning/engine";
 import { createTenant } from "@/lib/tenants/create-tenant";

@@ -1,11 +1,10 @@
 // GET /api/me — the signed-in user and the tenants they can reach
-import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { accessLabel } from "@/lib/auth/policy";
 import { listVisibleTenants } from "@/lib/tenants/queries";
 
-export const GET = routeHandler("/api/me", async (_request, { actor }) => {
-  const tenants = await listVisibleTenants(await getDb(), actor);
+export const GET = routeHandler("/api/me", async (_request, { db, actor }) => {
+  const tenants = await listVisibleTenants(db, actor);
   return Response.json({
     id: actor.id,
     email: actor.email,

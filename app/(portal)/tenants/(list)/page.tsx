@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { accessLabel, can } from "@/lib/auth/policy";
-import { findTenantByName, type TenantSummary } from "@/lib/tenants/queries";
+import { findTenantByName, type TenantSummary } from "@/lib/context/find-tenant";
 import { listVisibleTenantsPage } from "@/lib/tenants/tenant-list";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";

@@ -18,31 +18,31 @@ import { createChannel, deleteChannel, setChannelEnabled } from "@/lib/notificat
 import { sendTestMessage } from "@/lib/notifications/send-test-message";
 
 export const acknowledgeAlert = defineAction("acknowledgeAlert", alertIdInput, (ctx, input) =>
-  changeAlert(ctx, ctx.tenant!, input.alertId, "acknowledged"),
+  changeAlert(ctx, input.alertId, "acknowledged"),
 );
 export const resolveAlert = defineAction("resolveAlert", alertIdInput, (ctx, input) =>
-  changeAlert(ctx, ctx.tenant!, input.alertId, "resolved"),
+  changeAlert(ctx, input.alertId, "resolved"),
 );
 export const createAlertRule = defineAction("createAlertRule", createAlertRuleInput, (ctx, input) =>
-  create(ctx, ctx.tenant!, input),
+  create(ctx, input),
 );
 export const setAlertRuleEnabled = defineAction("setAlertRuleEnabled", setAlertRuleEnabledInput, (ctx, input) =>
-  setEnabled(ctx, ctx.tenant!, input.ruleId, input.enabled),
+  setEnabled(ctx, input.ruleId, input.enabled),
 );
 export const deleteAlertRule = defineAction("deleteAlertRule", alertRuleIdInput, (ctx, input) =>
-  remove(ctx, ctx.tenant!, input.ruleId),
+  remove(ctx, input.ruleId),
 );
 export const createNotificationChannel = defineAction("createNotificationChannel", createChannelInput, (ctx, input) =>
-  createChannel(ctx, ctx.tenant!, input),
+  createChannel(ctx, input),
 );
 export const deleteNotificationChannel = defineAction("deleteNotificationChannel", channelIdInput, (ctx, input) =>
-  deleteChannel(ctx, ctx.tenant!, input),
+  deleteChannel(ctx, input),
 );
 export const setNotificationChannelEnabled = defineAction(
   "setNotificationChannelEnabled",
   setChannelEnabledInput,
-  (ctx, input) => setChannelEnabled(ctx, ctx.tenant!, input),
+  (ctx, input) => setChannelEnabled(ctx, input),
 );
 export const testNotificationChannel = defineAction("testNotificationChannel", channelIdInput, (ctx, input) =>
-  sendTestMessage(ctx, ctx.tenant!, input),
+  sendTestMessage(ctx, input),
 );

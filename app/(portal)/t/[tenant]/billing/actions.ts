@@ -7,7 +7,7 @@ import { removeBudget as remove, setBudget as set } from "@/lib/billing/manage-b
 
 // A budget already crossed warns at once, not at the next cost sync.
 export const setBudget = defineAction("setBudget", setBudgetInput, async (ctx, input) => {
-  await set(ctx, ctx.tenant!, input);
-  await evaluateBudget(ctx.db, ctx.tenant!.id, new Date().toISOString().slice(0, 10));
+  await set(ctx, input);
+  await evaluateBudget(ctx.db, ctx.tenant.id, new Date().toISOString().slice(0, 10));
 });
-export const removeBudget = defineAction("removeBudget", removeBudgetInput, (ctx) => remove(ctx, ctx.tenant!));
+export const removeBudget = defineAction("removeBudget", removeBudgetInput, (ctx) => remove(ctx));

@@ -6,11 +6,11 @@ import { createResourceInput, deleteResourceInput } from "@/lib/resources/resour
 import { requestResourceCreation, requestResourceDeletion } from "@/lib/resources/request-resource-change";
 
 export const createResource = defineAction("createResource", createResourceInput, async (ctx, input) => {
-  const { operationId } = await requestResourceCreation(ctx, ctx.tenant!, input);
+  const { operationId } = await requestResourceCreation(ctx, input);
   await enqueueOperation(operationId);
 });
 
 export const deleteResource = defineAction("deleteResource", deleteResourceInput, async (ctx, input) => {
-  const { operationId } = await requestResourceDeletion(ctx, ctx.tenant!, input);
+  const { operationId } = await requestResourceDeletion(ctx, input);
   await enqueueOperation(operationId);
 });

@@ -1,5 +1,4 @@
 // GET /api/t/[tenant]/logs — search this tenant's logs, newest first, or download the result
-import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
 import { exportHeaders, formatLogExport } from "@/lib/telemetry/log-export";
 import { describeQueryError, logQuery, logWindow, maxDownloadLines, queryObject } from "@/lib/telemetry/log-filters";
@@ -9,7 +8,7 @@ import { CloudTelemetryError, searchTenantLogs } from "@/lib/telemetry/tenant-te
 const badRequest = (error: string) =>
   Response.json({ error }, { status: 400, headers: { "cache-control": "no-store" } });
 
-export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { tenant }) => {
+export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { db, tenant }) => {
   const parsed = logQuery.safeParse(queryObject(new URL(request.url).searchParams));
   if (!parsed.success) return badRequest(describeQueryError(parsed.error));
   const query = parsed.data;
@@ -22,7 +21,6 @@ export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { tenant
     cursor: query.cursor,
   };
   try {
-    const db = await getDb();
     if (format === "json") {
       const page = await searchTenantLogs(db, tenant, { ...search, limit: query.limit ?? 100 });
       return Response.json(page, { headers: { "cache-control": "no-store" } });

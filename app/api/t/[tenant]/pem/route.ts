@@ -1,17 +1,13 @@
 // GET /api/t/[tenant]/pem — the tenant's private key, for users who may write; every download is audited
 import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { tenantSecrets } from "@/db/schema";
 import { routeHandler } from "@/lib/api/route-handler";
 import { recordAudit } from "@/lib/audit/record";
 import { openSecret } from "@/lib/security/encryption";
 
-export const GET = routeHandler("/api/t/[tenant]/pem", async (request, { actor, tenant }) => {
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+export const GET = routeHandler("/api/t/[tenant]/pem", async (_request, { db, actor, tenant, ip }) => {
   // Read, decrypt and audit together: a key that is handed out is always on the record.
-  const pem = await (
-    await getDb()
-  ).transaction(async (tx) => {
+  const pem = await db.transaction(async (tx) => {
     const [secret] = await tx
       .select({ ciphertext: tenantSecrets.ciphertext })
       .from(tenantSecrets)

@@ -1,6 +1,7 @@
 // GET /api/t/[tenant]/logs/stream — new lines of this tenant as server-sent events, for the live tail
 import { getDb } from "@/db";
 import { routeHandler } from "@/lib/api/route-handler";
+import { log } from "@/lib/observability/logger";
 import { describeQueryError, logQuery, queryObject } from "@/lib/telemetry/log-filters";
 import type { LogFilters, LogLineView } from "@/lib/cloud/contract";
 import { tenantLogTail } from "@/lib/telemetry/tenant-log-tail";
@@ -66,7 +67,7 @@ function streamLines(
           if (lines.length < 500) await sleep(everyMs, signal);
         }
       } catch (error) {
-        if (!signal.aborted) console.error("log stream stopped:", error);
+        if (!signal.aborted) log.error("log stream stopped", { error });
       } finally {
         try {
           controller.close();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db";
-import type { TenantSummary } from "@/lib/tenants/queries";
+import type { TenantSummary } from "@/lib/context/find-tenant";
 import { metricRanges } from "@/lib/telemetry/metric-input";
 import { hasSimulatedTelemetry, searchTenantLogs, withCloudNotice } from "@/lib/telemetry/tenant-telemetry";
 import { CloudNotice } from "@/components/cloud-notice";
