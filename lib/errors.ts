@@ -2,7 +2,7 @@
 // Their messages are written for the person using the portal; anything else is logged, never shown.
 export class DomainError extends Error {
   constructor(
-    readonly code: "not_found" | "conflict" | "invalid" | "unauthenticated",
+    readonly code: "not_found" | "conflict" | "invalid" | "unauthenticated" | "unavailable",
     message: string,
   ) {
     super(message);
@@ -26,5 +26,12 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   constructor(message: string) {
     super("invalid", message);
+  }
+}
+
+/** A service the portal depends on (a cloud's API) could not answer; the message names it. */
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super("unavailable", message);
   }
 }

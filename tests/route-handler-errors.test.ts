@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/context/actor";
+import { InvalidCursorError } from "@/lib/cloud/contract";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { CloudTelemetryError } from "@/lib/telemetry/tenant-telemetry";
 
 // The real wrapper and policy check; the session stands in, and a signed-in route needs no database.
 vi.mock("@/db", () => ({ getDb: async () => ({}) }));
@@ -28,6 +30,12 @@ describe("routeHandler", () => {
     [new NotFoundError(), 404, "Not found."],
     [new ConflictError("Already there."), 409, "Already there."],
     [new InvalidInputError("Give a month."), 400, "Give a month."],
+    [
+      new CloudTelemetryError("The cloud's logs could not be read: throttled"),
+      502,
+      "The cloud's logs could not be read: throttled",
+    ],
+    [new InvalidCursorError(), 400, "Invalid log query: cursor: not a cursor from this API."],
   ])("answers %o as JSON with its status and message", async (error, status, message) => {
     expect(await answer(error)).toEqual({ status, cache: "no-store", body: { error: message } });
   });

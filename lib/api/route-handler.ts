@@ -7,6 +7,7 @@ import { routePolicy, type RouteKey } from "@/lib/auth/route-policy";
 import { getActor } from "@/lib/auth/session";
 import type { Authorized } from "@/lib/auth/authorized";
 import { contextFromRequest } from "@/lib/context/context-from-request";
+import { InvalidCursorError } from "@/lib/cloud/contract";
 import { DomainError } from "@/lib/errors";
 import { log } from "@/lib/observability/logger";
 import { isSameOrigin } from "./same-origin";
@@ -28,6 +29,7 @@ const statusOf: Record<DomainError["code"], number> = {
   unauthenticated: 401,
   not_found: 404,
   conflict: 409,
+  unavailable: 502,
 };
 
 /**
@@ -50,6 +52,8 @@ export function routeHandler<R extends RouteKey>(route: R, handler: Handler<R>) 
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) return json(statusOf[error.code], error.message);
+      // The one cloud error that is the caller's doing: a log cursor this API did not hand out.
+      if (error instanceof InvalidCursorError) return json(400, `Invalid log query: ${error.message}.`);
       log.error("route handler failed", { route, method: request.method, error });
       return json(500, "Something went wrong. Try again.");
     }

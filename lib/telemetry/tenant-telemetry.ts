@@ -9,6 +9,7 @@ import {
 } from "@/lib/cloud/contract";
 import { listTenantCloud } from "@/lib/cloud/list-with-timeout";
 import { describeCloud } from "@/lib/cloud/registry";
+import { UnavailableError } from "@/lib/errors";
 import { bucketedWindow, metricsResult, type MetricsQuery, type MetricsResult } from "./metric-queries";
 import type { TelemetrySource } from "./sources";
 
@@ -16,7 +17,7 @@ import type { TelemetrySource } from "./sources";
 export type TelemetryTenant = { id: string; name: string; driver: string; infrastructureId: string };
 
 /** The cloud could not be asked; the message says so in words a person can act on. */
-export class CloudTelemetryError extends Error {}
+export class CloudTelemetryError extends UnavailableError {}
 
 /** Whether the portal simulates the tenant's logs and metrics as they happen (an empty chart then says wait a minute). */
 export const hasSimulatedTelemetry = (tenant: Pick<TelemetryTenant, "driver">) =>

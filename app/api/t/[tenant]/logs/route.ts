@@ -2,8 +2,7 @@
 import { routeHandler } from "@/lib/api/route-handler";
 import { exportHeaders, formatLogExport } from "@/lib/telemetry/log-export";
 import { describeQueryError, logQuery, logWindow, maxDownloadLines, queryObject } from "@/lib/telemetry/log-filters";
-import { InvalidCursorError } from "@/lib/cloud/contract";
-import { CloudTelemetryError, searchTenantLogs } from "@/lib/telemetry/tenant-telemetry";
+import { searchTenantLogs } from "@/lib/telemetry/tenant-telemetry";
 
 const badRequest = (error: string) =>
   Response.json({ error }, { status: 400, headers: { "cache-control": "no-store" } });
@@ -20,17 +19,10 @@ export const GET = routeHandler("/api/t/[tenant]/logs", async (request, { db, te
     resource: query.resource,
     cursor: query.cursor,
   };
-  try {
-    if (format === "json") {
-      const page = await searchTenantLogs(db, tenant, { ...search, limit: query.limit ?? 100 });
-      return Response.json(page, { headers: { "cache-control": "no-store" } });
-    }
-    const { lines } = await searchTenantLogs(db, tenant, { ...search, limit: maxDownloadLines });
-    return new Response(formatLogExport(lines, format), { headers: exportHeaders(tenant.name, format) });
-  } catch (error) {
-    if (error instanceof InvalidCursorError) return badRequest(`Invalid log query: ${error.message}.`);
-    if (error instanceof CloudTelemetryError)
-      return Response.json({ error: error.message }, { status: 502, headers: { "cache-control": "no-store" } });
-    throw error;
+  if (format === "json") {
+    const page = await searchTenantLogs(db, tenant, { ...search, limit: query.limit ?? 100 });
+    return Response.json(page, { headers: { "cache-control": "no-store" } });
   }
+  const { lines } = await searchTenantLogs(db, tenant, { ...search, limit: maxDownloadLines });
+  return new Response(formatLogExport(lines, format), { headers: exportHeaders(tenant.name, format) });
 });
