@@ -1,19 +1,11 @@
 import { createHash } from "node:crypto";
 import type { ResourceKind, ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
-import { localDailyCosts } from "@/lib/cloud/local";
+import { localCloudId, localDailyCosts } from "@/lib/cloud/local";
 import { provisionPlan } from "@/lib/provisioning/plan";
 import { demoFleet } from "@/lib/resources/demo-fleet";
 
 export type FleetRow = { id: string; kind: ResourceKind; name: string; attributes: Record<string, unknown> };
 
-// As the local driver names and numbers what it stores (lib/cloud/local/driver.ts).
-const idPrefix: Partial<Record<ResourceKind, string>> = {
-  security_group: "sg",
-  security_group_rule: "sgr",
-  kms_key: "key",
-  key_pair: "key",
-  host: "i",
-};
 const storedName = (spec: ResourceSpec) =>
   spec.refs?.namespace
     ? `${spec.refs.namespace}/${spec.name}`
@@ -34,7 +26,7 @@ export function planFleet(infrastructureId: string, tenant: string): FleetRow[] 
     const name = storedName(spec);
     const hash = createHash("sha256").update(`${infrastructureId}:${spec.kind}:${name}`).digest("hex").slice(0, 16);
     return {
-      id: `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${hash}`,
+      id: localCloudId(spec.kind, hash),
       kind: spec.kind,
       name,
       attributes: { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey },

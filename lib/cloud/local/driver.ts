@@ -24,6 +24,9 @@ const idPrefix: Partial<Record<ResourceKind, string>> = {
   key_pair: "key",
   host: "i",
 };
+/** A cloud id as the local cloud writes them (sg-…, i-…), around a unique suffix. */
+export const localCloudId = (kind: ResourceKind, suffix: string) =>
+  `${idPrefix[kind] ?? kind.replace(/_/g, "-")}-${suffix}`;
 // Transient failures already served, per process: a retry sees the cloud recover.
 const served = new Map<string, number>();
 
@@ -84,7 +87,7 @@ export function createLocalDriver(
     ...localTelemetry(db, infrastructureId),
     async ensure(spec: ResourceSpec) {
       await callCloud(spec.kind, spec.name);
-      const id = `${idPrefix[spec.kind] ?? spec.kind.replace(/_/g, "-")}-${randomBytes(8).toString("hex")}`;
+      const id = localCloudId(spec.kind, randomBytes(8).toString("hex"));
       const secret =
         spec.kind === "key_pair"
           ? generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString()

@@ -1,3 +1,3 @@
-export { createLocalDriver } from "./driver";
+export { createLocalDriver, localCloudId } from "./driver";
 export { localDailyCosts } from "./costs";
 export type { LocalCloudConfig, LocalFaults } from "../contract";
