@@ -10,7 +10,13 @@ import { readStoredMetrics } from "./metric-store";
  * A deleted tenant's name may be taken again, so the live one comes first.
  */
 export function localTelemetry(db: Db, infrastructureId: string): Required<TelemetryReader> {
-  async function tenantId(name: string): Promise<string | null> {
+  // One lookup per name for the driver's life: a live tail asks every second.
+  const ids = new Map<string, Promise<string | null>>();
+  const tenantId = (name: string) => {
+    if (!ids.has(name)) ids.set(name, lookUpTenantId(name));
+    return ids.get(name)!;
+  };
+  async function lookUpTenantId(name: string): Promise<string | null> {
     const [row] = await db
       .select({ id: tenants.id })
       .from(tenants)
