@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
+import { ThemeProvider } from "next-themes";
+import { AppToaster } from "@/components/theme/app-toaster";
 import { HydrationMark } from "@/components/hydration-mark";
 import "./globals.css";
 
@@ -16,12 +19,17 @@ export const metadata: Metadata = {
 };
 
 // Every page renders per request: a nonce-based CSP needs a fresh nonce in each response.
+// next-themes sets the theme class before paint with an inline script, which needs that nonce too.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
-        {children}
+        <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
+          {children}
+          <AppToaster />
+        </ThemeProvider>
         <HydrationMark />
       </body>
     </html>

@@ -1,24 +1,47 @@
-// Shared by the side navigation and the tenant switcher (which keeps the current sub-page).
+import {
+  Bell,
+  BellRing,
+  Boxes,
+  ChartLine,
+  History,
+  KeyRound,
+  LayoutDashboard,
+  Network,
+  Receipt,
+  ScrollText,
+  Server,
+  Settings,
+  Users,
+  UsersRound,
+  Wallet,
+  type LucideIcon,
+} from "lucide-react";
+
+type TenantPage = { segment: string; label: string; icon: LucideIcon };
+type AdminPage = { href: string; label: string; icon: LucideIcon };
+
+// Shared by the side navigation, the tenant switcher (which keeps the current sub-page), the
+// breadcrumbs and the command palette.
 export const tenantPages = [
-  { segment: "", label: "Overview" },
-  { segment: "resources", label: "Resources" },
-  { segment: "logs", label: "Logs" },
-  { segment: "metrics", label: "Metrics" },
-  { segment: "alerts", label: "Alerts" },
-  { segment: "billing", label: "Billing" },
-  { segment: "access", label: "Access" },
-  { segment: "network", label: "Network" },
-  { segment: "settings", label: "Settings" },
-] as const;
+  { segment: "", label: "Overview", icon: LayoutDashboard },
+  { segment: "resources", label: "Resources", icon: Boxes },
+  { segment: "logs", label: "Logs", icon: ScrollText },
+  { segment: "metrics", label: "Metrics", icon: ChartLine },
+  { segment: "alerts", label: "Alerts", icon: Bell },
+  { segment: "billing", label: "Billing", icon: Receipt },
+  { segment: "access", label: "Access", icon: KeyRound },
+  { segment: "network", label: "Network", icon: Network },
+  { segment: "settings", label: "Settings", icon: Settings },
+] as const satisfies readonly TenantPage[];
 
 export const adminPages = [
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/groups", label: "SSO groups" },
-  { href: "/admin/infrastructure", label: "Infrastructure" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/billing", label: "Spend" },
-  { href: "/admin/alerts", label: "Alerts" },
-] as const;
+  { href: "/admin/users", label: "Users", icon: Users },
+  { href: "/admin/groups", label: "SSO groups", icon: UsersRound },
+  { href: "/admin/infrastructure", label: "Infrastructure", icon: Server },
+  { href: "/admin/audit", label: "Audit log", icon: History },
+  { href: "/admin/billing", label: "Spend", icon: Wallet },
+  { href: "/admin/alerts", label: "Alerts", icon: BellRing },
+] as const satisfies readonly AdminPage[];
 
 export function tenantHref(tenant: string, segment: string): string {
   return segment ? `/t/${tenant}/${segment}` : `/t/${tenant}`;

@@ -2,50 +2,63 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Layers, type LucideIcon } from "lucide-react";
 import { useCurrentTenant } from "./current-tenant";
 import { adminPages, parseTenantPath, tenantHref, tenantPages } from "./nav-items";
 
-function NavLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+type LinkProps = {
+  href: string;
+  active: boolean;
+  icon: LucideIcon;
+  onNavigate?: () => void;
+  children: React.ReactNode;
+};
+
+function NavLink({ href, active, icon: Icon, onNavigate, children }: LinkProps) {
   return (
     <Link
       href={href}
+      onClick={onNavigate}
       aria-current={active ? "page" : undefined}
-      className={`block rounded-md px-3 py-1.5 text-sm ${active ? "bg-white/10 font-medium text-white" : "text-slate-300 hover:bg-white/5 hover:text-white"}`}
+      className={`flex items-center gap-2.5 rounded-md px-3 py-1.5 text-sm ${active ? "bg-white/10 font-medium text-white" : "text-slate-300 hover:bg-white/5 hover:text-white dark:text-slate-600 dark:hover:text-white"}`}
     >
+      <Icon aria-hidden="true" className="size-4 shrink-0 opacity-80" />
       {children}
     </Link>
   );
 }
 
+function Heading({ children }: { children: React.ReactNode }) {
+  return <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{children}</p>;
+}
+
 /** Beside Alerts, the unresolved alerts of the tenant being looked at, as its layout counted them. */
-export function SideNav({ showAdmin }: { showAdmin: boolean }) {
+export function SideNav({ showAdmin, onNavigate }: { showAdmin: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   const current = parseTenantPath(pathname);
   const unresolved = useCurrentTenant().current?.unresolvedAlerts ?? 0;
   return (
     <nav aria-label="Main" className="space-y-6">
-      <div className="space-y-1">
-        <NavLink href="/tenants" active={pathname === "/tenants"}>
-          All tenants
-        </NavLink>
-      </div>
+      <NavLink href="/tenants" active={pathname === "/tenants"} icon={Layers} onNavigate={onNavigate}>
+        All tenants
+      </NavLink>
       {current && (
-        <div>
-          <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">
-            Tenant · {current.tenant}
-          </p>
+        <div className="on-not-found:hidden" data-testid="tenant-nav">
+          <Heading>Tenant · {current.tenant}</Heading>
           <div className="space-y-0.5">
             {tenantPages.map((page) => (
               <NavLink
                 key={page.segment}
                 href={tenantHref(current.tenant, page.segment)}
                 active={current.segment === page.segment}
+                icon={page.icon}
+                onNavigate={onNavigate}
               >
                 {page.label}
                 {page.segment === "alerts" && unresolved > 0 && (
                   <span
                     aria-label={`${unresolved} unresolved`}
-                    className="ml-2 inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white"
+                    className="ml-auto inline-flex min-w-5 justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white"
                   >
                     {unresolved}
                   </span>
@@ -57,10 +70,16 @@ export function SideNav({ showAdmin }: { showAdmin: boolean }) {
       )}
       {showAdmin && (
         <div>
-          <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">Administration</p>
+          <Heading>Administration</Heading>
           <div className="space-y-0.5">
             {adminPages.map((page) => (
-              <NavLink key={page.href} href={page.href} active={pathname.startsWith(page.href)}>
+              <NavLink
+                key={page.href}
+                href={page.href}
+                active={pathname.startsWith(page.href)}
+                icon={page.icon}
+                onNavigate={onNavigate}
+              >
                 {page.label}
               </NavLink>
             ))}

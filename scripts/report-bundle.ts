@@ -132,7 +132,7 @@ const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
 function main(): void {
   const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
-  const budgetKb = Number(process.env.BUNDLE_BUDGET_KB ?? 300);
+  const budgetKb = Number(process.env.BUNDLE_BUDGET_KB ?? 200);
   if (!existsSync(path.join(distDir, "build-manifest.json"))) {
     console.error(`No build in ${distDir}: run \`npm run build\` first.`);
     process.exit(2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
+import { routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -59,5 +60,17 @@ describe("policy", () => {
 
   it("refuses everything to nobody", () => {
     expect(can(null, "tenant:read", dev)).toBe(false);
+  });
+});
+
+describe("the command palette's lookups", () => {
+  it("lets a tenant's readers list its resources and only administrators and auditors search users", () => {
+    expect(routePolicy["/api/t/[tenant]/resources"]).toBe("tenant:read");
+    expect(routePolicy["/api/admin/users"]).toBe("admin:read");
+    const reader = actor("user", { [dev]: "read" });
+    expect(can(reader, routePolicy["/api/t/[tenant]/resources"], dev)).toBe(true);
+    expect(can(reader, routePolicy["/api/t/[tenant]/resources"], prod)).toBe(false);
+    expect(can(reader, routePolicy["/api/admin/users"])).toBe(false);
+    expect(can(actor("auditor"), routePolicy["/api/admin/users"])).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: Props) {
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 to-brand-700 p-6">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
         <div className="mb-6">
-          <p className="text-2xl font-semibold tracking-tight">Enclave</p>
+          <h1 className="text-2xl font-semibold tracking-tight">Enclave</h1>
           <p className="text-sm text-slate-500">Sign in to reach your tenants.</p>
         </div>
         {sso && (

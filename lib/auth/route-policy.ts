@@ -38,6 +38,7 @@ export const routePolicy = {
   "/api/t/[tenant]/logs/stream": "tenant:read",
   "/api/t/[tenant]/metrics": "tenant:read",
   "/api/t/[tenant]/billing/export": "tenant:read",
+  "/api/t/[tenant]/resources": "tenant:read",
   "/admin": "admin:read",
   "/admin/users": "admin:read",
   "/admin/users/[id]": "admin:read",
@@ -46,6 +47,7 @@ export const routePolicy = {
   "/admin/audit": "admin:read",
   "/admin/billing": "admin:read",
   "/admin/alerts": "admin:read",
+  "/api/admin/users": "admin:read",
 } as const satisfies Record<string, Access>;
 export type RouteKey = keyof typeof routePolicy;
 

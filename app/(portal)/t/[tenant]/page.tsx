@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getDb } from "@/db";
@@ -16,12 +15,11 @@ import { OverviewActivity } from "./overview-activity";
 import { OverviewCost } from "./overview-cost";
 import { TenantInventoryTable } from "./tenant-inventory-table";
 import { tenantAlertCount } from "./tenant-alert-count";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
 type Props = { params: Promise<{ tenant: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).tenant };
-}
+export const generateMetadata = tenantTitle();
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

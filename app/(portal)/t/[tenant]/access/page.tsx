@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
@@ -7,8 +6,9 @@ import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/empty-state";
 import { GrantAccessForm } from "@/app/(portal)/_components/grant-access";
 import { AccessTable } from "./access-client";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata: Metadata = { title: "Access" };
+export const generateMetadata = tenantTitle("Access");
 
 export default async function TenantAccessPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/access", (await params).tenant);

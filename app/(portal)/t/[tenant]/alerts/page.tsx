@@ -14,8 +14,9 @@ import { Pagination } from "@/components/pagination";
 import { AlertButtons } from "./alert-buttons-client";
 import { AlertRulesSection } from "./alert-rules-section";
 import { ChannelsSection } from "./channels-section";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata = { title: "Alerts" };
+export const generateMetadata = tenantTitle("Alerts");
 const pageSize = 25;
 
 type Props = {

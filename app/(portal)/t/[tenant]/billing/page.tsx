@@ -8,8 +8,9 @@ import { formatUsd } from "@/components/format";
 import { BillingCharts } from "./billing-charts-client";
 import { BudgetForm } from "./budget-form-client";
 import { ServiceCostTable } from "./service-cost-table";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata = { title: "Billing" };
+export const generateMetadata = tenantTitle("Billing");
 
 const monthName = (month: string) =>
   new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(

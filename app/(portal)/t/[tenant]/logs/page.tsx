@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { logQuery, logWindow, queryObject } from "@/lib/telemetry/log-filters";
@@ -6,8 +5,9 @@ import { searchTenantLogs, tenantTelemetrySources, withCloudNotice } from "@/lib
 import { CloudNotice } from "@/components/cloud-notice";
 import { PageHeader } from "@/components/page-header";
 import { LogsView } from "./logs-client";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata: Metadata = { title: "Logs" };
+export const generateMetadata = tenantTitle("Logs");
 const pageSize = 100;
 
 export default async function TenantLogsPage({

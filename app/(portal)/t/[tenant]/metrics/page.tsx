@@ -5,8 +5,9 @@ import { CloudNotice } from "@/components/cloud-notice";
 import { hasSimulatedTelemetry } from "@/lib/telemetry/tenant-telemetry";
 import { loadFirstCharts } from "./first-charts";
 import { MetricsDashboard } from "./metrics-client";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata = { title: "Metrics" };
+export const generateMetadata = tenantTitle("Metrics");
 
 export default async function TenantMetricsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await authorizePage("/t/[tenant]/metrics", (await params).tenant);

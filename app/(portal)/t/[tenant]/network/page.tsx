@@ -6,8 +6,9 @@ import { listVisibleTenants } from "@/lib/tenants/queries";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/empty-state";
 import { AddRuleForm, RulesTable } from "./network-client";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata = { title: "Network" };
+export const generateMetadata = tenantTitle("Network");
 
 export default async function TenantNetworkPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/network", (await params).tenant);

@@ -10,8 +10,9 @@ import { InventoryStatus } from "../inventory-status";
 import { OperationProgressPanel } from "../operation-progress-client";
 import { NewResourceForm } from "./new-resource-form-client";
 import { ResourceTables } from "./resource-tables";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata = { title: "Resources" };
+export const generateMetadata = tenantTitle("Resources");
 
 // The freshness line and the tables read the same inventory (once, see loadInventory), each streamed.
 export default async function TenantResourcesPage({ params }: { params: Promise<{ tenant: string }> }) {

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/components/format";
 import { DeleteTenantButton } from "./tenant-lifecycle-client";
 import { ExpiryForm, ProtectionSwitch, QuotaForm } from "./tenant-settings-client";
+import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = tenantTitle("Settings");
 
 function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
   return (

@@ -13,7 +13,9 @@ import { ResourceTelemetry } from "./resource-telemetry";
 type Props = { params: Promise<{ tenant: string; kind: string; name: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: decodeURIComponent((await params).name) };
+  const { tenant: tenantName, name } = await params;
+  const { tenant } = await authorizePage("/t/[tenant]/resources/[kind]/[name]", tenantName);
+  return { title: `${decodeURIComponent(name)} · ${tenant.name}` };
 }
 
 export default async function ResourceDetailPage({ params }: Props) {
