@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useAlertSummary } from "./query/use-alert-summary";
 import { useCurrentTenant } from "./current-tenant";
 import { adminPages, parseTenantPath, tenantHref, tenantPages } from "./nav-items";
 
@@ -17,11 +18,12 @@ function NavLink({ href, active, children }: { href: string; active: boolean; ch
   );
 }
 
-/** Beside Alerts, the unresolved alerts of the tenant being looked at, as its layout counted them. */
+/** Beside Alerts, the unresolved alerts of the tenant being looked at: as its layout counted them, then as they change. */
 export function SideNav({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
   const current = parseTenantPath(pathname);
-  const unresolved = useCurrentTenant().current?.unresolvedAlerts ?? 0;
+  const counted = useCurrentTenant().current?.unresolvedAlerts ?? 0;
+  const unresolved = useAlertSummary(current?.tenant).data?.unresolved ?? counted;
   return (
     <nav aria-label="Main" className="space-y-6">
       <div className="space-y-1">

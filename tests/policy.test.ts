@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
+import { routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -59,5 +60,10 @@ describe("policy", () => {
 
   it("refuses everything to nobody", () => {
     expect(can(null, "tenant:read", dev)).toBe(false);
+  });
+
+  it("lets anyone who reads a tenant poll its alert summary, as they read its alerts", () => {
+    expect(routePolicy["/api/t/[tenant]/alerts/summary"]).toBe(routePolicy["/t/[tenant]/alerts"]);
+    expect(routePolicy["/api/t/[tenant]/alerts/summary"]).toBe("tenant:read");
   });
 });

@@ -5,12 +5,19 @@ import { CloudNotice } from "@/components/cloud-notice";
 import { hasSimulatedTelemetry } from "@/lib/telemetry/tenant-telemetry";
 import { loadFirstCharts } from "./first-charts";
 import { MetricsDashboard } from "./metrics-client";
+import { selectionFromParams } from "./metrics-selection";
 
 export const metadata = { title: "Metrics" };
 
-export default async function TenantMetricsPage({ params }: { params: Promise<{ tenant: string }> }) {
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function TenantMetricsPage({ params, searchParams }: Props) {
   const { tenant } = await authorizePage("/t/[tenant]/metrics", (await params).tenant);
-  const { sources, initial, notice } = await loadFirstCharts(await getDb(), tenant);
+  const selection = selectionFromParams(await searchParams);
+  const { sources, initial, notice } = await loadFirstCharts(await getDb(), tenant, selection);
   return (
     <>
       <PageHeader
