@@ -1,4 +1,4 @@
-import { metricRanges, type MetricRange } from "@/lib/telemetry/metric-input";
+import { metricRanges, type MetricRange } from "@/lib/telemetry/metric-ranges";
 
 /** What the dashboard shows: a range back from now, or a custom window; the tenant or one resource. */
 export type MetricsSelection = { range: MetricRange | "custom"; from?: string; to?: string; resource: string };
