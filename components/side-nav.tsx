@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Layers, type LucideIcon } from "lucide-react";
+import { useAlertSummary } from "./query/use-alert-summary";
 import { useCurrentTenant } from "./current-tenant";
 import { adminPages, parseTenantPath, tenantHref, tenantPages } from "./nav-items";
 
@@ -32,11 +33,12 @@ function Heading({ children }: { children: React.ReactNode }) {
   return <p className="px-3 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase">{children}</p>;
 }
 
-/** Beside Alerts, the unresolved alerts of the tenant being looked at, as its layout counted them. */
+/** Beside Alerts, the unresolved alerts of the tenant being looked at, as its layout counted them, then as they change. */
 export function SideNav({ showAdmin, onNavigate }: { showAdmin: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   const current = parseTenantPath(pathname);
-  const unresolved = useCurrentTenant().current?.unresolvedAlerts ?? 0;
+  const counted = useCurrentTenant().current?.unresolvedAlerts ?? 0;
+  const unresolved = useAlertSummary(current?.tenant).data?.unresolved ?? counted;
   return (
     <nav aria-label="Main" className="space-y-6">
       <NavLink href="/tenants" active={pathname === "/tenants"} icon={Layers} onNavigate={onNavigate}>

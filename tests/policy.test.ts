@@ -61,6 +61,11 @@ describe("policy", () => {
   it("refuses everything to nobody", () => {
     expect(can(null, "tenant:read", dev)).toBe(false);
   });
+
+  it("lets anyone who reads a tenant poll its alert summary, as they read its alerts", () => {
+    expect(routePolicy["/api/t/[tenant]/alerts/summary"]).toBe(routePolicy["/t/[tenant]/alerts"]);
+    expect(routePolicy["/api/t/[tenant]/alerts/summary"]).toBe("tenant:read");
+  });
 });
 
 describe("the command palette's lookups", () => {

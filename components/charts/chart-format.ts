@@ -8,16 +8,25 @@ export const formatAxisValue = (value: number) => compact.format(value);
 export const formatValue = (value: number, unit: string) => `${precise.format(value)} ${unit}`;
 export const formatInstant = (ms: number) => `${full.format(ms)} UTC`;
 
-/** Clock times for a day or less, dates beyond. */
+const dayMs = 86_400_000;
+
+const datesBeyondMs = 36 * 3_600_000;
+
+/** Clock times for a day and a half or less, dates beyond. */
 export function axisTimeFormatter(spanMs: number) {
-  return (ms: number) => (spanMs > 36 * 3_600_000 ? day.format(ms) : clock.format(ms));
+  return (ms: number) => (spanMs > datesBeyondMs ? day.format(ms) : clock.format(ms));
 }
 
-const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * 60_000);
+const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);
 
-/** Ticks on round UTC times (whole minutes, hours or midnights), about six of them across the span. */
+/**
+ * Ticks on round UTC times, about six of them across the span: whole minutes or hours up to a day
+ * and a half, midnights beyond, where the labels are dates and two ticks in one day would read alike.
+ */
 export function timeTicks(from: number, to: number): number[] {
-  const step = steps.find((s) => (to - from) / s <= 7) ?? Math.ceil((to - from) / 7 / 86_400_000) * 86_400_000;
+  const span = to - from;
+  const step =
+    (span <= datesBeyondMs && steps.find((s) => span / s <= 7)) || Math.max(1, Math.ceil(span / 7 / dayMs)) * dayMs;
   const ticks: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
   return ticks;

@@ -37,6 +37,7 @@ export const routePolicy = {
   "/api/t/[tenant]/logs": "tenant:read",
   "/api/t/[tenant]/logs/stream": "tenant:read",
   "/api/t/[tenant]/metrics": "tenant:read",
+  "/api/t/[tenant]/alerts/summary": "tenant:read",
   "/api/t/[tenant]/billing/export": "tenant:read",
   "/api/t/[tenant]/resources": "tenant:read",
   "/admin": "admin:read",

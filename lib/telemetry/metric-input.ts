@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { workloadMetrics, type CloudMetricName } from "@/lib/cloud/contract";
 import { maxPoints, type MetricsQuery } from "./metric-queries";
+import { metricRanges, type MetricRange } from "./metric-ranges";
 
-export const metricRanges = { "1h": 3_600_000, "6h": 21_600_000, "24h": 86_400_000, "7d": 604_800_000 } as const;
-export type MetricRange = keyof typeof metricRanges;
+export { metricRanges, type MetricRange };
 const maxSpanMs = 31 * 86_400_000;
 
 const input = z

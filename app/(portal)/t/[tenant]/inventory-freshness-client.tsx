@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { FreshnessSnapshot } from "@/lib/inventory/inventory-queries";
 import { formatAgo } from "@/components/format";
+import { fetchJson, isGone } from "@/components/query/fetch-json";
+import { tenantApi, tenantKey } from "@/components/query/tenant-query-keys";
+import { useRefreshOnChange } from "@/components/query/use-refresh-on-change";
 import { refreshInventory } from "./inventory-actions";
 
 type Props = { tenant: string; initial: FreshnessSnapshot; now: string };
@@ -15,29 +18,15 @@ const pollLimit = 60;
 
 /** While a listing is on its way, asks the status route every 2 s, and refreshes the page once it has landed. */
 function useWaitForListing(tenant: string, active: boolean) {
-  const router = useRouter();
-  useEffect(() => {
-    if (!active) return;
-    let stopped = false;
-    let polls = 0;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/inventory`, { cache: "no-store" });
-        if (stopped) return;
-        if (response.ok && !waiting(((await response.json()) as { freshness: FreshnessSnapshot }).freshness))
-          return router.refresh();
-      } catch {
-        // A dropped request: try again at the next tick.
-      }
-      if (!stopped && ++polls < pollLimit) timer = setTimeout(poll, 2_000);
-    };
-    timer = setTimeout(poll, 2_000);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [active, tenant, router]);
+  const { data } = useQuery({
+    queryKey: [...tenantKey(tenant), "inventory"],
+    queryFn: ({ signal }) => fetchJson<{ freshness: FreshnessSnapshot }>(tenantApi(tenant, "inventory"), signal),
+    enabled: active,
+    // Each wait starts from a fresh answer, never from the one that ended the last wait.
+    gcTime: 0,
+    refetchInterval: (query) => (isGone(query.state.error) || query.state.dataUpdateCount >= pollLimit ? false : 2_000),
+  });
+  useRefreshOnChange(active && data && !waiting(data.freshness) ? "landed" : undefined, "waiting");
 }
 
 /** "Inventory as of 2 min ago", the last failure if the last read failed, and a Refresh button. */

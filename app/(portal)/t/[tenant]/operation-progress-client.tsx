@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { OperationProgress, OperationScope } from "@/lib/provisioning/operations";
 import { formatElapsed, OperationSteps } from "./operation-steps-client";
+import { isLive, useLiveOperation, type ProgressSnapshot } from "./use-live-operation";
 import { DeleteTenantButton, RetryProvisioningButton } from "./settings/tenant-lifecycle-client";
 
-export type ProgressSnapshot = { operation: OperationProgress | null; now: string };
 type Props = {
   tenant: string;
   initial: ProgressSnapshot;
@@ -15,7 +14,6 @@ type Props = {
   scope?: OperationScope;
 };
 
-const isLive = (op: OperationProgress | null) => op?.state === "pending" || op?.state === "running";
 const titles = {
   provision: {
     pending: "Provisioning",
@@ -38,41 +36,6 @@ function titleOf(operation: OperationProgress): string {
     succeeded: `${verb[1]} ${what}`,
     failed: `${verb[0]} ${what} failed`,
   }[operation.state];
-}
-
-/** Polls the latest operation every second while it runs; when it ends the page is refreshed (or left, once deleted). */
-function useLiveOperation(tenant: string, initial: ProgressSnapshot, scope: OperationScope) {
-  const router = useRouter();
-  const [snapshot, setSnapshot] = useState(initial);
-  const live = isLive(snapshot.operation);
-  useEffect(() => {
-    if (!live) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      try {
-        const response = await fetch(`/api/t/${encodeURIComponent(tenant)}/operation?scope=${scope}`, {
-          cache: "no-store",
-        });
-        if (stopped) return;
-        const next = response.ok ? ((await response.json()) as ProgressSnapshot) : null;
-        const deleted =
-          response.status === 404 || (next?.operation?.kind === "delete" && next.operation.state === "succeeded");
-        if (deleted) return router.replace(`/tenants?deleted=${encodeURIComponent(tenant)}`);
-        if (next) setSnapshot(next);
-        if (next && !isLive(next.operation)) return router.refresh();
-      } catch {
-        // A dropped request: try again at the next tick.
-      }
-      if (!stopped) timer = setTimeout(poll, 1_000);
-    };
-    timer = setTimeout(poll, 1_000);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [live, tenant, router, scope]);
-  return snapshot;
 }
 
 export function OperationProgressPanel({ tenant, initial, canManage, deletionProtection, scope = "lifecycle" }: Props) {

@@ -3,6 +3,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { alertListQuery } from "@/lib/alerts/alert-input";
 import { alertHistories, listAlertRules, listAlerts } from "@/lib/alerts/alert-queries";
+import { readAlertSummary } from "@/lib/alerts/alert-summary";
 import { smtpConfigured } from "@/lib/notifications/channel-input";
 import { listChannels } from "@/lib/notifications/channels";
 import { tenantTelemetrySources } from "@/lib/telemetry/tenant-telemetry";
@@ -15,6 +16,7 @@ import { AlertButtons } from "./alert-buttons-client";
 import { AlertRulesSection } from "./alert-rules-section";
 import { ChannelsSection } from "./channels-section";
 import { tenantTitle } from "@/lib/tenants/tenant-page-title";
+import { LiveAlerts } from "./live-alerts-client";
 
 export const generateMetadata = tenantTitle("Alerts");
 const pageSize = 25;
@@ -31,7 +33,8 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
   const page = filter.page ?? 1;
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
-  const [list, rules, channels, sources] = await Promise.all([
+  const [summary, list, rules, channels, sources] = await Promise.all([
+    readAlertSummary(db, tenant.id),
     listAlerts(db, { tenantId: tenant.id }, filter, page, pageSize),
     listAlertRules(db, tenant.id),
     listChannels(db, tenant.id),
@@ -49,6 +52,7 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
         title="Alerts"
         description={`Everything wrong in ${tenant.name}: its alert rules, its cloud's alarms and its budget.`}
       />
+      <LiveAlerts tenant={tenant.name} changedAt={summary.changedAt} />
       <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
       {list.rows.length === 0 ? (
         <EmptyState

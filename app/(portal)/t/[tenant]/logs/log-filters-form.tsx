@@ -1,5 +1,5 @@
 import { SelectField } from "@/components/select-field";
-import { logLevels, logRanges } from "@/lib/telemetry/log-filters";
+import { logLevels, logRanges } from "@/lib/telemetry/log-options";
 
 export type LogFilterValues = { q: string; level: string; resource: string; range: string };
 

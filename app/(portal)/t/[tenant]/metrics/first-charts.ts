@@ -1,5 +1,4 @@
 import type { Db } from "@/db/client";
-import { metricRanges } from "@/lib/telemetry/metric-input";
 import { maxPoints } from "@/lib/telemetry/metric-queries";
 import {
   queryTenantMetrics,
@@ -8,11 +7,13 @@ import {
   type TelemetryTenant,
 } from "@/lib/telemetry/tenant-telemetry";
 import { panelMetrics, type MetricsData } from "./metric-panels";
+import { selectionWindow, type MetricsSelection } from "./metrics-selection";
+import type { MetricsAnswer } from "./use-metrics";
 
-/** Every panel's last 24 hours, fetched together for the first render (the tenant's or one resource's). */
-export async function loadFirstCharts(db: Db, tenant: TelemetryTenant, resource?: string) {
-  const to = new Date();
-  const from = new Date(to.getTime() - metricRanges["24h"]);
+/** Every panel for the selection in the URL, fetched together for the first render (the tenant's or one resource's). */
+export async function loadFirstCharts(db: Db, tenant: TelemetryTenant, selection: MetricsSelection) {
+  const window = selectionWindow(selection);
+  const [from, to, resource] = [new Date(window.from), new Date(window.to), selection.resource || undefined];
   const [sources, charts] = await Promise.all([
     tenantTelemetrySources(db, tenant),
     withCloudNotice(
@@ -22,6 +23,7 @@ export async function loadFirstCharts(db: Db, tenant: TelemetryTenant, resource?
       [],
     ),
   ]);
-  const initial: MetricsData = Object.fromEntries(charts.value.map((result) => [result.metric, result]));
+  const data: MetricsData = Object.fromEntries(charts.value.map((result) => [result.metric, result]));
+  const initial: MetricsAnswer = { selection, data };
   return { sources, initial, notice: charts.notice };
 }

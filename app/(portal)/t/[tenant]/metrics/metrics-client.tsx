@@ -1,13 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { EmptyState } from "@/components/empty-state";
 import type { TelemetrySource } from "@/lib/telemetry/sources";
-import { describeBucket, metricPanels, panelRows, type MetricsData } from "./metric-panels";
+import { describeBucket, metricPanels, panelRows } from "./metric-panels";
 import { MetricsControls } from "./metrics-controls";
-import { useMetrics, type MetricsSelection } from "./use-metrics";
+import { describeWindow, selectionFromParams, selectionParams } from "./metrics-selection";
+import { useMetrics, type MetricsAnswer, type MetricsSelection } from "./use-metrics";
 
 // recharts is large: load it only on this page, in the browser.
 const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), {
@@ -16,18 +18,22 @@ const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), {
 });
 
 /** With `resource`, the charts are that resource's alone (its detail page) and there is nothing to pick. */
-type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsData; resource?: string };
+type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsAnswer; resource?: string };
 
 export function MetricsDashboard({ tenant, local, sources, initial, resource }: Props) {
-  const [selection, setSelection] = useState<MetricsSelection>({ range: "24h", resource: resource ?? "" });
+  const selection = selectionFromParams(Object.fromEntries(useSearchParams()), resource);
+  // Kept in the URL, as the log filters are, without asking the server to render the page again.
+  const setSelection = (next: MetricsSelection) =>
+    window.history.replaceState(null, "", `?${selectionParams(next, resource === undefined)}`);
   const [autoRefresh, setAutoRefresh] = useState(true);
-  const { data, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
-  const host = sources.find((s) => s.name === selection.resource)?.kind === "host";
+  const { shown, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
+  const data = shown.data;
+  const host = sources.find((s) => s.name === shown.selection.resource)?.kind === "host";
   const panels = metricPanels.filter((p) => !(host && p.workloadsOnly));
   const charts = panels.map((panel) => ({ panel, rows: panelRows(panel, data) }));
   const empty = charts.every((c) => c.rows.length === 0);
-  const scope = selection.resource
-    ? selection.resource
+  const scope = shown.selection.resource
+    ? shown.selection.resource
     : "the whole tenant (rates summed, CPU and memory averaged over resources)";
   return (
     <>
@@ -40,7 +46,8 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
       />
       <p className="mb-4 flex flex-wrap gap-x-3 text-xs text-slate-500" aria-live="polite">
         <span>
-          Showing {scope}; {describeBucket(data.cpu?.bucketSeconds)}; times in UTC.
+          Showing {scope} over {describeWindow(shown.selection)}; {describeBucket(data.cpu?.bucketSeconds)}; times in
+          UTC.
         </span>
         {loading && <span>Updating…</span>}
       </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { MetricsSelection } from "./use-metrics";
+import { selectionWindow, type MetricsSelection } from "./metrics-selection";
 
 const ranges = [
   ["1h", "1 hour"],
@@ -23,7 +23,12 @@ const toInput = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 const fromInput = (value: string) => (value ? new Date(`${value}:00Z`).toISOString() : "");
 
 export function MetricsControls({ selection, onChange, resources, autoRefresh, onAutoRefresh }: Props) {
-  const [custom, setCustom] = useState(() => ({ from: toInput(Date.now() - 86_400_000), to: toInput(Date.now()) }));
+  // From and To start at the window on screen, so the form never shows a range the charts do not.
+  const windowInputs = () => {
+    const { from, to } = selectionWindow(selection);
+    return { from: toInput(from), to: toInput(to) };
+  };
+  const [custom, setCustom] = useState(windowInputs);
   const [picking, setPicking] = useState(selection.range === "custom");
   return (
     <div className="card mb-4 flex flex-wrap items-end gap-4 p-4 text-sm">
@@ -38,7 +43,9 @@ export function MetricsControls({ selection, onChange, resources, autoRefresh, o
                 type="button"
                 aria-pressed={active}
                 onClick={() =>
-                  value === "custom" ? setPicking(true) : (setPicking(false), onChange({ ...selection, range: value }))
+                  value === "custom"
+                    ? (setCustom(windowInputs()), setPicking(true))
+                    : (setPicking(false), onChange({ ...selection, range: value }))
                 }
                 className={`border-l border-slate-300 px-3 py-1.5 first:border-l-0 ${active ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
               >

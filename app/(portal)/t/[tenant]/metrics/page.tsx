@@ -6,12 +6,19 @@ import { hasSimulatedTelemetry } from "@/lib/telemetry/tenant-telemetry";
 import { loadFirstCharts } from "./first-charts";
 import { MetricsDashboard } from "./metrics-client";
 import { tenantTitle } from "@/lib/tenants/tenant-page-title";
+import { selectionFromParams } from "./metrics-selection";
 
 export const generateMetadata = tenantTitle("Metrics");
 
-export default async function TenantMetricsPage({ params }: { params: Promise<{ tenant: string }> }) {
+type Props = {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function TenantMetricsPage({ params, searchParams }: Props) {
   const { tenant } = await authorizePage("/t/[tenant]/metrics", (await params).tenant);
-  const { sources, initial, notice } = await loadFirstCharts(await getDb(), tenant);
+  const selection = selectionFromParams(await searchParams);
+  const { sources, initial, notice } = await loadFirstCharts(await getDb(), tenant, selection);
   return (
     <>
       <PageHeader

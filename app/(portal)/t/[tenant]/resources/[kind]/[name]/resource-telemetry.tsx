@@ -17,7 +17,7 @@ export async function ResourceTelemetry({ tenant, resource }: { tenant: TenantSu
   const to = new Date();
   const from = new Date(to.getTime() - metricRanges["24h"]);
   const [charts, logs] = await Promise.all([
-    loadFirstCharts(db, tenant, resource),
+    loadFirstCharts(db, tenant, { range: "24h", resource }),
     withCloudNotice(searchTenantLogs(db, tenant, { from, to, resource, limit: recentLines }), {
       lines: [],
       nextCursor: null,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { axisTimeFormatter, timeTicks } from "@/components/charts/chart-format";
+
+const hour = 3_600_000;
+const labelsOf = (from: number, to: number) => timeTicks(from, to).map(axisTimeFormatter(to - from));
+
+describe("metric chart time axis", () => {
+  it("labels seven days with one date a day", () => {
+    const to = Date.parse("2026-11-29T10:17:00Z");
+    const labels = labelsOf(to - 7 * 24 * hour, to);
+    expect(labels).toEqual(["23 Nov", "24 Nov", "25 Nov", "26 Nov", "27 Nov", "28 Nov", "29 Nov"]);
+  });
+
+  it("puts one tick a day past a day and a half, never two of the same date", () => {
+    // The 7-day view of a tenant with under two days of points: its axis spans the points it has.
+    const from = Date.parse("2026-11-27T20:00:00Z");
+    const labels = labelsOf(from, from + 40 * hour);
+    expect(labels).toEqual(["28 Nov", "29 Nov"]);
+  });
+
+  it("uses clock times for a day", () => {
+    const to = Date.parse("2026-11-29T10:00:00Z");
+    expect(labelsOf(to - 24 * hour, to)[0]).toMatch(/^\d\d:\d\d$/);
+  });
+});
