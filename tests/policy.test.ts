@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
+import { routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -55,6 +56,14 @@ describe("policy", () => {
     expect(can(user, "admin:read")).toBe(false);
     expect(seesAllTenants(actor("user", { [dev]: "write" }))).toBe(false);
     expect(accessLabel(user, dev)).toBe("none");
+  });
+
+  it("guards the audit log's CSV export like the audit page: administrators and auditors only", () => {
+    const access = routePolicy["/api/admin/audit/export"];
+    expect(access).toBe(routePolicy["/admin/audit"]);
+    expect(can(actor("admin"), access)).toBe(true);
+    expect(can(actor("auditor"), access)).toBe(true);
+    expect(can(actor("user", { [dev]: "write" }), access, dev)).toBe(false);
   });
 
   it("refuses everything to nobody", () => {

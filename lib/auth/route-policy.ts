@@ -44,6 +44,7 @@ export const routePolicy = {
   "/admin/groups": "admin:read",
   "/admin/infrastructure": "admin:read",
   "/admin/audit": "admin:read",
+  "/api/admin/audit/export": "admin:read",
   "/admin/billing": "admin:read",
   "/admin/alerts": "admin:read",
 } as const satisfies Record<string, Access>;
