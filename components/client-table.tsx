@@ -41,7 +41,7 @@ export function ClientTable<Row>({ caption, rows, columns, rowId, initialSort = 
   const shown = table.getRowModel().rows.length;
   return (
     <>
-      {rows.length > 5 && (
+      {rows.length > 1 && (
         <label className="mb-2 flex items-center gap-2 text-sm text-slate-600">
           Filter {caption.toLowerCase()}
           <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="input w-56" />
