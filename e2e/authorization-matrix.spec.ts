@@ -47,10 +47,17 @@ test("every built route and server action has an entry in the policy table, and 
   ).toEqual([]);
 });
 
+test("the audit log's CSV export is built and guarded like the audit page", () => {
+  expect(builtRoutes()).toContain("/api/admin/audit/export");
+  expect(routePolicy["/api/admin/audit/export"]).toBe(routePolicy["/admin/audit"]);
+});
+
 function classifyResponse(status: number, location: string | undefined, body: string): Outcome {
   if (status >= 300 && status < 400) return location?.includes("/login") ? "sign-in" : "allowed";
   if (status === 401 || body.includes('"code":"unauthenticated"')) return "sign-in";
   if (status === 404 || body.includes('"code":"not_found"')) return "denied";
+  // A tenant the persona can read refuses a change as read-only rather than missing.
+  if (status === 403 || body.includes('"code":"read_only"')) return "denied";
   // 409: let through, but the thing asked for is not there yet (a tenant's key before provisioning).
   if (status === 200 || status === 409) return "allowed";
   return "error";

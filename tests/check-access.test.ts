@@ -21,7 +21,13 @@ describe.each(testDatabases())("checkAccess on $kind", (target) => {
     const missing = await checkAccess(db, actor, "tenant:read", "no-such-tenant");
     expect(foreign).toEqual({ allowed: false, reason: "not_found" });
     expect(missing).toEqual(foreign);
-    expect(await checkAccess(db, actor, "tenant:write", mine.name)).toEqual(foreign);
+    expect(await checkAccess(db, actor, "tenant:write", theirs.name)).toEqual(foreign);
+    // Her own tenant is no secret to her: a write she may not make is read-only, not missing.
+    expect(await checkAccess(db, actor, "tenant:write", mine.name)).toMatchObject({
+      allowed: false,
+      reason: "read_only",
+      tenant: { id: mine.id },
+    });
     expect(await checkAccess(db, actor, "tenant:read")).toEqual(foreign);
   });
 
@@ -31,7 +37,10 @@ describe.each(testDatabases())("checkAccess on $kind", (target) => {
     const actor = await loadActor(db, auditor);
     expect((await checkAccess(db, actor, "tenant:read", tenant.name)).allowed).toBe(true);
     expect((await checkAccess(db, actor, "admin:read")).allowed).toBe(true);
-    expect(await checkAccess(db, actor, "tenant:write", tenant.name)).toEqual({ allowed: false, reason: "not_found" });
+    expect(await checkAccess(db, actor, "tenant:write", tenant.name)).toMatchObject({
+      allowed: false,
+      reason: "read_only",
+    });
     expect(await checkAccess(db, actor, "admin:write")).toEqual({ allowed: false, reason: "not_found" });
     expect(await checkAccess(db, null, "signed-in")).toEqual({ allowed: false, reason: "unauthenticated" });
     expect((await checkAccess(db, null, "public")).allowed).toBe(true);

@@ -381,8 +381,8 @@ describe("kubernetes driver: listing details", () => {
       "workload:acme/web": "2/3 ready",
       "workload:acme/idle": "scaled to 0",
       "workload:acme/api": "0/1 ready",
-      "load_balancer:acme/by-name": "a1b2.elb.example.com",
-      "load_balancer:acme/by-ip": "203.0.113.7",
+      "load_balancer:acme/by-name": "active",
+      "load_balancer:acme/by-ip": "active",
       "load_balancer:acme/waiting": "pending",
     });
     expect(byId["load_balancer:acme/by-name"]!.attributes.address).toBe("a1b2.elb.example.com");

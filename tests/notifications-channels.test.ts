@@ -238,11 +238,11 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
         await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.slow.id }, { timeoutMs: 200 }),
       ).toEqual({
         ok: false,
-        error: "No answer within 0.2 s.",
+        error: `No answer from ${new URL(slow.url("/t")).host} within 0.2 s.`,
       });
       expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channels.closed.id })).toEqual({
         ok: false,
-        error: "Could not connect: ECONNREFUSED",
+        error: `Could not connect to ${new URL(closed.url("/t")).host}: nothing accepted the connection there. Check the port and that the receiver is running.`,
       });
       const byName = new Map((await listChannels(db, tenant.id)).map((c) => [c.name, c]));
       expect(byName.get("ok")).toMatchObject({ lastError: null, lastDeliveredAt: expect.any(Date) });
@@ -292,7 +292,7 @@ describe.each(testDatabases())("notification channels on $kind", (target) => {
     }
     expect(await sendTestMessage({ ...ctx, tenant: tenantRef }, { channelId: channel.id })).toEqual({
       ok: false,
-      error: "Could not connect: ECONNREFUSED",
+      error: `Could not connect to the mail server ${new URL(smtp.url).host}: nothing accepted the connection there. Check the port and that the receiver is running.`,
     });
   });
 });

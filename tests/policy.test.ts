@@ -58,6 +58,14 @@ describe("policy", () => {
     expect(accessLabel(user, dev)).toBe("none");
   });
 
+  it("guards the audit log's CSV export like the audit page: administrators and auditors only", () => {
+    const access = routePolicy["/api/admin/audit/export"];
+    expect(access).toBe(routePolicy["/admin/audit"]);
+    expect(can(actor("admin"), access)).toBe(true);
+    expect(can(actor("auditor"), access)).toBe(true);
+    expect(can(actor("user", { [dev]: "write" }), access, dev)).toBe(false);
+  });
+
   it("refuses everything to nobody", () => {
     expect(can(null, "tenant:read", dev)).toBe(false);
   });

@@ -73,7 +73,7 @@ describe.each(testDatabases())("tenant resources on $kind", (target) => {
       [
         ["bucket", `enclave-${tenant.name}-assets`, "available"],
         ["service", "web", "2/2 ready"],
-        ["load-balancer", "web", `web.${tenant.name}.local.enclave`],
+        ["load-balancer", "web", "active"],
       ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
     );
     const [status] = await db.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenant.id));

@@ -30,7 +30,13 @@ export default function CostBarChart({ title, series, rows, height = 260 }: Prop
             formatter={(value, name) => [usd.format(Number(value)), name]}
             contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#cbd5e1" }}
           />
-          {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+          {/* Legend text in the series colour is under 4.5:1 on white; the swatch carries the colour. */}
+          {series.length > 1 && (
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              formatter={(value) => <span style={{ color: "#334155" }}>{value}</span>}
+            />
+          )}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} stackId="cost" fill={s.color} isAnimationActive={false} />
           ))}

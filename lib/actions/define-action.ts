@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { checkAccess } from "@/lib/auth/check-access";
+import { readOnlyMessage } from "@/lib/auth/read-only-message";
 import { actionPolicy, type ActionName } from "@/lib/auth/route-policy";
 import { getActor } from "@/lib/auth/session";
 import { contextFromRequest } from "@/lib/context/context-from-request";
@@ -37,9 +38,11 @@ export function defineAction<N extends ActionName, S extends z.ZodType, R = void
       if (scope && !scope.success) return { ok: false, code: "not_found", error: "Not found." };
       const decision = await checkAccess(db, await getActor(), access, scope?.data.tenant);
       if (!decision.allowed) {
-        return decision.reason === "unauthenticated"
-          ? { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." }
-          : { ok: false, code: "not_found", error: "Not found." };
+        if (decision.reason === "unauthenticated")
+          return { ok: false, code: "unauthenticated", error: "Your session has ended. Sign in again." };
+        if (decision.reason === "read_only")
+          return { ok: false, code: "read_only", error: readOnlyMessage(decision.tenant.name) };
+        return { ok: false, code: "not_found", error: "Not found." };
       }
       const parsed = await schema.safeParseAsync(raw);
       if (!parsed.success)

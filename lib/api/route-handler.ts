@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import { checkAccess } from "@/lib/auth/check-access";
+import { readOnlyMessage } from "@/lib/auth/read-only-message";
 import { routePolicy, type RouteKey } from "@/lib/auth/route-policy";
 import { getActor } from "@/lib/auth/session";
 import type { Authorized } from "@/lib/auth/authorized";
@@ -45,8 +46,12 @@ export function routeHandler<R extends RouteKey>(route: R, handler: Handler<R>) 
       const params = (await context?.params) ?? {};
       const db = await getDb();
       const decision = await checkAccess(db, await getActor(), routePolicy[route], params.tenant);
-      if (!decision.allowed)
-        return decision.reason === "unauthenticated" ? json(401, "Sign in first.") : json(404, "Not found.");
+      if (!decision.allowed) {
+        if (decision.reason === "unauthenticated") return json(401, "Sign in first.");
+        return decision.reason === "read_only"
+          ? json(403, readOnlyMessage(decision.tenant.name))
+          : json(404, "Not found.");
+      }
       const ctx = { ...contextFromRequest(db, decision, request.headers), params } as RouteContext<R>;
       return await handler(request, ctx);
     } catch (error) {

@@ -46,6 +46,7 @@ export const routePolicy = {
   "/admin/groups": "admin:read",
   "/admin/infrastructure": "admin:read",
   "/admin/audit": "admin:read",
+  "/api/admin/audit/export": "admin:read",
   "/admin/billing": "admin:read",
   "/admin/alerts": "admin:read",
   "/api/admin/users": "admin:read",

@@ -14,13 +14,15 @@ const monthLabel = new Intl.DateTimeFormat("en-GB", { month: "short", year: "num
  * Everything the billing page shows for one month. The month's lines are rounded to cents first
  * and every total on the page is a sum of those, exactly as the CSV export adds them up.
  */
-export async function loadBillingView(db: Db, tenantId: string, month: string, today: string) {
+export async function loadBillingView(db: Db, tenantId: string, month: string, today: string, since = "0000-01") {
+  // No bar for a month before the tenant existed.
+  const firstMonth = [monthsBack(month, 11), since].sort().at(-1)!;
   const { from, to } = monthRange(month);
   const [summary, daily, previous, monthly, [budget]] = await Promise.all([
     tenantCostSummary(db, tenantId, today),
     dailyCostByService(db, tenantId, from, to),
     monthByService(db, tenantId, previousMonth(month)),
-    monthlyTotals(db, tenantId, monthsBack(month, 11), month),
+    monthlyTotals(db, tenantId, firstMonth, month),
     db.select().from(budgets).where(eq(budgets.tenantId, tenantId)),
   ]);
   const lines = daily.map((d) => ({ ...d, amount: cents(d.amount) }));

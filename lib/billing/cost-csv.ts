@@ -1,12 +1,5 @@
+import { textCell } from "@/lib/csv/csv-cell";
 import type { DailyServiceCost } from "./cost-queries";
-
-// A spreadsheet runs a cell that starts like a formula; a leading quote makes it text.
-const formulaStart = /^[=+\-@\t\r]/;
-
-function textCell(value: string): string {
-  const safe = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 function formatCents(cents: number): string {
   const sign = cents < 0 ? "-" : "";

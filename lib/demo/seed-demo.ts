@@ -13,6 +13,9 @@ const demoHistoryDays = 100;
 /** Idempotent: what already exists is left as it is, so a re-run never resets a changed password. */
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const hashes = await Promise.all(demoAccounts.map((a) => hashPassword(a.password)));
+  // The demo tenants were made first, then their fleets deployed: nothing predates its tenant.
+  const createdAt = new Date(Date.now() - demoHistoryDays * 86_400_000);
+  const deployedAt = new Date(createdAt.getTime() + 3_600_000);
   return db.transaction(async (tx) => {
     const [infra] = await tx
       .insert(infrastructures)
@@ -29,6 +32,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
           infrastructureId: local!.id,
           status: "provisioning" as const,
           deletionProtection: name === "prod",
+          createdAt,
         })),
       )
       .onConflictDoNothing()
@@ -37,7 +41,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       // Provisioned by the job engine once the portal starts, like any other tenant.
       await startTenantOperation(tx, t.id, "provision");
       // As if its team had already deployed: services, a database host and a bucket to look at.
-      await addDemoFleet(tx, local!.id, t.name, new Date(Date.now() - demoHistoryDays * 86_400_000));
+      await addDemoFleet(tx, local!.id, t.name, deployedAt);
       await recordAudit(tx, {
         actorId: null,
         action: "tenant.create",

@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { notificationChannels, notificationDeliveries } from "@/db/schema";
 import { claimDueDeliveries, loadDeliveryNotices, type DeliveryClaim } from "./claim-deliveries";
 import { alertMessage } from "./messages";
-import { describeSendError, sendMessage, type SendMessage } from "./send-message";
+import { describeSendError } from "./describe-send-error";
+import { sendMessage, type SendMessage } from "./send-message";
 
 export interface DeliverOptions {
   now?: Date;

@@ -1,7 +1,7 @@
 import { createTransport } from "nodemailer";
-import { OutboundRefusedError } from "@/lib/outbound/address-guard";
 import { postJsonOutbound } from "@/lib/outbound/post-json";
 import type { ChannelKind } from "./channel-input";
+import { describeSendError, DeliveryError } from "./describe-send-error";
 import type { OutgoingMessage } from "./messages";
 
 export type ChannelAddress = { kind: ChannelKind; target: string };
@@ -15,12 +15,18 @@ export const sendMessage: SendMessage = async (channel, message, timeoutMs) => {
   } catch (error) {
     throw error instanceof DeliveryError
       ? error
-      : new DeliveryError(describeSendError(error, timeoutMs), { cause: error });
+      : new DeliveryError(describeSendError(error, timeoutMs, receiverOf(channel)), { cause: error });
   }
 };
 
-export class DeliveryError extends Error {
-  name = "DeliveryError";
+/** Who the portal tried to reach, as a person would name it: the webhook's host, or the mail server's. */
+function receiverOf(channel: ChannelAddress): string | undefined {
+  try {
+    if (channel.kind !== "email") return new URL(channel.target).host;
+    return process.env.ENCLAVE_SMTP_URL ? `the mail server ${new URL(process.env.ENCLAVE_SMTP_URL).host}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function postJson(url: string, body: Record<string, unknown>, timeoutMs: number) {
@@ -56,51 +62,4 @@ async function sendEmail(to: string, message: { subject: string; text: string },
     clearTimeout(timer);
     transport.close();
   }
-}
-
-/** Says what went wrong in words a person can act on, without repeating the URL (it may hold a token). */
-export function describeSendError(error: unknown, timeoutMs: number): string {
-  if (error instanceof DeliveryError || error instanceof OutboundRefusedError) return error.message;
-  const e = error as {
-    name?: string;
-    code?: string;
-    message?: string;
-    responseCode?: number;
-    response?: string;
-    cause?: unknown;
-  };
-  if (e?.name === "TimeoutError" || e?.name === "AbortError" || e?.code === "ETIMEDOUT")
-    return `No answer within ${seconds(timeoutMs)} s.`;
-  if (e?.responseCode === 535 || e?.code === "EAUTH")
-    return "The mail server refused the portal's sign-in. Ask an administrator to check ENCLAVE_SMTP_URL.";
-  if (e?.responseCode && e.response) return `The mail server refused the message: ${clip(e.response)}`;
-  const code = systemCode(e?.cause) ?? systemCode(e);
-  if (code) return `Could not connect: ${code}`;
-  return `Could not send: ${clip(e?.message ?? String(error))}`;
-}
-
-function systemCode(error: unknown): string | undefined {
-  if (error instanceof AggregateError && error.errors.length > 0) return systemCode(error.errors[0]);
-  const e = error as { code?: unknown; message?: unknown } | undefined;
-  if (
-    typeof e?.code === "string" &&
-    /^(E[A-Z]+|UND_ERR_\w+|ERR_TLS_\w+|[A-Z_]*CERT[A-Z_]*)$/.test(e.code) &&
-    e.code !== "ESOCKET" &&
-    e.code !== "ECONNECTION"
-  )
-    return e.code;
-  // nodemailer replaces a socket error's code with its own (ESOCKET); the message keeps the original.
-  return typeof e?.message === "string" ? e.message.match(/\b(E[A-Z]{3,})\b/)?.[1] : undefined;
-}
-
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
-}
-
-function clip(text: string): string {
-  const safe = text
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "(the URL)")
-    .replace(/\s+/g, " ")
-    .trim();
-  return safe.length > 200 ? `${safe.slice(0, 199)}…` : safe;
 }

@@ -5,7 +5,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { ownChannel } from "./channels";
 import { testMessage } from "./messages";
-import { describeSendError, sendMessage, type SendMessage } from "./send-message";
+import { describeSendError } from "./describe-send-error";
+import { sendMessage, type SendMessage } from "./send-message";
 
 /** Sends a test message now, bypassing the queue, and keeps the outcome on the channel as a real message would. */
 export async function sendTestMessage(

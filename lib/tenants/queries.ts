@@ -62,6 +62,7 @@ export async function listRecentTenantAudit(db: Db, tenantId: string, limit = 10
       at: auditEvents.at,
       action: auditEvents.action,
       target: auditEvents.target,
+      details: auditEvents.details,
       actor: users.email,
     })
     .from(auditEvents)

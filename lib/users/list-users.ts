@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { escapeLike } from "@/db/escape-like";
@@ -13,13 +13,19 @@ const userListQuery = z.object({
   status: z.enum(userStatus.enumValues).optional().catch(undefined),
   page: z.coerce.number().int().min(1).catch(1),
   pageSize: z.number().int().min(1).max(100).catch(usersPageSize),
+  sort: z.enum(["email", "role", "status", "lastSignInAt", "tenantCount"]).catch("email"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
 });
+export type UserSort = Pick<z.infer<typeof userListQuery>, "sort" | "dir">;
+/** The sort a URL asks for, or by email. */
+export const userSort = (query: { sort?: unknown; dir?: unknown }): UserSort =>
+  userListQuery.pick({ sort: true, dir: true }).parse(query);
 /** Raw values, as read from a URL or given by a caller; each is checked by `userListQuery`. */
 type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown>>;
 
 /** One page of users, by email, with the total that match; a page past the end shows the last one. */
 export async function listUsers(db: Db, query: UserListQuery = {}) {
-  const { search, role, status, page, pageSize } = userListQuery.parse(query);
+  const { search, role, status, page, pageSize, sort, dir } = userListQuery.parse(query);
   const pattern = `%${escapeLike(search)}%`;
   const filters: (SQL | undefined)[] = [
     search ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
@@ -49,10 +55,26 @@ export async function listUsers(db: Db, query: UserListQuery = {}) {
     })
     .from(users)
     .where(where)
-    .orderBy(asc(users.email))
+    .orderBy(...orderOf(sort, dir, tenantCount))
     .limit(pageSize)
     .offset((current - 1) * pageSize);
   return { rows, total, page: current, pageSize, pageCount };
+}
+
+// Email breaks ties, so a page boundary never splits or repeats a row.
+function orderOf(sort: UserSort["sort"], dir: UserSort["dir"], tenantCount: SQL<number>) {
+  const key = {
+    email: users.email,
+    role: users.role,
+    status: users.status,
+    lastSignInAt: users.lastSignInAt,
+    tenantCount,
+  }[sort];
+  const by = dir === "desc" ? desc : asc;
+  if (sort === "email") return [by(users.email)];
+  // Those who never signed in come last either way.
+  if (sort === "lastSignInAt") return [sql`${key} ${sql.raw(dir)} nulls last`, asc(users.email)];
+  return [by(key), asc(users.email)];
 }
 
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>["rows"][number];

@@ -18,7 +18,7 @@ function readLoadBalancerAddress(service: V1Service): string | undefined {
 
 function describeStatus(kind: KubernetesKind, object: KubernetesObject): string | undefined {
   if (kind === "workload") return describeWorkload(object as V1Deployment);
-  if (kind === "load_balancer") return readLoadBalancerAddress(object as V1Service) ?? "pending";
+  if (kind === "load_balancer") return readLoadBalancerAddress(object as V1Service) ? "active" : "pending";
   if (kind === "namespace") return (object as V1Namespace).status?.phase;
   return undefined;
 }

@@ -6,11 +6,14 @@ export const toRef = (row: typeof localCloudResources.$inferSelect): ResourceRef
   name: row.name.split("/").pop()!,
   id: row.id,
   tenant: row.tenantTag,
-  attributes: row.attributes,
+  attributes: row.kind === "load_balancer" ? { ...row.attributes, address: localAddress(row) } : row.attributes,
   status: localStatus(row),
   createdAt: row.createdAt.toISOString(),
   tags: row.tenantTag ? { [tenantTagKey]: row.tenantTag } : {},
 });
+
+const localAddress = (row: typeof localCloudResources.$inferSelect) =>
+  `${row.name.split("/").pop()}.${row.tenantTag}.local.enclave`;
 
 // The simulated cloud has nothing that fails to start: what exists is up.
 function localStatus(row: typeof localCloudResources.$inferSelect): string | undefined {
@@ -19,7 +22,7 @@ function localStatus(row: typeof localCloudResources.$inferSelect): string | und
     host: "running",
     workload: replicas === 0 ? "scaled to 0" : `${replicas}/${replicas} ready`,
     bucket: "available",
-    load_balancer: `${row.name.split("/").pop()}.${row.tenantTag}.local.enclave`,
+    load_balancer: "active",
     namespace: "Active",
   };
   return statuses[row.kind];

@@ -29,13 +29,17 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
   );
 }
 
+/** The filters as a query string, without the empty ones (page 1 left out). */
+export function auditQuery(filters: AuditFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters))
+    if (value && !(key === "page" && value === 1)) query.set(key, String(value));
+  return query;
+}
+
 export function AuditPager({ filters, total, pageSize }: { filters: AuditFilters; total: number; pageSize: number }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const href = (page: number) => {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, page })) if (value) query.set(key, String(value));
-    return `/admin/audit?${query}`;
-  };
+  const href = (page: number) => `/admin/audit?${auditQuery({ ...filters, page })}`;
   const first = total === 0 ? 0 : (filters.page - 1) * pageSize + 1;
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm text-slate-600">

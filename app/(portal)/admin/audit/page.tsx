@@ -4,8 +4,9 @@ import { auditFilters, listAuditEvents } from "@/lib/audit/queries";
 import { PageHeader } from "@/components/page-header";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { formatDateTime } from "@/components/format";
-import { AuditFilterForm, AuditPager } from "./audit-filters";
+import { RelativeTime } from "@/components/relative-time";
+import { describeAuditEvent } from "@/lib/words/describe-audit-event";
+import { AuditFilterForm, AuditPager, auditQuery } from "./audit-filters";
 
 export const metadata = { title: "Audit log" };
 
@@ -24,6 +25,11 @@ export default async function AdminAuditPage({
       <PageHeader
         title="Audit log"
         description="Every change anyone made, newest first: who, what, on which tenant, from where."
+        actions={
+          <a className="btn-secondary" href={`/api/admin/audit/export?${auditQuery({ ...filters, page: 1 })}`} download>
+            Download CSV
+          </a>
+        }
       />
       <AuditFilterForm filters={filters} />
       {result.rows.length === 0 ? (
@@ -34,15 +40,18 @@ export default async function AdminAuditPage({
           rows={result.rows}
           rowKey={(e) => String(e.id)}
           columns={[
-            { header: "When", cell: (e) => formatDateTime(e.at), className: "whitespace-nowrap text-slate-500" },
+            { header: "When", cell: (e) => <RelativeTime at={e.at} />, className: "text-slate-500" },
             { header: "Who", cell: (e) => e.actor ?? "system" },
-            { header: "Action", cell: (e) => <span className="font-medium">{e.action}</span> },
-            { header: "Tenant", cell: (e) => e.tenant ?? "—" },
-            { header: "Target", cell: (e) => e.target ?? "—" },
             {
-              header: "Details",
-              cell: (e) => <code className="text-xs break-all text-slate-600">{JSON.stringify(e.details)}</code>,
+              header: "What",
+              cell: (e) => (
+                <>
+                  <span className="font-medium">{describeAuditEvent(e)}</span>{" "}
+                  <code className="text-xs text-slate-500">{e.action}</code>
+                </>
+              ),
             },
+            { header: "Tenant", cell: (e) => e.tenant ?? "—" },
             { header: "IP", cell: (e) => e.ip ?? "—", className: "text-slate-500" },
           ]}
         />

@@ -1,10 +1,11 @@
 import { getDb } from "@/db";
 import { listRecentTenantAudit } from "@/lib/tenants/queries";
 import { EmptyState } from "@/components/empty-state";
-import { formatDateTime } from "@/components/format";
+import { RelativeTime } from "@/components/relative-time";
+import { describeAuditEvent } from "@/lib/words/describe-audit-event";
 
 /** The tenant's latest audit events. */
-export async function OverviewActivity({ tenantId }: { tenantId: string }) {
+export async function OverviewActivity({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
   const events = await listRecentTenantAudit(await getDb(), tenantId);
   if (events.length === 0)
     return (
@@ -16,12 +17,9 @@ export async function OverviewActivity({ tenantId }: { tenantId: string }) {
     <ul className="card divide-y divide-slate-100 text-sm">
       {events.map((e) => (
         <li key={e.id} className="flex justify-between gap-4 px-4 py-2">
-          <span>
-            <span className="font-medium">{e.action}</span>{" "}
-            {e.target && <span className="text-slate-500">· {e.target}</span>}
-          </span>
+          <span>{describeAuditEvent({ ...e, tenant: tenantName })}</span>
           <span className="text-slate-500">
-            {e.actor ?? "system"} · {formatDateTime(e.at)}
+            {e.actor ?? "system"} · <RelativeTime at={e.at} />
           </span>
         </li>
       ))}

@@ -95,7 +95,7 @@ export default async function TenantOverviewPage({ params }: Props) {
       </section>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
       <Suspense fallback={<SectionSkeleton label="recent activity" />}>
-        <OverviewActivity tenantId={tenant.id} />
+        <OverviewActivity tenantId={tenant.id} tenantName={tenant.name} />
       </Suspense>
     </>
   );

@@ -1,10 +1,9 @@
 import { countInventoryByKind } from "@/lib/tenants/tenant-inventory";
 import { neverRead } from "@/lib/inventory/inventory-queries";
+import { kindLabel } from "@/lib/words/kind-labels";
 import { EmptyState } from "@/components/empty-state";
 import { InventoryStatus } from "./inventory-status";
 import { loadInventory } from "./inventory-data";
-
-const label = (kind: string) => kind.replace(/_/g, " ");
 
 /** The tenant's constructs and everything else carrying its tag, counted by kind, as the workers last read them. */
 export async function TenantInventoryTable({ tenant }: { tenant: { id: string; name: string } }) {
@@ -26,8 +25,8 @@ export async function TenantInventoryTable({ tenant }: { tenant: { id: string; n
           <tbody>
             {kinds.map((k) => (
               <tr key={k.kind}>
-                <th scope="row" className="px-4 py-2 text-left font-medium capitalize">
-                  {label(k.kind)}
+                <th scope="row" className="px-4 py-2 text-left font-medium">
+                  {kindLabel(k.kind)}
                 </th>
                 <td className="px-4 py-2 tabular-nums">{k.count}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">

@@ -2,6 +2,8 @@ import type { AlertRule } from "@/db/schema";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
+import { metricLabel } from "@/lib/words/metric-labels";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { SeverityBadge } from "@/components/alerts/alert-table";
 import { AlertRuleButtons } from "./rule-buttons-client";
 import { AlertRuleForm } from "./rule-form-client";
@@ -17,6 +19,7 @@ export function AlertRulesSection({ tenant, rules, resources, canWrite }: Props)
       <p className="mb-3 text-sm text-slate-500">
         Evaluated every 15 seconds: the metric&apos;s average over the window, against the threshold.
       </p>
+      {!canWrite && <ReadOnlyNotice tenant={tenant} what="acknowledging alerts and changing rules and channels" />}
       {rules.length === 0 ? (
         <EmptyState title="No alert rules yet">
           {canWrite
@@ -33,7 +36,7 @@ export function AlertRulesSection({ tenant, rules, resources, canWrite }: Props)
             {
               header: "Condition",
               cell: (r) =>
-                `${r.metric}${r.resource ? ` of ${r.resource}` : ""} ${r.condition} ${r.threshold} over ${r.windowMinutes} min`,
+                `${metricLabel(r.metric)}${r.resource ? ` of ${r.resource}` : ""} ${r.condition} ${r.threshold} over ${r.windowMinutes} min`,
             },
             { header: "Severity", cell: (r) => <SeverityBadge severity={r.severity} /> },
             {

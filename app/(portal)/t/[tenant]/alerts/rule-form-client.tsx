@@ -5,6 +5,7 @@ import { FormError } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
 import { workloadMetrics } from "@/lib/cloud/contract/telemetry";
+import { metricLabel } from "@/lib/words/metric-labels";
 import { createAlertRule } from "./actions";
 
 export function AlertRuleForm({ tenant, resources }: { tenant: string; resources: string[] }) {
@@ -27,7 +28,12 @@ export function AlertRuleForm({ tenant, resources }: { tenant: string; resources
         Name
         <input name="name" required maxLength={80} className="input mt-1" placeholder="API is slow" />
       </label>
-      <SelectField label="Metric" name="metric" options={workloadMetrics} defaultValue="cpu" />
+      <SelectField
+        label="Metric"
+        name="metric"
+        options={workloadMetrics.map((m) => ({ value: m, label: metricLabel(m) }))}
+        defaultValue="cpu"
+      />
       <SelectField label="Resource" name="resource" options={resources} anyLabel="Whole tenant" />
       <SelectField
         label="Condition"

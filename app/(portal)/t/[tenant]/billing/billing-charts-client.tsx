@@ -34,7 +34,11 @@ export function BillingCharts({ daily, services, monthly, monthLabel }: Props) {
         <h2 className="mb-2 text-sm font-medium text-slate-800">
           Cost by month <span className="font-normal text-slate-500">(USD)</span>
         </h2>
-        <CostBarChart title="Cost by month" series={[{ key: "total", color: "#2f6fed" }]} rows={monthly} />
+        {monthly.some((m) => Number(m.total) > 0) ? (
+          <CostBarChart title="Cost by month" series={[{ key: "total", color: "#2f6fed" }]} rows={monthly} />
+        ) : (
+          <p className="py-24 text-center text-sm text-slate-500">No costs recorded yet.</p>
+        )}
       </section>
     </div>
   );

@@ -1,8 +1,9 @@
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
-import { billingMonth, previousMonth } from "@/lib/billing/billing-month";
+import { billingMonth, firstBillingMonth, previousMonth } from "@/lib/billing/billing-month";
 import { loadBillingView } from "@/lib/billing/billing-view";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { PageHeader } from "@/components/page-header";
 import { formatUsd } from "@/components/format";
 import { BillingCharts } from "./billing-charts-client";
@@ -31,9 +32,10 @@ type Props = { params: Promise<{ tenant: string }>; searchParams: Promise<{ mont
 
 export default async function TenantBillingPage({ params, searchParams }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/billing", (await params).tenant);
-  const chosen = billingMonth((await searchParams).month);
+  const since = firstBillingMonth(tenant);
+  const chosen = billingMonth((await searchParams).month, since);
   const month = chosen.ok ? chosen.month : new Date().toISOString().slice(0, 7);
-  const view = await loadBillingView(await getDb(), tenant.id, month, new Date().toISOString().slice(0, 10));
+  const view = await loadBillingView(await getDb(), tenant.id, month, new Date().toISOString().slice(0, 10), since);
   const { summary, budget } = view;
   const change =
     summary.previousMonthToSameDay > 0
@@ -72,9 +74,11 @@ export default async function TenantBillingPage({ params, searchParams }: Props)
         />
       </dl>
       <nav aria-label="Month" className="mb-3 flex items-center gap-3 text-sm">
-        <a className="text-sky-700 hover:underline" href={`?month=${previousMonth(month)}`}>
-          ← {monthName(previousMonth(month))}
-        </a>
+        {previousMonth(month) >= since && (
+          <a className="text-sky-700 hover:underline" href={`?month=${previousMonth(month)}`}>
+            ← {monthName(previousMonth(month))}
+          </a>
+        )}
         <span className="font-medium">{monthName(month)}</span>
         {month < new Date().toISOString().slice(0, 7) && (
           <a className="text-sky-700 hover:underline" href="?">
@@ -89,14 +93,16 @@ export default async function TenantBillingPage({ params, searchParams }: Props)
         monthLabel={monthName(month)}
       />
       <ServiceCostTable rows={view.byService} total={view.total} monthLabel={monthName(month)} />
-      {can(actor, "tenant:write", tenant.id) && (
-        <section aria-labelledby="budget-heading" className="mt-8">
-          <h2 id="budget-heading" className="mb-3 text-lg font-semibold">
-            Budget
-          </h2>
+      <section aria-labelledby="budget-heading" className="mt-8">
+        <h2 id="budget-heading" className="mb-3 text-lg font-semibold">
+          Budget
+        </h2>
+        {can(actor, "tenant:write", tenant.id) ? (
           <BudgetForm tenant={tenant.name} budget={budget} />
-        </section>
-      )}
+        ) : (
+          <ReadOnlyNotice tenant={tenant.name} what="setting a budget" />
+        )}
+      </section>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { LogLineView } from "@/lib/cloud/contract";
 import { DataTable } from "@/components/data-table";
+import { HighlightMatch } from "@/components/highlight-match";
 
 const levelTones: Record<string, string> = {
   debug: "bg-slate-100 text-slate-600 ring-slate-500/20",
@@ -21,8 +22,11 @@ export function LevelBadge({ level }: { level: string }) {
 // UTC with milliseconds, the same on the server and in every browser (no hydration mismatch).
 const formatAt = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 23)}`;
 
-/** Log lines, newest first. Messages are attacker-influenced text and are only ever rendered as text nodes. */
-export function LogTable({ lines }: { lines: LogLineView[] }) {
+/**
+ * Log lines, newest first, the searched text marked. Messages are attacker-influenced text and are
+ * only ever rendered as text nodes.
+ */
+export function LogTable({ lines, query }: { lines: LogLineView[]; query?: string }) {
   return (
     <DataTable
       caption="Log lines"
@@ -38,7 +42,7 @@ export function LogTable({ lines }: { lines: LogLineView[] }) {
         { header: "Resource", cell: (line) => line.resource, className: "whitespace-nowrap align-top" },
         {
           header: "Message",
-          cell: (line) => line.message,
+          cell: (line) => <HighlightMatch text={line.message} query={query} />,
           className: "font-mono text-xs break-all whitespace-pre-wrap",
         },
       ]}

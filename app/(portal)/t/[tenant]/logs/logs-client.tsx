@@ -90,7 +90,7 @@ export function LogsView({ tenant, filters, resources, first, window, pageSize }
           arrive. A tenant that has just been provisioned starts logging within a minute.
         </EmptyState>
       ) : (
-        <LogTable lines={lines} />
+        <LogTable lines={lines} query={filters.q} />
       )}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700">

@@ -3,6 +3,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { listNetworkRules } from "@/lib/network/list-network-rules";
 import { listVisibleTenants } from "@/lib/tenants/queries";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/empty-state";
 import { AddRuleForm, RulesTable } from "./network-client";
@@ -27,6 +28,7 @@ export default async function TenantNetworkPage({ params }: { params: Promise<{ 
         title="Network"
         description={`What may reach ${tenant.name} from outside it. By default nothing does: resources inside a tenant reach each other, other tenants cannot.`}
       />
+      {!manage && <ReadOnlyNotice tenant={tenant.name} what="adding and removing rules" />}
       {manage &&
         (tenant.status === "ready" ? (
           <AddRuleForm tenant={tenant.name} sources={sources} />

@@ -4,6 +4,7 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { getLatestOperation } from "@/lib/provisioning/operations";
 import { manageableKinds } from "@/lib/resources/manageable-kinds";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
 import { PageHeader } from "@/components/page-header";
 import { SectionSkeleton } from "@/components/section-skeleton";
 import { InventoryStatus } from "../inventory-status";
@@ -32,6 +33,7 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
       <Suspense fallback={<div className="mb-3 h-5" />}>
         <InventoryStatus tenant={tenant} />
       </Suspense>
+      {!canWrite && <ReadOnlyNotice tenant={tenant.name} what="creating and deleting resources" />}
       {canWrite && tenant.status === "ready" && <NewResourceForm tenant={tenant.name} kinds={manageable} />}
       {canWrite && tenant.status !== "ready" && (
         <p role="status" className="card mb-6 p-4 text-sm text-slate-600">

@@ -5,8 +5,10 @@ import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
 import { findInventoryResource } from "@/lib/inventory/inventory-queries";
 import { isUserKind, userKinds } from "@/lib/resources/resource-kinds";
+import { ReadOnlyNotice } from "@/components/read-only-notice";
+import { CopyableValue } from "@/components/copy-button";
+import { RelativeTime } from "@/components/relative-time";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime } from "@/components/format";
 import { DeleteResourceButton } from "../../delete-resource-button-client";
 import { ResourceTelemetry } from "./resource-telemetry";
 
@@ -18,6 +20,17 @@ export async function generateMetadata({ params }: Props) {
   return { title: `${decodeURIComponent(name)} · ${tenant.name}` };
 }
 
+// Worth pasting into a terminal: a load balancer's address, the namespace a workload runs in.
+const copyable = (attributes: Record<string, unknown>): [string, React.ReactNode][] =>
+  (
+    [
+      ["Address", attributes.address, "address"],
+      ["Namespace", attributes.namespace, "namespace"],
+    ] as const
+  )
+    .filter(([, value]) => typeof value === "string" && value)
+    .map(([label, value, what]) => [label, <CopyableValue key={what} value={String(value)} label={what} />]);
+
 export default async function ResourceDetailPage({ params }: Props) {
   const { tenant: tenantName, kind, name: encoded } = await params;
   const { actor, tenant } = await authorizePage("/t/[tenant]/resources/[kind]/[name]", tenantName);
@@ -28,27 +41,23 @@ export default async function ResourceDetailPage({ params }: Props) {
   const resource = await findInventoryResource(db, tenant.id, userKinds[kind].cloudKind, name);
   if (!resource) notFound();
   const { singular } = userKinds[kind];
-  const manageable =
-    can(actor, "tenant:write", tenant.id) && (kind === "service" || kind === "host" || kind === "bucket");
+  const deletable = kind === "service" || kind === "host" || kind === "bucket";
+  const manageable = can(actor, "tenant:write", tenant.id) && deletable;
   const facts: [string, React.ReactNode][] = [
     ["Kind", singular],
     ["Status", resource.status ?? "—"],
-    ["Created", resource.createdAt ? formatDateTime(new Date(resource.createdAt)) : "—"],
-    [
-      "Cloud id",
-      <code key="id" className="text-xs">
-        {resource.id}
-      </code>,
-    ],
+    ["Created", <RelativeTime key="created" at={resource.createdAt} />],
+    ["Cloud id", <CopyableValue key="id" value={resource.id} label="cloud id" />],
     ...Object.entries(resource.attributes)
       .filter(
         ([key, value]) =>
-          !["idempotencyKey", "uid", "namespace"].includes(key) &&
+          !["idempotencyKey", "uid", "namespace", "address"].includes(key) &&
           value !== undefined &&
           value !== null &&
           typeof value !== "object",
       )
       .map(([key, value]): [string, React.ReactNode] => [key, String(value)]),
+    ...copyable(resource.attributes),
     [
       "Tags",
       <span key="tags" className="font-mono text-xs">
@@ -70,6 +79,7 @@ export default async function ResourceDetailPage({ params }: Props) {
         description={`A ${singular} of ${tenant.name}.`}
         actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />}
       />
+      {deletable && !manageable && <ReadOnlyNotice tenant={tenant.name} what={`deleting this ${singular}`} />}
       <dl className="card mb-6 grid gap-x-6 gap-y-3 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
         {facts.map(([label, value]) => (
           <div key={label}>

@@ -1,0 +1,14 @@
+import type { CloudMetricName } from "@/lib/cloud/contract";
+
+const metricLabels: Record<CloudMetricName, string> = {
+  cpu: "CPU",
+  memory: "Memory",
+  network_in: "Network in",
+  network_out: "Network out",
+  requests: "Requests",
+  errors: "Errors",
+};
+
+/** A metric id as a person reads it: `network_in` is "Network in". */
+export const metricLabel = (metric: string): string =>
+  metricLabels[metric as CloudMetricName] ?? metric.replace(/_/g, " ");
