@@ -1,18 +1,14 @@
 import { z } from "zod";
-
-const reserved = new Set(["default", "admin", "system", "public", "enclave", "api", "login", "new"]);
+import { tenantNameProblem } from "./tenant-name-rule";
 
 // A DNS label: it names the Kubernetes namespace and prefixes every cloud resource of the tenant.
 export const tenantName = z
   .string({ error: "Give the tenant a name." })
   .trim()
-  .min(2, "A tenant name has at least 2 characters.")
-  .max(30, "A tenant name has at most 30 characters.")
-  .regex(
-    /^[a-z][a-z0-9-]*[a-z0-9]$/,
-    "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
-  )
-  .refine((name) => !reserved.has(name) && !name.startsWith("kube-"), "That name is reserved; choose another.");
+  .superRefine((name, ctx) => {
+    const problem = tenantNameProblem(name);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 export const tenantQuota = z
   .object({

@@ -6,14 +6,14 @@ import { localInputToIso } from "@/components/datetime";
 import { FormError } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
-import { tenantName } from "@/lib/tenants/tenant-input";
+import { tenantNameProblem } from "@/lib/tenants/tenant-name-rule";
 import { createTenant } from "./actions";
 
 const rule =
   "2 to 30 characters: lowercase letters, digits and hyphens, starting with a letter. It names the Kubernetes namespace and prefixes every cloud resource.";
 
 function NameHint({ name }: { name: string }) {
-  const problem = name ? tenantName.safeParse(name).error?.issues[0]?.message : null;
+  const problem = name ? tenantNameProblem(name.trim()) : null;
   return (
     <p id="tenant-name-hint" className="mt-1 text-xs" aria-live="polite">
       <span className="text-slate-500">{rule}</span>{" "}
