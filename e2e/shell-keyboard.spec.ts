@@ -6,6 +6,7 @@ import { storageStateOf } from "./support/personas";
 test.describe("a keyboard user", () => {
   test.use({ storageState: storageStateOf("alice") });
 
+  // Issue 14 defect 10
   test("skips straight to the content with the first Tab", async ({ page }) => {
     await page.goto("/t/dev/resources");
     await page.keyboard.press("Tab");
@@ -20,6 +21,7 @@ test.describe("a keyboard user", () => {
   });
 });
 
+// Issue 14 defect 10
 test("the sign-in page has one h1", async ({ page }) => {
   await page.goto("/login");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Enclave");

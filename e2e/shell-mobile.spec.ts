@@ -25,6 +25,7 @@ for (const persona of Object.keys(personas) as Persona[]) {
   test.describe(`${persona} on a phone`, () => {
     test.use({ storageState: storageStateOf(persona), viewport: phone });
 
+    // Issue 14 defect 1
     test("the header fits, and a menu gives the navigation, account and sign-out", async ({ page }) => {
       await page.goto(home[persona]);
       const fits = await overflow(page);
@@ -54,3 +55,25 @@ for (const persona of Object.keys(personas) as Persona[]) {
     });
   });
 }
+
+test.describe("a read user reading logs on a phone", () => {
+  test.use({ storageState: storageStateOf("bob"), viewport: phone });
+
+  // Issue 14 defect 1
+  test("sees each log message whole, without scrolling the table sideways", async ({ page }) => {
+    await page.goto("/t/dev/logs?range=24h");
+    const table = page.getByRole("table", { name: "Log lines" });
+    const message = table.getByRole("row").nth(1).getByRole("cell").last();
+    await expect(message).not.toBeEmpty();
+    const fit = await message.evaluate((cell) => {
+      let scroller = cell.parentElement;
+      while (scroller && scroller.scrollWidth <= scroller.clientWidth) scroller = scroller.parentElement;
+      return {
+        cellRight: cell.getBoundingClientRect().right - window.innerWidth,
+        clipped: scroller ? `${scroller.tagName}.${scroller.className}` : null,
+      };
+    });
+    expect(fit.cellRight, "message column past the right edge").toBeLessThanOrEqual(0);
+    expect(fit.clipped, "an element the table scrolls sideways in").toBeNull();
+  });
+});

@@ -6,6 +6,7 @@ import { storageStateOf } from "./support/personas";
 test.describe("bob, who may read dev and stage", () => {
   test.use({ storageState: storageStateOf("bob") });
 
+  // Issue 14 defect 7
   test("a tenant page's title names the page and the tenant", async ({ page }) => {
     await page.goto("/t/stage/logs");
     await expect(page).toHaveTitle("Logs · stage · Enclave");
@@ -13,6 +14,7 @@ test.describe("bob, who may read dev and stage", () => {
     await expect(page).toHaveTitle("dev · Enclave");
   });
 
+  // Issue 14 defect 7
   test("a foreign tenant answers exactly like a missing one, without its navigation", async ({ page }) => {
     const answers = [];
     for (const tenant of ["prod", "no-such-tenant"]) {

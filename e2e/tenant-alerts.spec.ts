@@ -24,7 +24,7 @@ test.describe("a write user on the alerts page", () => {
     await form.getByRole("button", { name: "Add rule" }).click();
     await expect(
       page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: name }),
-    ).toContainText("cpu above 1 over 5 min");
+    ).toContainText("CPU above 1 over 5 min");
 
     // The worker evaluates rules every 15 s; CPU is never below 8%.
     await expect(async () => {

@@ -3,6 +3,20 @@ import { storageStateOf } from "./support/personas";
 
 const dollars = (text: string) => Number(text.replace(/[$,]/g, ""));
 
+/** WCAG contrast of two computed CSS colours ("rgb(51, 65, 85)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((c) => Number(c) / 255);
+    const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 test.describe("a read user on the billing page", () => {
   test.use({ storageState: storageStateOf("bob") });
 
@@ -51,6 +65,25 @@ test.describe("a read user on the billing page", () => {
     expect((await page.goto("/t/prod/billing"))!.status()).toBe(404);
     await page.goto("/t/dev/billing");
     await expect(page.getByRole("form", { name: "Monthly budget" })).toHaveCount(0);
+  });
+});
+
+test.describe("a read user reading the cost chart's legend", () => {
+  test.use({ storageState: storageStateOf("bob") });
+
+  // Issue 14 defect 9
+  test("reads every service name in it at 4.5:1 or more", async ({ page }) => {
+    await page.goto("/t/dev/billing");
+    const legend = page.getByRole("region", { name: "Cost by day" }).locator(".recharts-legend-item-text");
+    await expect(legend.first()).toBeVisible({ timeout: 120_000 });
+    const card = await page
+      .getByRole("region", { name: "Cost by day" })
+      .evaluate((el) => getComputedStyle(el.closest(".card") ?? document.body).backgroundColor);
+    for (const item of await legend.all()) {
+      // The text itself, or the span a formatter wraps it in.
+      const colour = await item.evaluate((el) => getComputedStyle(el.querySelector("span") ?? el).color);
+      expect(contrast(colour, card), `${await item.innerText()} in ${colour} on ${card}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });
 

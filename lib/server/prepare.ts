@@ -20,8 +20,10 @@ export async function prepareServer(): Promise<void> {
     log.error(`Enclave cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const queue = await getJobQueue();
+  // Seeded before the worker starts: its first ticks, a second later, must find the demo tenants
+  // (the cost sync would otherwise leave their bills empty until its next run, five minutes on).
   if (process.env.ENCLAVE_SEED_DEMO !== "false") await seedDemo(database.db);
+  const queue = await getJobQueue();
   await resumeUnfinishedOperations(database.db, queue.revive);
   stopOnSignals(async () => {
     await queue.stop();
