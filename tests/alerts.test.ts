@@ -94,7 +94,7 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
     await deliverDueNotifications(db, { tenantId: tenant.id });
     await deliverDueNotifications(db, { tenantId: tenant.id });
     expect(received.map((r) => r.type).sort()).toEqual(["alert.opened", "alert.resolved"]);
-    expect(received[0]!.title).toBe("Hot CPU: cpu above 50 over 5 min");
+    expect(received[0]!.title).toBe("Hot CPU: CPU above 50 over 5 min");
     await db.delete(metricPoints).where(eq(metricPoints.tenantId, tenant.id));
   });
 

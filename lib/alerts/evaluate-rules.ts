@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { alertRules, infrastructures, tenants, type AlertRule } from "@/db/schema";
 import type { CloudMetricName } from "@/lib/cloud/contract";
 import { CloudTelemetryError, queryTenantMetrics, type TelemetryTenant } from "@/lib/telemetry/tenant-telemetry";
+import { metricLabel } from "@/lib/words/metric-labels";
 import { openAlert, resolveAlertByKey } from "./alert-transitions";
 import { ruleAlertKey } from "./manage-alerts";
 
@@ -26,7 +27,7 @@ export async function windowAverage(
 }
 
 export const describeRule = (rule: Pick<AlertRule, "name" | "metric" | "condition" | "threshold" | "windowMinutes">) =>
-  `${rule.name}: ${rule.metric} ${rule.condition} ${rule.threshold} over ${rule.windowMinutes} min`;
+  `${rule.name}: ${metricLabel(rule.metric)} ${rule.condition} ${rule.threshold} over ${rule.windowMinutes} min`;
 
 /** Every enabled rule of every ready tenant: open an alert when breached, resolve it when not. */
 export async function evaluateAlertRules(

@@ -36,7 +36,7 @@ export const insertAlertRules = (ctx: ScaleContext) =>
 const templates = sql`(values
   ('cloud', 'cloud:local:workload:api', 'High 5xx rate on api', 'critical', 'api', 'More than 5% of requests failed over 5 minutes.', false, 1.0),
   ('cloud', 'cloud:local:host:db-host', 'Disk almost full on db-host', 'warning', 'db-host', 'The root volume is over 90% full.', false, 0.6),
-  ('rule', null, 'High CPU on api: cpu above 85 over 10 min', 'warning', 'api', null, false, 0.7),
+  ('rule', null, 'High CPU on api: CPU above 85 over 10 min', 'warning', 'api', null, false, 0.7),
   ('cloud', 'cloud:local:workload:web', 'High 5xx rate on web', 'critical', 'web', 'More than 5% of requests failed over 5 minutes.', true, 0.3)
 ) as a(source, key, title, severity, resource, reason, open, share)`;
 
