@@ -43,7 +43,11 @@ export function dailyRankingQuery(db: Db, today: string, limit: number) {
 }
 
 /** The first page of the old ranking, with its forecasts. */
-export async function dailyRanking(db: Db, today: string, limit: number): Promise<RankedTenant[]> {
+export async function dailyRanking(
+  db: Db,
+  today: string,
+  limit: number,
+): Promise<Pick<RankedTenant, "tenantId" | "name" | "status" | "monthToDate" | "forecast">[]> {
   const { daysInMonth, daysElapsed } = monthBounds(today);
   const completeDays = Math.min(recentDays, daysElapsed - 1);
   const rows = await dailyRankingQuery(db, today, limit);

@@ -1,8 +1,10 @@
 "use client";
 
 import { flexRender, type Table } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
+const sortIcons = { asc: ArrowUp, desc: ArrowDown, none: ArrowUpDown } as const;
 
 /** A react-table instance as the portal's table: headers that sort on click, saying which way. */
 export function TableView<Row>({ table, caption }: { table: Table<Row>; caption: string }) {
@@ -16,6 +18,7 @@ export function TableView<Row>({ table, caption }: { table: Table<Row>; caption:
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 const label = flexRender(header.column.columnDef.header, header.getContext());
+                const SortIcon = sortIcons[sorted || "none"];
                 return (
                   <th
                     key={header.id}
@@ -30,7 +33,7 @@ export function TableView<Row>({ table, caption }: { table: Table<Row>; caption:
                         className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
                       >
                         {label}
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
+                        <SortIcon aria-hidden="true" className={`size-3.5 ${sorted ? "" : "text-slate-400"}`} />
                       </button>
                     ) : (
                       label

@@ -6,11 +6,16 @@ import { createTenant, createUser, uniqueName } from "./helpers/factory";
 
 describe("audit filters from a URL", () => {
   it("drops values it cannot use instead of failing the page", () => {
-    expect(auditFilters.parse({ page: "-3", from: "yesterday", actor: "x".repeat(300) })).toEqual({ page: 1 });
-    expect(auditFilters.parse({ page: "2", to: "2026-11-01", action: "grant." })).toEqual({
+    const newestFirst = { sort: "at", dir: "desc" };
+    expect(
+      auditFilters.parse({ page: "-3", from: "yesterday", actor: "x".repeat(300), sort: "ip", dir: "up" }),
+    ).toMatchObject({ page: 1, ...newestFirst, from: undefined, actor: undefined });
+    expect(auditFilters.parse({ page: "2", to: "2026-11-01", action: "grant.", sort: "actor", dir: "asc" })).toEqual({
       page: 2,
       to: "2026-11-01",
       action: "grant.",
+      sort: "actor",
+      dir: "asc",
     });
   });
 });

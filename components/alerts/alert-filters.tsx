@@ -1,3 +1,4 @@
+import { KeptSort } from "@/components/kept-sort";
 import { SelectField } from "@/components/select-field";
 
 const states = [
@@ -9,7 +10,9 @@ const states = [
 ];
 
 /** A plain GET form: filters live in the URL, so a filtered list can be shared and reloaded. */
-export function AlertFilters({ state, severity }: { state: string; severity: string }) {
+type Props = { state: string; severity: string; sort: string; dir: string };
+
+export function AlertFilters({ state, severity, sort, dir }: Props) {
   return (
     <form method="get" aria-label="Filter alerts" className="card mb-4 flex flex-wrap items-end gap-4 p-4">
       <SelectField label="State" name="state" options={states} defaultValue={state} />
@@ -20,6 +23,7 @@ export function AlertFilters({ state, severity }: { state: string; severity: str
         anyLabel="Any"
         defaultValue={severity}
       />
+      <KeptSort sort={sort} dir={dir} />
       <button type="submit" className="btn-secondary">
         Filter
       </button>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workloadMetrics } from "@/lib/cloud/contract";
 import { tenantRef } from "@/lib/context/tenant-ref";
+import { listSort } from "@/lib/tables/list-sort";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
@@ -36,9 +37,12 @@ export const setAlertRuleEnabledInput = alertRuleIdInput.extend({
 });
 export const alertIdInput = z.object({ tenant: tenantRef, alertId: z.uuid("Not an alert of this tenant.") });
 
-/** The alert list's filters, from the URL. */
-export const alertListQuery = z.object({
-  state: optional(z.enum([...alertStates, "unresolved", "all"])),
-  severity: optional(z.enum(alertSeverities)),
-  page: optional(z.coerce.number().int().min(1).max(10_000)),
-});
+/** The alert list's filters and sort, from the URL: a value it cannot use falls back to the default. */
+export const alertListQuery = z
+  .object({
+    state: optional(z.enum([...alertStates, "unresolved", "all"])).catch(undefined),
+    severity: optional(z.enum(alertSeverities)).catch(undefined),
+    page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  })
+  .extend(listSort(["openedAt", "severity", "state"], { sort: "openedAt", dir: "desc" }).shape);
+export type AlertListQuery = z.infer<typeof alertListQuery>;

@@ -1,10 +1,14 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alertRules, alerts, tenants, users } from "@/db/schema";
+import { sortedBy } from "@/db/sorted-by";
 
 export type AlertFilter = {
   state?: "open" | "acknowledged" | "resolved" | "unresolved" | "all";
   severity?: "info" | "warning" | "critical";
+  /** Newest first when left out; severity and state sort in their enums' order (info → critical, open → resolved). */
+  sort?: "openedAt" | "severity" | "state";
+  dir?: "asc" | "desc";
 };
 const acknowledger = aliasedTable(users, "acknowledger");
 const resolver = aliasedTable(users, "resolver");
@@ -37,7 +41,7 @@ export type AlertRow = { [K in keyof typeof alertColumns]: (typeof alertColumns)
   title: string;
 };
 
-/** One page of alerts, newest first: one tenant's, or (no tenant) every tenant's for the admin view. */
+/** One page of alerts, newest first unless the filter sorts otherwise: one tenant's, or (no tenant) every tenant's for the admin view. */
 export async function listAlerts(
   db: Db,
   scope: { tenantId?: string },
@@ -54,12 +58,18 @@ export async function listAlerts(
       .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
       .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy))
       .where(where)
-      .orderBy(desc(alerts.openedAt), desc(alerts.id))
+      .orderBy(...orderOf(filter))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(alerts).where(where),
   ]);
   return { rows: rows as AlertRow[], total: total?.n ?? 0 };
+}
+
+// Newest first breaks ties, so a page boundary never splits or repeats a row.
+function orderOf({ sort = "openedAt", dir = "desc" }: AlertFilter) {
+  if (sort === "openedAt") return [sortedBy(alerts.openedAt, dir), desc(alerts.id)];
+  return [sortedBy(alerts[sort], dir), desc(alerts.openedAt), desc(alerts.id)];
 }
 
 /** Each alert's state changes with who made them, oldest first. */

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { textCell } from "@/lib/csv/csv-cell";
 import { describeAuditEvent } from "@/lib/words/describe-audit-event";
-import { listAuditEvents, type AuditFilters } from "./queries";
+import { listAuditEvents, type AuditQuery } from "./queries";
 
 const header = "at,actor,what,action,tenant,target,ip,details";
 const batch = 1_000;
@@ -22,8 +22,8 @@ const line = (e: EventRow) =>
     .map(textCell)
     .join(",");
 
-/** Every audit event matching the filters, newest first, as CSV streamed a batch at a time. */
-export function auditCsvStream(db: Db, filters: Omit<AuditFilters, "page">): ReadableStream<Uint8Array> {
+/** Every audit event matching the filters, in the list's order, as CSV streamed a batch at a time. */
+export function auditCsvStream(db: Db, filters: Omit<AuditQuery, "page">): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let page = 1;
   return new ReadableStream({

@@ -1,7 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, ne, sql, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { costDaily, costMonthly, costMonthlyTotals, tenants, type TenantStatus } from "@/db/schema";
+import { escapeLike } from "@/db/escape-like";
+import { budgets, costDaily, costMonthly, costMonthlyTotals, tenants, type TenantStatus } from "@/db/schema";
+import { sortedNullsLast } from "@/db/sorted-by";
+import type { SortDir } from "@/lib/tables/list-sort";
 import { forecastMonthEnd, monthBounds, monthStart } from "./forecast";
 
 export type DailyServiceCost = { day: string; service: string; amount: number };
@@ -19,8 +22,22 @@ export type RankedTenant = {
   status: TenantStatus;
   monthToDate: number;
   forecast: number;
+  budget: number | null;
+  /** Month-to-date over the budget (1 = all of it); null without a budget. */
+  used: number | null;
+  /** 1 for the tenant that spent most this month, whatever order the list is in. */
+  rank: number;
 };
-export type RankingOptions = { limit: number; offset: number; includeDeleted?: boolean };
+export type SpendSort = "monthToDate" | "name" | "budget" | "used";
+export type RankingOptions = {
+  limit: number;
+  offset: number;
+  includeDeleted?: boolean;
+  /** Part of a tenant's name. */
+  search?: string;
+  sort?: SpendSort;
+  dir?: SortDir;
+};
 
 const sum = (amounts: number[]) => amounts.reduce((total, amount) => total + amount, 0);
 /** The first `days` days of a month's daily totals, 0 where there was no cost. */
@@ -111,42 +128,57 @@ export async function tenantCostSummary(db: Db, tenantId: string, today: string)
 /**
  * The ranking as a query, so the benchmark can EXPLAIN exactly what the admin page runs: one
  * cost_monthly_totals index entry per tenant, then the days of the page's tenants for their
- * forecasts. A sync writes no day after today, so a month's total is its month-to-date.
+ * forecasts. A sync writes no day after today, so a month's total is its month-to-date. Each
+ * tenant keeps its rank by spend whatever order the page asks for and whichever names it matches.
  */
-export function rankingQuery(db: Db, today: string, { limit, offset, includeDeleted = false }: RankingOptions) {
+export function rankingQuery(db: Db, today: string, options: RankingOptions) {
+  const { limit, offset, includeDeleted = false, search = "", sort = "monthToDate", dir = "desc" } = options;
   const month = monthBounds(today).start;
   const monthToDate = sql<number>`coalesce(${costMonthlyTotals.amount}, 0)`;
-  const ranked = db
+  const spend = db
     .select({
       tenantId: tenants.id,
       name: tenants.name,
       status: tenants.status,
       monthToDate: monthToDate.mapWith(Number).as("month_to_date"),
-      total: sql<number>`count(*) over ()`.mapWith(Number).as("total"),
+      budget: sql<number | null>`${budgets.monthlyAmount}`.as("budget"),
+      used: sql<number | null>`${monthToDate} / nullif(${budgets.monthlyAmount}, 0)`.as("used"),
+      rank: sql<number>`row_number() over (order by ${monthToDate} desc, ${tenants.name}, ${tenants.id})`
+        .mapWith(Number)
+        .as("rank"),
     })
     .from(tenants)
     .leftJoin(costMonthlyTotals, and(eq(costMonthlyTotals.tenantId, tenants.id), eq(costMonthlyTotals.month, month)))
+    .leftJoin(budgets, eq(budgets.tenantId, tenants.id))
     .where(includeDeleted ? undefined : ne(tenants.status, "deleted"))
-    .orderBy(desc(monthToDate), asc(tenants.name), asc(tenants.id))
+    .as("spend");
+  const ranked = db
+    .select({ ...spend._.selectedFields, total: sql<number>`count(*) over ()`.mapWith(Number).as("total") })
+    .from(spend)
+    .where(search ? ilike(spend.name, `%${escapeLike(search)}%`) : undefined)
+    .orderBy(...spendOrder(spend, sort, dir))
     .limit(limit)
     .offset(offset)
     .as("ranked");
   const days = alias(costMonthlyTotals, "days");
   return db
-    .select({
-      tenantId: ranked.tenantId,
-      name: ranked.name,
-      status: ranked.status,
-      monthToDate: ranked.monthToDate,
-      total: ranked.total,
-      dailyAmounts: days.dailyAmounts,
-    })
+    .select({ ...ranked._.selectedFields, dailyAmounts: days.dailyAmounts })
     .from(ranked)
     .leftJoin(days, and(eq(days.tenantId, ranked.tenantId), eq(days.month, month)))
-    .orderBy(desc(ranked.monthToDate), asc(ranked.name), asc(ranked.tenantId));
+    .orderBy(...spendOrder(ranked, sort, dir));
 }
 
-/** Every tenant by month-to-date spend, most expensive first, a page at a time; deleted tenants only when asked. */
+// The rank by spend breaks ties: it is unique, so a page boundary never splits or repeats a row.
+function spendOrder(
+  rows: { name: SQLWrapper; budget: SQLWrapper; used: SQLWrapper; rank: SQLWrapper },
+  sort: SpendSort,
+  dir: SortDir,
+) {
+  if (sort === "monthToDate") return [dir === "desc" ? asc(rows.rank) : desc(rows.rank)];
+  return [sortedNullsLast(rows[sort], dir), asc(rows.rank)];
+}
+
+/** Every tenant with its rank by month-to-date spend, in the order asked (most expensive first by default), a page at a time. */
 export async function rankTenantsByMonthToDate(
   db: Db,
   today: string,
@@ -154,11 +186,14 @@ export async function rankTenantsByMonthToDate(
 ): Promise<{ rows: RankedTenant[]; total: number }> {
   const { daysInMonth, daysElapsed } = monthBounds(today);
   const rows = await rankingQuery(db, today, options);
-  const ranked = rows.map(({ tenantId, name, status, monthToDate, dailyAmounts }) => ({
+  const ranked = rows.map(({ tenantId, name, status, monthToDate, budget, used, rank, dailyAmounts }) => ({
     tenantId,
     name,
     status,
     monthToDate,
+    budget,
+    used,
+    rank,
     forecast: forecastMonthEnd(monthToDate, firstDays(dailyAmounts, daysElapsed), daysInMonth),
   }));
   if (rows.length || options.offset === 0) return { rows: ranked, total: rows[0]?.total ?? 0 };
@@ -166,7 +201,12 @@ export async function rankTenantsByMonthToDate(
   const [counted] = await db
     .select({ total: count() })
     .from(tenants)
-    .where(options.includeDeleted ? undefined : ne(tenants.status, "deleted"));
+    .where(
+      and(
+        options.includeDeleted ? undefined : ne(tenants.status, "deleted"),
+        options.search ? ilike(tenants.name, `%${escapeLike(options.search)}%`) : undefined,
+      ),
+    );
   return { rows: ranked, total: counted?.total ?? 0 };
 }
 

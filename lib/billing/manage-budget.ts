@@ -1,5 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, eq } from "drizzle-orm";
 import { budgetCrossings, budgets } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
@@ -51,14 +50,4 @@ export async function removeBudget(ctx: TenantServiceContext<"id" | "name">) {
       ip: ctx.ip,
     });
   });
-}
-
-/** Each tenant's monthly budget, for the tenants given (a page of a ranking). */
-export async function monthlyBudgets(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
-  if (tenantIds.length === 0) return new Map();
-  const rows = await db
-    .select({ tenantId: budgets.tenantId, amount: budgets.monthlyAmount })
-    .from(budgets)
-    .where(inArray(budgets.tenantId, tenantIds));
-  return new Map(rows.map((b) => [b.tenantId, b.amount]));
 }

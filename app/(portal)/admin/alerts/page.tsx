@@ -8,6 +8,7 @@ import { AlertTable } from "@/components/alerts/alert-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
+import { listHref } from "@/components/list-href";
 import { AlertButtons } from "@/app/(portal)/t/[tenant]/alerts/alert-buttons-client";
 
 export const metadata = { title: "Alerts" };
@@ -19,27 +20,31 @@ export default async function AdminAlertsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { actor } = await authorizePage("/admin/alerts");
-  const parsed = alertListQuery.safeParse(await searchParams);
-  const filter = parsed.success ? parsed.data : {};
-  const page = filter.page ?? 1;
+  const filter = alertListQuery.parse(await searchParams);
+  const page = filter.page;
   const db = await getDb();
   const list = await listAlerts(db, {}, filter, page, pageSize);
   const history = await alertHistories(
     db,
     list.rows.map((a) => a.id),
   );
-  const href = (p: number) =>
-    `/admin/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
+  const href = (p: number) => listHref("/admin/alerts", { ...filter, page: p });
   return (
     <>
       <PageHeader title="Alerts" description="Unresolved alerts of every tenant, newest first." />
-      <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
+      <AlertFilters
+        state={filter.state ?? "unresolved"}
+        severity={filter.severity ?? ""}
+        sort={filter.sort}
+        dir={filter.dir}
+      />
       {list.rows.length === 0 ? (
         <EmptyState title="No alerts match">Every tenant is quiet. Choose “All” to see the history.</EmptyState>
       ) : (
         <AlertTable
           rows={list.rows}
           history={history}
+          sort={filter}
           actions={
             can(actor, "admin:write")
               ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AuditFilters } from "@/lib/audit/queries";
+import { KeptSort } from "@/components/kept-sort";
 
 const fields = [
   { name: "actor", label: "Who (email)", type: "search" },
@@ -19,6 +20,7 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
           <input name={f.name} type={f.type} defaultValue={filters[f.name] ?? ""} className="input mt-1" />
         </label>
       ))}
+      <KeptSort sort={filters.sort} dir={filters.dir} />
       <button type="submit" className="btn-primary">
         Filter
       </button>

@@ -44,7 +44,13 @@ export default async function AdminUsersPage({ searchParams }: Props) {
         description="Everyone who can sign in, their role and how many tenants they reach."
         actions={can(actor, "admin:write") ? <NewUserPanel /> : undefined}
       />
-      <UserFilters key={Object.values(filters).join("|")} q={filters.q} role={filters.role} status={filters.status} />
+      <UserFilters
+        key={Object.values(filters).join("|")}
+        q={filters.q}
+        role={filters.role}
+        status={filters.status}
+        sort={sort}
+      />
       {list.total === 0 ? (
         <EmptyState title={filters.q ? `No user matches “${filters.q}”` : "No user matches these filters"}>
           Check the spelling, search by part of the name or email, or{" "}

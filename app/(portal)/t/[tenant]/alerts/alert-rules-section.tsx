@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
 import { metricLabel } from "@/lib/words/metric-labels";
 import { ReadOnlyNotice } from "@/components/read-only-notice";
-import { SeverityBadge } from "@/components/alerts/alert-table";
+import { SeverityBadge } from "@/components/alerts/severity-badge";
 import { AlertRuleButtons } from "./rule-buttons-client";
 import { AlertRuleForm } from "./rule-form-client";
 

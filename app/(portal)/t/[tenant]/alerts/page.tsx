@@ -12,6 +12,7 @@ import { AlertTable } from "@/components/alerts/alert-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
+import { listHref } from "@/components/list-href";
 import { AlertButtons } from "./alert-buttons-client";
 import { AlertRulesSection } from "./alert-rules-section";
 import { ChannelsSection } from "./channels-section";
@@ -28,9 +29,8 @@ type Props = {
 
 export default async function TenantAlertsPage({ params, searchParams }: Props) {
   const { actor, tenant } = await authorizePage("/t/[tenant]/alerts", (await params).tenant);
-  const parsed = alertListQuery.safeParse(await searchParams);
-  const filter = parsed.success ? parsed.data : {};
-  const page = filter.page ?? 1;
+  const filter = alertListQuery.parse(await searchParams);
+  const page = filter.page;
   const db = await getDb();
   const canWrite = can(actor, "tenant:write", tenant.id);
   const [summary, list, rules, channels, sources] = await Promise.all([
@@ -44,8 +44,7 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
     db,
     list.rows.map((a) => a.id),
   );
-  const href = (p: number) =>
-    `/t/${tenant.name}/alerts?${new URLSearchParams({ ...(filter.state ? { state: filter.state } : {}), ...(filter.severity ? { severity: filter.severity } : {}), page: String(p) })}`;
+  const href = (p: number) => listHref(`/t/${tenant.name}/alerts`, { ...filter, page: p });
   return (
     <>
       <PageHeader
@@ -53,7 +52,12 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
         description={`Everything wrong in ${tenant.name}: its alert rules, its cloud's alarms and its budget.`}
       />
       <LiveAlerts tenant={tenant.name} changedAt={summary.changedAt} />
-      <AlertFilters state={filter.state ?? "unresolved"} severity={filter.severity ?? ""} />
+      <AlertFilters
+        state={filter.state ?? "unresolved"}
+        severity={filter.severity ?? ""}
+        sort={filter.sort}
+        dir={filter.dir}
+      />
       {list.rows.length === 0 ? (
         <EmptyState
           title={
@@ -69,6 +73,7 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
         <AlertTable
           rows={list.rows}
           history={history}
+          sort={filter}
           actions={canWrite ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} /> : undefined}
         />
       )}

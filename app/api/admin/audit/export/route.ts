@@ -1,4 +1,4 @@
-// GET /api/admin/audit/export?actor=&action=&tenant=&from=&to= — the audit events these filters match, as CSV
+// GET /api/admin/audit/export?actor=&action=&tenant=&from=&to=&sort=&dir= — the audit events these filters match, as CSV
 import { routeHandler } from "@/lib/api/route-handler";
 import { auditCsvStream } from "@/lib/audit/audit-csv";
 import { auditFilters } from "@/lib/audit/queries";
