@@ -1,4 +1,12 @@
-export type Column<Row> = { header: string; cell: (row: Row) => React.ReactNode; className?: string };
+export type Column<Row> = {
+  header: string;
+  cell: (row: Row) => React.ReactNode;
+  className?: string;
+  /** Shown from the sm breakpoint up: on a phone another cell carries what it says. */
+  wideOnly?: boolean;
+};
+
+const wideOnly = (column: { wideOnly?: boolean }) => (column.wideOnly ? "hidden sm:table-cell" : "");
 
 export function DataTable<Row>({
   rows,
@@ -21,7 +29,7 @@ export function DataTable<Row>({
               <th
                 key={c.header}
                 scope="col"
-                className="px-4 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                className={`px-4 py-2 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase ${wideOnly(c)}`}
               >
                 {c.header}
               </th>
@@ -32,7 +40,7 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} className="hover:bg-slate-50">
               {columns.map((c) => (
-                <td key={c.header} className={`px-4 py-2 ${c.className ?? ""}`}>
+                <td key={c.header} className={`px-4 py-2 ${c.className ?? ""} ${wideOnly(c)}`}>
                   {c.cell(row)}
                 </td>
               ))}

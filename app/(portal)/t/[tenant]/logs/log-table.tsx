@@ -22,6 +22,17 @@ export function LevelBadge({ level }: { level: string }) {
 // UTC with milliseconds, the same on the server and in every browser (no hydration mismatch).
 const formatAt = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 23)}`;
 
+// On a phone the message takes the whole width and carries the line's time, level and resource above it.
+function PhoneLineFacts({ line }: { line: LogLineView }) {
+  return (
+    <span className="mb-1 flex flex-wrap items-center gap-2 font-sans text-slate-500 sm:hidden">
+      <LevelBadge level={line.level} />
+      <span className="font-mono">{formatAt(line.at)}</span>
+      <span>{line.resource}</span>
+    </span>
+  );
+}
+
 /**
  * Log lines, newest first, the searched text marked. Messages are attacker-influenced text and are
  * only ever rendered as text nodes.
@@ -37,12 +48,23 @@ export function LogTable({ lines, query }: { lines: LogLineView[]; query?: strin
           header: "Time (UTC)",
           cell: (line) => formatAt(line.at),
           className: "whitespace-nowrap font-mono text-xs text-slate-500 align-top",
+          wideOnly: true,
         },
-        { header: "Level", cell: (line) => <LevelBadge level={line.level} />, className: "align-top" },
-        { header: "Resource", cell: (line) => line.resource, className: "whitespace-nowrap align-top" },
+        { header: "Level", cell: (line) => <LevelBadge level={line.level} />, className: "align-top", wideOnly: true },
+        {
+          header: "Resource",
+          cell: (line) => line.resource,
+          className: "whitespace-nowrap align-top",
+          wideOnly: true,
+        },
         {
           header: "Message",
-          cell: (line) => <HighlightMatch text={line.message} query={query} />,
+          cell: (line) => (
+            <>
+              <PhoneLineFacts line={line} />
+              <HighlightMatch text={line.message} query={query} />
+            </>
+          ),
           className: "font-mono text-xs break-all whitespace-pre-wrap",
         },
       ]}
