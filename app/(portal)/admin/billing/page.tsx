@@ -57,7 +57,7 @@ export default async function AdminBillingPage({ searchParams }: { searchParams:
               header: "Budget",
               cell: (r) => {
                 const budget = budgetOf.get(r.tenantId);
-                if (!budget) return <span className="text-slate-400">none</span>;
+                if (!budget) return <span className="text-slate-500">none</span>;
                 return (
                   <span className={r.forecast > budget ? "text-red-700" : ""}>
                     {formatUsd(budget)} · {Math.round((r.monthToDate / budget) * 100)}% used
