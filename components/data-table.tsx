@@ -19,8 +19,9 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string;
   caption?: string;
 }) {
+  // Focusable, so a keyboard can scroll a table wider than a phone; named by its caption.
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-50">

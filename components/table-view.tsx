@@ -8,8 +8,9 @@ const sortIcons = { asc: ArrowUp, desc: ArrowDown, none: ArrowUpDown } as const;
 
 /** A react-table instance as the portal's table: headers that sort on click, saying which way. */
 export function TableView<Row>({ table, caption }: { table: Table<Row>; caption: string }) {
+  // Focusable, so a keyboard can scroll a table wider than a phone; named by its caption.
   return (
-    <div className="card overflow-x-auto">
+    <div className="card overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

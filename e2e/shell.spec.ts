@@ -29,7 +29,7 @@ test.describe("the admin's portal shell", () => {
     }
     await page.screenshot({ path: "test-results/screenshots/tenant-shell.png", fullPage: true });
 
-    await page.getByRole("button", { name: "Switch tenant (now stage)" }).click();
+    await page.getByRole("button", { name: "Tenant stage", exact: true }).click();
     await page.getByRole("combobox", { name: "Search tenants" }).fill("dev");
     await page.getByRole("option", { name: "dev", exact: true }).click();
     await expect(page).toHaveURL(/\/t\/dev$/);

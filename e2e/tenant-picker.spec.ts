@@ -6,7 +6,7 @@ const group = (page: Page, name: string) => picker(page).getByRole("group", { na
 const options = (page: Page, groupName: string) => group(page, groupName).getByRole("option");
 
 async function openPicker(page: Page) {
-  await page.getByRole("button", { name: /^Switch tenant/ }).click();
+  await page.getByRole("button", { name: /^Tenant / }).click();
   await expect(picker(page).getByRole("combobox", { name: "Search tenants" })).toBeFocused();
 }
 
@@ -67,7 +67,7 @@ test.describe("a user with grants on dev and stage", () => {
     await expect.poll(recent).toContain("stage");
     await page.goto("/t/dev/resources");
     await expect.poll(recent).toContain("dev");
-    const trigger = page.getByRole("button", { name: "Switch tenant (now dev)" });
+    const trigger = page.getByRole("button", { name: "Tenant dev", exact: true });
     await trigger.focus();
     await page.keyboard.press("Enter");
     const search = picker(page).getByRole("combobox", { name: "Search tenants" });

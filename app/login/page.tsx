@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
         {sso && (
           <>
             <SsoButton name={sso.displayName} callbackUrl={destination} />
-            <p className="my-4 flex items-center gap-3 text-xs text-slate-400 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
+            <p className="my-4 flex items-center gap-3 text-xs text-slate-500 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
               or with a local account
             </p>
           </>

@@ -31,8 +31,9 @@ export function CommandPaletteTrigger({ showAdmin }: { showAdmin: boolean }) {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 
+  // The ⌘K hint sits over the button, not in it: a button's visible words must be in its name.
   return (
-    <>
+    <div className="relative">
       <button
         type="button"
         aria-label="Search and go to…"
@@ -41,13 +42,18 @@ export function CommandPaletteTrigger({ showAdmin }: { showAdmin: boolean }) {
           setLoaded(true);
           setOpen(true);
         }}
-        className="flex items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-sm text-slate-500 hover:bg-slate-50 sm:px-3 sm:py-1.5"
+        className="flex items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-sm text-slate-500 hover:bg-slate-50 sm:px-3 sm:py-1.5 lg:pr-12"
       >
         <Search aria-hidden="true" className="size-4" />
         <span className="hidden sm:inline">Search</span>
-        <kbd className="hidden rounded border border-slate-200 px-1 font-sans text-xs text-slate-400 lg:inline">⌘K</kbd>
       </button>
+      <kbd
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-slate-200 px-1 font-sans text-xs text-slate-500 lg:inline"
+      >
+        ⌘K
+      </kbd>
       {loaded && <CommandPalette open={open} onOpenChange={setOpen} showAdmin={showAdmin} />}
-    </>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import { usePaletteLookups } from "./use-palette-lookups";
 type Props = { open: boolean; onOpenChange: (open: boolean) => void; showAdmin: boolean };
 
 const groupClass =
-  "[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-400 [&_[cmdk-group-heading]]:uppercase";
+  "[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-500 [&_[cmdk-group-heading]]:uppercase";
 
 function Item({ item, onSelect }: { item: PaletteItem; onSelect: (href: string) => void }) {
   const Icon = item.icon;
@@ -21,7 +21,7 @@ function Item({ item, onSelect }: { item: PaletteItem; onSelect: (href: string) 
       value={`${item.label} ${item.href}`}
       keywords={item.keywords}
       onSelect={() => onSelect(item.href)}
-      className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-700 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-700"
+      className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-700 data-[selected=true]:bg-brand-50 data-[selected=true]:text-brand-700 dark:data-[selected=true]:text-slate-900"
     >
       <Icon aria-hidden="true" className="size-4 shrink-0 text-slate-400" />
       {item.label}

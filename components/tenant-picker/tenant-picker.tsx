@@ -99,7 +99,7 @@ export function TenantPicker() {
         type="button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={current ? `Switch tenant (now ${current.tenant})` : "Switch tenant"}
+        title="Switch tenant"
         onClick={() => (open ? close(false) : setOpen(true))}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown" && !open) {
@@ -109,7 +109,7 @@ export function TenantPicker() {
         }}
         className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-700 hover:bg-slate-50"
       >
-        <span className="text-slate-500">Tenant</span>
+        <span className="text-slate-500">Tenant</span>{" "}
         <span className="font-medium">{current?.tenant ?? "Choose a tenant…"}</span>
         <span aria-hidden="true" className="text-slate-400">
           ▾
@@ -152,7 +152,7 @@ export function TenantPicker() {
                 <div
                   role="presentation"
                   id={`${listId}-${group.key}`}
-                  className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase"
+                  className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
                 >
                   {group.label}
                 </div>

@@ -8,7 +8,7 @@ import { ServerSortedTable } from "@/components/server-sorted-table";
 import { formatUsd } from "@/components/format";
 
 const column = createColumnHelper<RankedTenant>();
-const none = <span className="text-slate-400">none</span>;
+const none = <span className="text-slate-500">none</span>;
 // Column ids are the server's sort keys (lib/billing/cost-queries.ts); the rest do not sort.
 const columns = [
   column.accessor("rank", { header: "Rank", enableSorting: false, meta: { className: "tabular-nums text-slate-500" } }),
