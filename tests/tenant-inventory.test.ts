@@ -86,7 +86,8 @@ describe.each(testDatabases())("tenant inventory on $kind", (target) => {
     });
     expect(web!.attributes).toMatchObject({ image: "nginx:1.27" });
     expect(await findInventoryResource(db, tenant.id, "load_balancer", "web")).toMatchObject({
-      status: `web.${tenant.name}.local.enclave`,
+      status: "active",
+      attributes: expect.objectContaining({ address: `web.${tenant.name}.local.enclave` }),
     });
 
     await p.run(
