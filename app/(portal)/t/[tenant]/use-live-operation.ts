@@ -26,12 +26,11 @@ export function useLiveOperation(tenant: string, initial: ProgressSnapshot, scop
     refetchInterval: (query) => (!isGone(query.state.error) && isLive(query.state.data?.operation) ? 1_000 : false),
   });
   // initialData seeds the cache once; an action that starts an operation re-renders the page with a
-  // newer snapshot, which must replace the cached one for the new operation to be followed.
-  const key = [...tenantKey(tenant), "operation", scope];
+  // newer snapshot than the cached one: ask again, so the new operation is followed.
   useEffect(() => {
+    const key = [...tenantKey(tenant), "operation", scope];
     const cached = queries.getQueryData<ProgressSnapshot>(key);
-    if (!cached || initial.now > cached.now) queries.setQueryData(key, initial);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is derived from tenant and scope
+    if (cached && initial.now > cached.now) void queries.invalidateQueries({ queryKey: key, exact: true });
   }, [initial, tenant, scope, queries]);
   const gone = isGone(error) || deleted(data.operation);
   const wasLive = useRef(isLive(initial.operation));
