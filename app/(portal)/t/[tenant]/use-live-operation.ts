@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { OperationProgress, OperationScope } from "@/lib/provisioning/operations";
 import { fetchJson, isGone } from "@/components/query/fetch-json";
 import { tenantApi, tenantKey } from "@/components/query/tenant-query-keys";
@@ -19,8 +19,9 @@ const deleted = (op: OperationProgress | null | undefined) => op?.kind === "dele
 export function useLiveOperation(tenant: string, initial: ProgressSnapshot, scope: OperationScope) {
   const router = useRouter();
   const queries = useQueryClient();
+  const key = useMemo(() => [...tenantKey(tenant), "operation", scope], [tenant, scope]);
   const { data, error } = useQuery({
-    queryKey: [...tenantKey(tenant), "operation", scope],
+    queryKey: key,
     queryFn: ({ signal }) => fetchJson<ProgressSnapshot>(tenantApi(tenant, `operation?scope=${scope}`), signal),
     initialData: initial,
     refetchInterval: (query) => (!isGone(query.state.error) && isLive(query.state.data?.operation) ? 1_000 : false),
@@ -28,10 +29,9 @@ export function useLiveOperation(tenant: string, initial: ProgressSnapshot, scop
   // initialData seeds the cache once; an action that starts an operation re-renders the page with a
   // newer snapshot than the cached one: ask again, so the new operation is followed.
   useEffect(() => {
-    const key = [...tenantKey(tenant), "operation", scope];
     const cached = queries.getQueryData<ProgressSnapshot>(key);
     if (cached && initial.now > cached.now) void queries.invalidateQueries({ queryKey: key, exact: true });
-  }, [initial, tenant, scope, queries]);
+  }, [initial, key, queries]);
   const gone = isGone(error) || deleted(data.operation);
   const wasLive = useRef(isLive(initial.operation));
   const live = isLive(data.operation);
