@@ -11,6 +11,12 @@ import type {
   LogLineView,
 } from "./telemetry";
 
+/** What removing a resource names; `attributes` carries per-kind options (a database's `finalSnapshot`). */
+export type RemoveRef = Pick<ResourceRef, "kind" | "name" | "id"> & {
+  tenant: string;
+  attributes?: Record<string, unknown>;
+};
+
 /** Logs whose lines carry growing ids (a table), so a live tail follows ids instead of polling by time. */
 export interface LogFollower {
   /** The newest id now: a tail that starts now follows the lines after it. */
@@ -39,8 +45,12 @@ export interface CloudDriver extends TelemetryReader, CostAndAlarmReader {
   supports?(kind: ResourceKind): boolean;
   /** Creates the resource, or adopts it when it already exists with this tenant's tag. */
   ensure(spec: ResourceSpec): Promise<ResourceRef & { secret?: string }>;
-  /** Deletes it; a resource that is already gone counts as deleted. */
-  remove(ref: Pick<ResourceRef, "kind" | "name" | "id"> & { tenant: string }): Promise<void>;
+  /**
+   * Deletes it; a resource that is already gone counts as deleted. A kind the cloud deletes slowly
+   * (a database) answers `{ waiting }` while it is still going: the caller asks again later, and the
+   * call that finds it gone cleans up what it leaves behind (its subnet group, its security group).
+   */
+  remove(ref: RemoveRef): Promise<void | { waiting: string }>;
   /** Everything still carrying the tenant's tag or label (the final sweep of a delete). */
   listTenantResources(tenant: string): Promise<ResourceRef[]>;
   checkConnectivity(): Promise<{ ok: boolean; detail: string }>;

@@ -8,6 +8,9 @@ const awsKindNames = [
   "key_pair",
   "host",
   "bucket",
+  "database",
+  "bucket_grant",
+  "key_grant",
 ] as const;
 const kubernetesKindNames = [
   "namespace",
