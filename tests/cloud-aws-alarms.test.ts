@@ -188,6 +188,25 @@ describe("aws driver: listAlarms", () => {
     expect(describeCalls().map((input) => input.AlarmNames)).toEqual([["acme-cpu"]]);
   });
 
+  it("names the database an RDS alarm watches by its DBInstanceIdentifier dimension", async () => {
+    aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [mapping("acme-db-cpu")] });
+    aws.cloudwatch.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [
+        metricAlarm("acme-db-cpu", {
+          Namespace: "AWS/RDS",
+          Dimensions: [
+            { Name: "Role", Value: "WRITER" },
+            { Name: "DBInstanceIdentifier", Value: "enclave-acme-main" },
+          ],
+        }),
+      ],
+    });
+
+    const [alarm] = await aws.driver.listAlarms!("acme");
+
+    expect(alarm).toMatchObject({ name: "acme-db-cpu", resource: "enclave-acme-main" });
+  });
+
   it("returns no alarms without describing any when the tenant has none", async () => {
     aws.tagging.on(GetResourcesCommand).resolves({ ResourceTagMappingList: [] });
 

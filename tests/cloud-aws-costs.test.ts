@@ -81,6 +81,23 @@ describe("aws driver: readDailyCosts", () => {
     ]);
   });
 
+  it("keeps RDS as its own service, apart from EC2 and the KMS key that encrypts it", async () => {
+    aws.costExplorer.on(GetCostAndUsageCommand).resolves({
+      ResultsByTime: [
+        day("2026-11-01", "2026-11-02", {
+          "Amazon Relational Database Service": "0.4128",
+          "Amazon Elastic Compute Cloud - Compute": "1",
+          "AWS Key Management Service": "0.0333",
+        }),
+      ],
+    });
+
+    const costs = await aws.driver.readDailyCosts!("acme", "2026-11-01", "2026-11-02");
+
+    expect(costs).toContainEqual({ day: "2026-11-01", service: "Amazon Relational Database Service", amount: 0.4128 });
+    expect(costs).toHaveLength(3);
+  });
+
   it("refuses an empty tenant name before any call, so no read is ever unfiltered", async () => {
     await expect(aws.driver.readDailyCosts!("", "2026-11-01", "2026-11-04")).rejects.toBeInstanceOf(
       PermanentCloudError,

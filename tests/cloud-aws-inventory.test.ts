@@ -1,4 +1,8 @@
-import { DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeInstancesCommand,
+  DescribeSecurityGroupRulesCommand,
+  RevokeSecurityGroupIngressCommand,
+} from "@aws-sdk/client-ec2";
 import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { GetResourcesCommand } from "@aws-sdk/client-resource-groups-tagging-api";
@@ -115,5 +119,57 @@ describe("aws driver: inventory details", () => {
       }),
     ]);
     expect(aws.ec2.commandCalls(DescribeInstancesCommand)).toHaveLength(0);
+  });
+});
+
+describe("aws driver: the delete sweep finds security group rules in other VPCs", () => {
+  const ruleTags = [tenantTag, { Key: "Name", Value: "share-db-globex" }];
+
+  it("lists the tenant's tagged ingress rules in any group by DescribeSecurityGroupRules, once each, and revokes one there", async () => {
+    aws.tagging.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        { ResourceARN: "arn:aws:ec2:eu-west-1:1:security-group-rule/sgr-home", Tags: [tenantTag] },
+      ],
+    });
+    aws.ec2
+      .on(DescribeSecurityGroupRulesCommand, { Filters: [{ Name: "tag:enclave:tenant", Values: ["acme"] }] })
+      .resolvesOnce({
+        SecurityGroupRules: [{ SecurityGroupRuleId: "sgr-home", GroupId: "sg-home", Tags: [tenantTag] }],
+        NextToken: "rules-2",
+      })
+      .resolvesOnce({
+        SecurityGroupRules: [
+          { SecurityGroupRuleId: "sgr-peer", GroupId: "sg-in-peer-vpc", Tags: ruleTags },
+          { SecurityGroupRuleId: "sgr-egress", GroupId: "sg-home", IsEgress: true, Tags: [tenantTag] },
+        ],
+      });
+
+    const found = await aws.driver.listTenantResources("acme");
+
+    expect(found).toEqual([
+      expect.objectContaining({ kind: "security_group_rule", id: "sgr-home" }),
+      {
+        kind: "security_group_rule",
+        name: "share-db-globex",
+        id: "sgr-peer",
+        tenant: "acme",
+        attributes: { groupId: "sg-in-peer-vpc" },
+        tags: { "enclave:tenant": "acme", Name: "share-db-globex" },
+      },
+    ]);
+    expect(aws.ec2.commandCalls(DescribeSecurityGroupRulesCommand).map((call) => call.args[0].input)).toEqual([
+      { Filters: [{ Name: "tag:enclave:tenant", Values: ["acme"] }], NextToken: undefined },
+      { Filters: [{ Name: "tag:enclave:tenant", Values: ["acme"] }], NextToken: "rules-2" },
+    ]);
+
+    aws.ec2.on(DescribeSecurityGroupRulesCommand, { SecurityGroupRuleIds: ["sgr-peer"] }).resolves({
+      SecurityGroupRules: [{ SecurityGroupRuleId: "sgr-peer", GroupId: "sg-in-peer-vpc" }],
+    });
+    aws.ec2.on(RevokeSecurityGroupIngressCommand).resolves({ Return: true });
+    await aws.driver.remove({ ...found[1]!, tenant: "acme" });
+    expect(aws.ec2.commandCalls(RevokeSecurityGroupIngressCommand)[0]?.args[0].input).toEqual({
+      GroupId: "sg-in-peer-vpc",
+      SecurityGroupRuleIds: ["sgr-peer"],
+    });
   });
 });

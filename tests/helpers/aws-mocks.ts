@@ -4,6 +4,7 @@ import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { EC2Client, EC2ServiceException } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { RDSClient } from "@aws-sdk/client-rds";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -26,6 +27,7 @@ export function createMockedAwsDriver(driverRegion = region) {
     cloudwatch: new CloudWatchClient({ region }),
     logs: new CloudWatchLogsClient({ region }),
     costExplorer: new CostExplorerClient({ region: "us-east-1" }),
+    rds: new RDSClient({ region }),
   };
   const mocks = {
     ec2: mockClient(clients.ec2),
@@ -37,6 +39,7 @@ export function createMockedAwsDriver(driverRegion = region) {
     cloudwatch: mockClient(clients.cloudwatch),
     logs: mockClient(clients.logs),
     costExplorer: mockClient(clients.costExplorer),
+    rds: mockClient(clients.rds),
   };
   return { driver: createAwsDriver({ region: driverRegion, vpcId, clients }), ...mocks };
 }

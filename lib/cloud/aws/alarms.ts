@@ -64,7 +64,7 @@ function toCloudAlarm(
   };
 }
 
-/** The instance or load balancer the alarm watches, else its first dimension's value (metric math included). */
+/** The instance, database or load balancer the alarm watches, else its first dimension's value (metric math included). */
 function readAlarmResource(alarm: MetricAlarm): string | null {
   const dimensions = [
     ...(alarm.Dimensions ?? []),
@@ -72,6 +72,10 @@ function readAlarmResource(alarm: MetricAlarm): string | null {
   ];
   const valueOf = (name: string) => dimensions.find((dimension) => dimension.Name === name && dimension.Value)?.Value;
   return (
-    valueOf("InstanceId") ?? valueOf("LoadBalancer") ?? dimensions.find((dimension) => dimension.Value)?.Value ?? null
+    valueOf("InstanceId") ??
+    valueOf("DBInstanceIdentifier") ??
+    valueOf("LoadBalancer") ??
+    dimensions.find((dimension) => dimension.Value)?.Value ??
+    null
   );
 }

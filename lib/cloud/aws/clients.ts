@@ -4,6 +4,7 @@ import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { RDSClient } from "@aws-sdk/client-rds";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -19,6 +20,7 @@ export interface AwsClients {
   cloudwatch: CloudWatchClient;
   logs: CloudWatchLogsClient;
   costExplorer: CostExplorerClient;
+  rds: RDSClient;
 }
 
 /** What every per-kind function gets: the clients plus the infrastructure's place in AWS. */
@@ -40,6 +42,7 @@ export function createAwsClients(region: string, given: Partial<AwsClients> = {}
     cloudwatch: given.cloudwatch ?? new CloudWatchClient({ region }),
     logs: given.logs ?? new CloudWatchLogsClient({ region }),
     costExplorer: given.costExplorer ?? new CostExplorerClient({ region: costExplorerRegion(region) }),
+    rds: given.rds ?? new RDSClient({ region }),
   };
 }
 

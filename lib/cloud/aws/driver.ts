@@ -2,19 +2,23 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import {
   PermanentCloudError,
   type CloudDriver,
+  type RemoveRef,
   type ResourceKind,
   type ResourceRef,
   type ResourceSpec,
 } from "../contract";
 import { listTenantAlarms } from "./alarms";
+import { ensureBucketGrant, removeBucketGrant } from "./bucket-grants";
 import { ensureBucket, removeBucket } from "./buckets";
 import { createAwsClients, type AwsClients, type AwsContext } from "./clients";
+import { ensureDatabase, removeDatabase } from "./databases";
 import { readTenantDailyCosts } from "./daily-costs";
 import { dependencyCodes, eventualConsistencyCodes, hasErrorCode, notFoundCodes, toCloudError } from "./errors";
 import { ensureHost, removeHost } from "./instances";
 import { ensureInstanceProfile, removeInstanceProfile } from "./instance-profiles";
 import { ensureIamRole, removeIamRole } from "./iam-roles";
 import { listTenantResources } from "./inventory";
+import { ensureKeyGrant, removeKeyGrant } from "./key-grants";
 import { ensureKeyPair, removeKeyPair } from "./key-pairs";
 import { ensureKmsAlias, removeKmsAlias } from "./kms-aliases";
 import { ensureKmsKey, removeKmsKey } from "./kms-keys";
@@ -31,7 +35,7 @@ export interface AwsDriverOptions {
 }
 
 type Ensure = (context: AwsContext, spec: ResourceSpec) => Promise<ResourceRef & { secret?: string }>;
-type Remove = (context: AwsContext, id: string) => Promise<void>;
+type Remove = (context: AwsContext, id: string, ref: RemoveRef) => Promise<void | { waiting: string }>;
 const operations: Partial<Record<ResourceKind, { ensure: Ensure; remove: Remove }>> = {
   security_group: { ensure: ensureSecurityGroup, remove: removeSecurityGroup },
   security_group_rule: { ensure: ensureSecurityGroupRule, remove: removeSecurityGroupRule },
@@ -42,6 +46,9 @@ const operations: Partial<Record<ResourceKind, { ensure: Ensure; remove: Remove 
   key_pair: { ensure: ensureKeyPair, remove: removeKeyPair },
   host: { ensure: ensureHost, remove: removeHost },
   bucket: { ensure: ensureBucket, remove: removeBucket },
+  database: { ensure: ensureDatabase, remove: removeDatabase },
+  bucket_grant: { ensure: ensureBucketGrant, remove: removeBucketGrant },
+  key_grant: { ensure: ensureKeyGrant, remove: removeKeyGrant },
 };
 // A log group deleted between listing and querying, or too many Insights queries at once: worth a retry.
 const logRetryCodes = ["ResourceNotFoundException", "LimitExceededException"];
@@ -68,7 +75,7 @@ export function createAwsDriver({ region, vpcId, clients }: AwsDriverOptions): C
     async remove(ref) {
       const { remove } = operationsFor(ref.kind);
       try {
-        await remove(context, ref.id);
+        return await remove(context, ref.id, ref);
       } catch (error) {
         if (hasErrorCode(error, ...notFoundCodes)) return;
         throw toCloudError(error, dependencyCodes);

@@ -50,10 +50,10 @@ function readErrorCode(error: unknown): string {
   return shape.Code ?? (typeof shape.code === "string" ? shape.code : undefined) ?? shape.name ?? "";
 }
 
-/** IAM's SDK errors say `Code: "NoSuchEntity"` but `name: "NoSuchEntityException"`: either matches. */
+/** IAM's SDK errors say `Code: "NoSuchEntity"` but `name: "NoSuchEntityException"` (RDS's `…Fault`): either matches. */
 export function hasErrorCode(error: unknown, ...codes: string[]): boolean {
   const { name } = shapeOf(error);
-  const names = [readErrorCode(error), name, name?.replace(/Exception$/, "")];
+  const names = [readErrorCode(error), name, name?.replace(/(Exception|Fault)$/, "")];
   return codes.some((code) => names.includes(code));
 }
 

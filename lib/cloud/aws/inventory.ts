@@ -2,17 +2,25 @@ import { ListInstanceProfilesCommand, ListRolesCommand } from "@aws-sdk/client-i
 import type { ResourceRef } from "../contract";
 import { parseResourceArn } from "./arn-kinds";
 import type { AwsContext } from "./clients";
+import { listTenantDatabases } from "./database-inventory";
 import { describeHosts } from "./host-details";
 import { buildTenantPath } from "./iam-policies";
 import { listKeyAliases } from "./kms-aliases";
 import { describeKey } from "./kms-keys";
-import { listTenantTagMappings, readTag, toTagRecord } from "./tags";
+import { listTenantSecurityGroupRules } from "./security-group-rule-inventory";
+import { databaseTagKey, listTenantTagMappings, readTag, toTagRecord } from "./tags";
 
 /** Everything still carrying the tenant's tag: what a finished delete must have made empty. */
 export async function listTenantResources(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
   const found = new Map<string, ResourceRef>();
+  const databaseParts = new Set<string>();
   // The tagging API's entry wins: it carries the tags, which ListRoles and ListInstanceProfiles do not.
-  for (const ref of [...(await listTagged(context, tenant)), ...(await listIamByPath(context, tenant))]) {
+  for (const ref of [
+    ...(await listTagged(context, tenant, databaseParts)),
+    ...(await listTenantSecurityGroupRules(context, tenant)),
+    ...(await listIamByPath(context, tenant)),
+    ...(await listTenantDatabases(context, tenant, databaseParts)),
+  ]) {
     const key = `${ref.kind}:${ref.id}`;
     if (!found.has(key)) found.set(key, ref);
   }
@@ -23,9 +31,12 @@ export async function listTenantResources(context: AwsContext, tenant: string): 
   return [...live, ...aliases.flat()];
 }
 
-async function listTagged(context: AwsContext, tenant: string): Promise<ResourceRef[]> {
+/** A database's subnet group, security group and rule are not listed: they go with the database (named in `databaseParts`). */
+async function listTagged(context: AwsContext, tenant: string, databaseParts: Set<string>): Promise<ResourceRef[]> {
   return (await listTenantTagMappings(context, tenant)).flatMap((mapping) => {
-    const parsed = mapping.ResourceARN ? parseResourceArn(mapping.ResourceARN) : null;
+    const database = readTag(mapping.Tags, databaseTagKey);
+    if (database) databaseParts.add(database);
+    const parsed = mapping.ResourceARN && !database ? parseResourceArn(mapping.ResourceARN) : null;
     if (!parsed) return [];
     const name = readTag(mapping.Tags, "Name") ?? parsed.id;
     return [{ ...parsed, name, tenant, attributes: { arn: mapping.ResourceARN }, tags: toTagRecord(mapping.Tags) }];

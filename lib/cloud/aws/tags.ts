@@ -67,3 +67,6 @@ export async function listTenantTagMappings(
   } while (PaginationToken);
   return mappings;
 }
+
+/** On a database's subnet group, security group and its rule: the instance they belong to (its removal removes them). */
+export const databaseTagKey = "enclave:database";
