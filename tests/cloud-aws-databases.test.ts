@@ -65,6 +65,9 @@ const instance = (fields: Partial<DBInstance> = {}): DBInstance => ({
   TagList: tags(),
   ...fields,
 });
+const withoutPassword = Object.fromEntries(
+  Object.entries(spec.attributes!).filter(([key]) => key !== "masterPassword"),
+);
 const notFound = () => new DBInstanceNotFoundFault(exceptionOptions(`DBInstance ${identifier} not found.`));
 
 function mockFreshCreate() {
@@ -153,7 +156,7 @@ describe("aws driver: databases on RDS", () => {
   it("adopts an instance of the same tenant as it is now, endpoint included, and creates nothing", async () => {
     aws.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [instance()] });
 
-    const ref = await aws.driver.ensure(spec);
+    const ref = await aws.driver.ensure({ ...spec, attributes: withoutPassword });
 
     expect(ref).toMatchObject({
       id: identifier,
@@ -226,10 +229,23 @@ describe("aws driver: databases on RDS", () => {
 
     await expect(aws.driver.ensure(bad)).rejects.toBeInstanceOf(PermanentCloudError);
     await expect(aws.driver.ensure(bad)).rejects.toThrow(/engine/);
+    await expect(
+      aws.driver.ensure({ ...spec, attributes: { ...spec.attributes, masterPassword: "a/b@c" } }),
+    ).rejects.toThrow(/masterPassword: 8 to 128/);
     await expect(aws.driver.ensure({ ...spec, refs: { securityGroupId: "sg-tenant" } })).rejects.toThrow(
       /refs\.kmsKeyId/,
     );
     expect(aws.rds.calls()).toHaveLength(0);
+  });
+
+  it("refuses to create an instance without a master password, before making anything", async () => {
+    mockFreshCreate();
+
+    await expect(aws.driver.ensure({ ...spec, attributes: withoutPassword })).rejects.toThrow(
+      /needs attributes.masterPassword/,
+    );
+    expect(aws.rds.commandCalls(CreateDBSubnetGroupCommand)).toHaveLength(0);
+    expect(aws.rds.commandCalls(CreateDBInstanceCommand)).toHaveLength(0);
   });
 
   it("refuses a VPC whose subnets are all in one availability zone", async () => {

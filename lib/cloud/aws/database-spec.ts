@@ -19,11 +19,17 @@ const specAttributes = z.object({
   multiAz: z.boolean(),
   port: z.number().int().min(1150).max(65535),
   masterUsername: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/, "a letter then up to 15 letters, digits or _"),
-  masterPassword: z.string().regex(/^[^/@"' ]{8,128}$/, "8 to 128 characters without / @ \" ' or spaces"),
+  // Only creating needs it: a call that finds the instance (a re-check) may leave it out.
+  masterPassword: z
+    .string()
+    .regex(/^[^/@"' ]{8,128}$/, "8 to 128 characters without / @ \" ' or spaces")
+    .optional(),
 });
 
 /** The spec's settings, or a message naming the first one RDS would refuse (never echoing the password). */
-export function parseDatabaseSpec(spec: ResourceSpec): DatabaseSpecAttributes {
+export function parseDatabaseSpec(
+  spec: ResourceSpec,
+): Partial<Pick<DatabaseSpecAttributes, "masterPassword">> & Omit<DatabaseSpecAttributes, "masterPassword"> {
   const parsed = specAttributes.safeParse(spec.attributes ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

@@ -1,23 +1,11 @@
-import {
-  CreateDBInstanceCommand,
-  DeleteDBInstanceCommand,
-  DescribeDBInstancesCommand,
-  type DBInstance,
-} from "@aws-sdk/client-rds";
-import {
-  ForeignResourceError,
-  TransientCloudError,
-  tenantTagKey,
-  type RemoveRef,
-  type ResourceRef,
-  type ResourceSpec,
-} from "../contract";
+import { CreateDBInstanceCommand, DescribeDBInstancesCommand, type DBInstance } from "@aws-sdk/client-rds";
+import { PermanentCloudError, TransientCloudError, type ResourceRef, type ResourceSpec } from "../contract";
 import { requireRef, type AwsContext } from "./clients";
 import { parseDatabaseSpec, toDatabaseRef } from "./database-spec";
-import { ensureDbSecurityGroup, removeDbSecurityGroups } from "./db-security-group";
-import { ensureDbSubnetGroup, removeDbSubnetGroup } from "./db-subnet-groups";
+import { ensureDbSecurityGroup } from "./db-security-group";
+import { ensureDbSubnetGroup } from "./db-subnet-groups";
 import { hasErrorCode, ignoreErrorCodes } from "./errors";
-import { assertTenantOwns, buildTenantTags, readTag } from "./tags";
+import { assertTenantOwns, buildTenantTags } from "./tags";
 
 /** An RDS instance with the spec's name: adopted when it is the tenant's, else made with its subnet and security groups. */
 export async function ensureDatabase(context: AwsContext, spec: ResourceSpec): Promise<ResourceRef> {
@@ -26,6 +14,10 @@ export async function ensureDatabase(context: AwsContext, spec: ResourceSpec): P
   const kmsKeyId = requireRef(spec, "kmsKeyId");
   const existing = await describeDatabase(context, spec.name);
   if (existing) return adopt(spec, existing, settings.port);
+  if (!settings.masterPassword)
+    throw new PermanentCloudError(
+      `Database ${spec.name} does not exist yet, and creating it needs attributes.masterPassword.`,
+    );
   const subnetGroup = await ensureDbSubnetGroup(context, spec);
   const groupId = await ensureDbSecurityGroup(context, spec, tenantGroupId, settings.port);
   try {
@@ -72,44 +64,4 @@ export async function describeDatabase({ clients }: AwsContext, identifier: stri
     "DBInstanceNotFound",
   );
   return found?.DBInstances?.[0];
-}
-
-/** Asks RDS to delete the instance and answers "waiting" until it is gone; then removes what it leaves. */
-export async function removeDatabase(context: AwsContext, identifier: string, ref: RemoveRef) {
-  const instance = await describeDatabase(context, identifier);
-  if (!instance) {
-    await removeDbSubnetGroup(context, identifier, ref.tenant);
-    await removeDbSecurityGroups(context, identifier, ref.tenant);
-    return;
-  }
-  const owner = readTag(instance.TagList, tenantTagKey);
-  if (owner !== ref.tenant) throw new ForeignResourceError("database", identifier, owner);
-  if (instance.DBInstanceStatus !== "deleting") await deleteInstance(context, identifier, ref);
-  return { waiting: "deleted" };
-}
-
-async function deleteInstance({ clients }: AwsContext, identifier: string, ref: RemoveRef): Promise<void> {
-  const snapshot = ref.attributes?.finalSnapshot === true;
-  try {
-    await clients.rds.send(
-      new DeleteDBInstanceCommand({
-        DBInstanceIdentifier: identifier,
-        ...(snapshot
-          ? { FinalDBSnapshotIdentifier: finalSnapshotName(identifier, new Date()) }
-          : { SkipFinalSnapshot: true }),
-        DeleteAutomatedBackups: true,
-      }),
-    );
-  } catch (error) {
-    if (hasErrorCode(error, "DBInstanceNotFound")) return;
-    // Creating, backing up, modifying: RDS deletes it once that is over.
-    if (hasErrorCode(error, "InvalidDBInstanceState"))
-      throw new TransientCloudError(`Database ${identifier} cannot be deleted in its current state yet.`);
-    throw error;
-  }
-}
-
-/** `<id>-final-YYYYMMDDhhmmss`: unique per attempt, and a valid snapshot identifier. */
-export function finalSnapshotName(identifier: string, now: Date): string {
-  return `${identifier}-final-${now.toISOString().replace(/\D/g, "").slice(0, 14)}`;
 }
