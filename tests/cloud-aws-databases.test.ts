@@ -18,6 +18,7 @@ import {
   DeleteDBSubnetGroupCommand,
   DescribeDBInstancesCommand,
   DescribeDBSubnetGroupsCommand,
+  InvalidDBInstanceStateFault,
   ListTagsForResourceCommand,
   type DBInstance,
 } from "@aws-sdk/client-rds";
@@ -300,6 +301,14 @@ describe("aws driver: removing a database", () => {
 
     await expect(aws.driver.remove(ref)).resolves.toEqual({ waiting: "deleted" });
     expect(aws.rds.commandCalls(DeleteDBInstanceCommand)).toHaveLength(0);
+  });
+
+  it("waits, to try again, while RDS cannot delete it yet (still creating)", async () => {
+    aws.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [instance({ DBInstanceStatus: "creating" })] });
+    aws.rds.on(DeleteDBInstanceCommand).rejects(new InvalidDBInstanceStateFault(exceptionOptions("creating")));
+
+    await expect(aws.driver.remove(ref)).resolves.toEqual({ waiting: "deleted" });
+    expect(aws.rds.commandCalls(DeleteDBInstanceCommand)).toHaveLength(1);
   });
 
   it("refuses to delete another tenant's instance", async () => {

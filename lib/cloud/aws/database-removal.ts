@@ -1,5 +1,5 @@
 import { DeleteDBInstanceCommand } from "@aws-sdk/client-rds";
-import { ForeignResourceError, TransientCloudError, tenantTagKey, type RemoveRef } from "../contract";
+import { ForeignResourceError, tenantTagKey, type RemoveRef } from "../contract";
 import type { AwsContext } from "./clients";
 import { describeDatabase } from "./databases";
 import { removeDbSecurityGroups } from "./db-security-group";
@@ -21,6 +21,7 @@ export async function removeDatabase(context: AwsContext, identifier: string, re
   return { waiting: "deleted" };
 }
 
+/** Also when RDS cannot delete it yet (creating, backing up, modifying): the next ask tries again. */
 async function deleteInstance({ clients }: AwsContext, identifier: string, ref: RemoveRef): Promise<void> {
   const snapshot = ref.attributes?.finalSnapshot === true;
   try {
@@ -34,11 +35,7 @@ async function deleteInstance({ clients }: AwsContext, identifier: string, ref: 
       }),
     );
   } catch (error) {
-    if (hasErrorCode(error, "DBInstanceNotFound")) return;
-    // Creating, backing up, modifying: RDS deletes it once that is over.
-    if (hasErrorCode(error, "InvalidDBInstanceState"))
-      throw new TransientCloudError(`Database ${identifier} cannot be deleted in its current state yet.`);
-    throw error;
+    if (!hasErrorCode(error, "DBInstanceNotFound", "InvalidDBInstanceState")) throw error;
   }
 }
 
