@@ -24,8 +24,8 @@ test.describe("a write user with a database", () => {
     const name = `orders-${Math.random().toString(36).slice(2, 7)}`;
     const cloudName = `enclave-dev-${name}`;
     await form.getByLabel("Name").fill(name);
-    await form.getByLabel("Engine", { exact: true }).selectOption("postgres");
-    await form.getByLabel("Engine version").selectOption("15.8");
+    await form.getByRole("combobox", { name: "Engine", exact: true }).selectOption("postgres");
+    await form.getByRole("combobox", { name: "Engine version" }).selectOption("15.8");
     await form.getByLabel("Storage (GiB)").fill("50");
     await form.getByLabel(/Multi-AZ/).check();
     await form.getByRole("button", { name: "Create database" }).click();
