@@ -28,6 +28,10 @@ test.describe("a write user with a database", () => {
     await form.getByRole("combobox", { name: "Engine version" }).selectOption("15.8");
     await form.getByLabel("Storage (GiB)").fill("50");
     await form.getByLabel(/Multi-AZ/).check();
+    await form.screenshot({ path: "test-results/screenshots/database-form.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: "test-results/screenshots/database-form-phone.png" });
+    await page.setViewportSize({ width: 1280, height: 720 });
     await form.getByRole("button", { name: "Create database" }).click();
     await expect(page.getByRole("heading", { name: `Creating database ${cloudName}` })).toBeVisible();
     await expect(page.getByText("waiting for available (creating)")).toBeVisible({ timeout: 60_000 });

@@ -12,7 +12,7 @@ import {
 
 const sizes = Object.entries(databaseSizes).map(([value, { label, instanceClass }]) => ({
   value,
-  label: `${label}, ${instanceClass}`,
+  label: `${label.split(" ")[0]} (${instanceClass})`,
 }));
 
 /** A database's settings in the new-resource form; the versions follow the engine chosen. */
