@@ -65,11 +65,11 @@ test.describe("a write user with a database", () => {
     await expect(bob.getByRole("button", { name: "Delete" })).toHaveCount(0);
     await reader.close();
 
-    await page.goto("/t/dev/resources");
-    await row.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("dialog");
     await expect(dialog.getByLabel("Take a final snapshot first")).toBeChecked();
     await dialog.getByRole("button", { name: "Delete database" }).click();
+    await expect(page).toHaveURL(/\/t\/dev\/resources$/);
     await expect(page.getByRole("heading", { name: `Deleted database ${cloudName}` })).toBeVisible({
       timeout: 60_000,
     });

@@ -80,7 +80,16 @@ export default async function ResourceDetailPage({ params }: Props) {
       <PageHeader
         title={resource.name}
         description={`A ${singular} of ${tenant.name}.`}
-        actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />}
+        actions={
+          manageable && (
+            <DeleteResourceButton
+              tenant={tenant.name}
+              kind={kind}
+              name={resource.name}
+              returnTo={`/t/${tenant.name}/resources`}
+            />
+          )
+        }
       />
       {deletable && !manageable && <ReadOnlyNotice tenant={tenant.name} what={`deleting this ${singular}`} />}
       {kind === "database" ? (
