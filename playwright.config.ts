@@ -63,6 +63,9 @@ export default defineConfig({
         OIDC_DISPLAY_NAME: "Test IdP",
         // A day of metrics is enough for the charts under test and keeps PGlite's first tick short.
         ENCLAVE_METRICS_BACKFILL_HOURS: "24",
+        // e2e/tenant-databases.spec.ts watches a local database become available, and go, in seconds.
+        ENCLAVE_LOCAL_DATABASE_READY_SECONDS: "3",
+        ENCLAVE_DATABASE_RECHECK_SECONDS: "2",
         // e2e/tenant-alerts.spec.ts sends a channel's test message to a receiver on 127.0.0.1.
         ENCLAVE_OUTBOUND_ALLOW_PRIVATE: "true",
       },

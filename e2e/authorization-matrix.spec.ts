@@ -52,6 +52,11 @@ test("the audit log's CSV export is built and guarded like the audit page", () =
   expect(routePolicy["/api/admin/audit/export"]).toBe(routePolicy["/admin/audit"]);
 });
 
+test("a database's password is revealed by a built action guarded like the PEM key", () => {
+  expect(builtActions().map((a) => a.name)).toContain("revealDatabasePassword");
+  expect(actionPolicy.revealDatabasePassword).toBe(routePolicy["/api/t/[tenant]/pem"]);
+});
+
 function classifyResponse(status: number, location: string | undefined, body: string): Outcome {
   if (status >= 300 && status < 400) return location?.includes("/login") ? "sign-in" : "allowed";
   if (status === 401 || body.includes('"code":"unauthenticated"')) return "sign-in";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
-import { routePolicy } from "@/lib/auth/route-policy";
+import { actionPolicy, routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -85,5 +85,16 @@ describe("the command palette's lookups", () => {
     expect(can(reader, routePolicy["/api/t/[tenant]/resources"], prod)).toBe(false);
     expect(can(reader, routePolicy["/api/admin/users"])).toBe(false);
     expect(can(actor("auditor"), routePolicy["/api/admin/users"])).toBe(true);
+  });
+});
+
+describe("a database's password", () => {
+  it("is revealed to a tenant's writers only, like its PEM key", () => {
+    const access = actionPolicy.revealDatabasePassword;
+    expect(access).toBe(routePolicy["/api/t/[tenant]/pem"]);
+    expect(can(actor("user", { [dev]: "write" }), access, dev)).toBe(true);
+    expect(can(actor("user", { [dev]: "read" }), access, dev)).toBe(false);
+    expect(can(actor("auditor"), access, dev)).toBe(false);
+    expect(can(actor("user", { [dev]: "write" }), access, prod)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ const firstIssue = (input: unknown) => createResourceInput.safeParse(input).erro
 
 describe("resource input", () => {
   it.each([
-    [{ tenant: "dev", kind: "database", name: "x1" }, "Choose what to create: a service, a host or a bucket."],
+    [{ tenant: "dev", kind: "queue", name: "x1" }, "Choose what to create: a service, a host, a bucket or a database."],
     [
       { tenant: "dev", kind: "service", name: "Web", image: "nginx" },
       "Use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",

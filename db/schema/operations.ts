@@ -4,7 +4,7 @@ import { tenants } from "./tenants";
 
 export type ResourceRequest = {
   action: "create" | "delete";
-  kind: "service" | "host" | "bucket";
+  kind: "service" | "host" | "bucket" | "database";
   name: string;
   attributes?: Record<string, string | number | boolean>;
 };

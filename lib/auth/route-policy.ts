@@ -90,5 +90,7 @@ export const actionPolicy = {
   deleteGroupMapping: "admin:write",
   setTenantFavorite: "tenant:read",
   recordTenantVisit: "tenant:read",
+  // Hands out a secret: audited as database.password_revealed (lib/resources/reveal-database-password.ts).
+  revealDatabasePassword: "tenant:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;

@@ -3,7 +3,14 @@ import { createLogger, type LogFields, type LogLevel } from "@/lib/observability
 import type { Database } from "@/db/client";
 import { newWorkerId } from "@/lib/provisioning/worker-identity";
 import type { JobQueue } from "./job-queue-interface";
-import { cancelLegacyJobs, operationQueue, reviveOperationJob, sendOperationJob } from "./operation-jobs";
+import {
+  cancelLegacyJobs,
+  operationQueue,
+  recheckQueue,
+  reviveOperationJob,
+  sendOperationJob,
+  sendRecheckJob,
+} from "./operation-jobs";
 import { operationHandler } from "./operation-worker";
 import { schedulePeriodicTasks, workerPeriodicTasks, type PeriodicSchedule, type PeriodicTask } from "./periodic-tasks";
 import { queueSettings, type QueueSettings } from "./queue-settings";
@@ -46,6 +53,7 @@ export async function startJobQueue(
   await boss.createQueue(operationQueue, { name: operationQueue, ...options });
   // createQueue leaves an existing queue as it was: bring its settings up to date.
   await boss.updateQueue(operationQueue, { name: operationQueue, ...options });
+  await boss.createQueue(recheckQueue, { name: recheckQueue });
   await cancelLegacyJobs(boss, database, schema, log);
   const workerId = newWorkerId();
   const worker: { stopping: boolean; periodic?: PeriodicSchedule; wake?: () => void } = { stopping: false };
@@ -71,9 +79,20 @@ export async function startJobQueue(
     await workOperations(
       boss,
       concurrency,
-      operationHandler({ database, workerId, leaseSeconds, stopping: () => worker.stopping, log }),
+      operationHandler({
+        database,
+        workerId,
+        leaseSeconds,
+        stopping: () => worker.stopping,
+        log,
+        recheck: (operationId, seconds) => sendRecheckJob(boss, operationId, seconds),
+      }),
     )
   ).wake;
+  await boss.work<{ operationId: string }>(recheckQueue, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await reviveOperationJob(boss, job!.data.operationId, false, log);
+    worker.wake?.();
+  });
   worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds, concurrency });
   return queue;

@@ -3,6 +3,13 @@ import type { Database } from "@/db/client";
 import type { Log } from "@/lib/observability/logger";
 
 export const operationQueue = "tenant-operation";
+/** Re-checks of operations resting while the cloud works (a database being created): each revives its operation's job. */
+export const recheckQueue = "tenant-operation-recheck";
+
+/** A re-check a second after the operation's rest ends, so that the operation is claimable by then. */
+export async function sendRecheckJob(boss: PgBoss, operationId: string, seconds: number): Promise<void> {
+  await boss.send(recheckQueue, { operationId }, { startAfter: seconds + 1, retryLimit: 5, retryDelay: 5 });
+}
 
 /**
  * One job per operation: its id is the operation's, so a second send — a retried request, every

@@ -11,6 +11,8 @@ import { runProvision } from "./run-provision";
 import { runTeardown } from "./run-teardown";
 import { finishResource, runResourceOperation } from "./run-resource";
 import { claimOperation, heldBy, holdLease, OperationHeldError } from "./lease";
+import { openSecret } from "@/lib/security/encryption";
+import { recheckSeconds, StepWaiting } from "./step-waiting";
 
 export { LeaseLostError, OperationHeldError } from "./lease";
 
@@ -18,6 +20,10 @@ export type EngineOptions = {
   workerId: string;
   driverFor: (tenant: typeof tenants.$inferSelect) => Promise<CloudDriver>;
   seal: (plain: string) => string;
+  /** Opens what seal made (a database's stored password); the portal's own key by default. */
+  unseal?: (sealed: string) => string;
+  /** How long an operation waiting on the cloud rests before its re-check (see StepWaiting). */
+  recheckSeconds?: number;
   leaseSeconds?: number;
   /** While another worker holds the operation: "skip" returns "skipped"; "throw" raises OperationHeldError, so a job queue retries later. */
   whenHeld?: "skip" | "throw";
@@ -28,12 +34,13 @@ export type EngineOptions = {
 /**
  * Runs (or resumes) one operation. Only the worker holding its lease runs it: a job arriving while
  * another worker's lease lasts is skipped (or throws, see whenHeld), as is one for a finished operation.
+ * "waiting": a step waits on the cloud, and the operation rests unheld until its re-check is due.
  */
 export async function runOperation(
   db: Db,
   operationId: string,
   options: EngineOptions,
-): Promise<"finished" | "skipped"> {
+): Promise<"finished" | "skipped" | "waiting"> {
   const leaseSeconds = options.leaseSeconds ?? 60;
   const op = await claimOperation(db, operationId, options.workerId, leaseSeconds);
   if (!op) {
@@ -43,6 +50,7 @@ export async function runOperation(
   }
   const lease = holdLease(db, op.id, options.workerId, leaseSeconds);
   let finished = false;
+  let restFor: number | null = null;
   try {
     const [tenant] = await db.select().from(tenants).where(eq(tenants.id, op.tenantId));
     // Checked after each cloud call, before its result is recorded: a worker that lost its lease stops there.
@@ -61,6 +69,7 @@ export async function runOperation(
       retry: options.retry,
       hooks,
       seal: options.seal,
+      unseal: options.unseal ?? openSecret,
       isCloudError,
     };
     let outcome: { state: "succeeded" } | { state: "failed"; error: string } = { state: "succeeded" };
@@ -68,6 +77,12 @@ export async function runOperation(
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
       else await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!));
     } catch (error) {
+      if (error instanceof StepWaiting) {
+        // The page shows the database creating (or deleting) while the operation rests.
+        await refreshTenantInventory(db, tenant!, ctx.driver, afterOperationSeconds(inventorySettings()));
+        restFor = options.recheckSeconds ?? recheckSeconds();
+        return "waiting";
+      }
       if (!isCloudError(error)) throw error;
       outcome = { state: "failed", error: (error as Error).message };
     }
@@ -86,7 +101,7 @@ export async function runOperation(
     finished = true;
     return "finished";
   } finally {
-    // The finish cleared the lease with the outcome; an interrupted run hands it back.
-    await (finished ? lease.stop() : lease.release());
+    // The finish cleared the lease with the outcome; an interrupted run hands it back, a waiting one until its re-check.
+    await (finished ? lease.stop() : restFor !== null ? lease.rest(restFor) : lease.release());
   }
 }

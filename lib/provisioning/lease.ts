@@ -70,13 +70,17 @@ export async function claimOperation(
   return taken;
 }
 
-/** Why an operation was not claimed: finished (or gone), or held by a live worker, named. */
+/** Why an operation was not claimed: finished (or gone), resting until its re-check (null), or held by a live worker, named. */
 export async function heldBy(db: Db, operationId: string): Promise<string | null> {
   const [row] = await db
-    .select({ state: operations.state, owner: operations.leaseOwner })
+    .select({
+      state: operations.state,
+      owner: operations.leaseOwner,
+      resting: sql<boolean>`${operations.leaseOwner} is null and ${operations.leaseUntil} > now()`,
+    })
     .from(operations)
     .where(eq(operations.id, operationId));
-  return row && unfinished(row.state) ? (row.owner ?? "another worker") : null;
+  return row && unfinished(row.state) && !row.resting ? (row.owner ?? "another worker") : null;
 }
 
 // Renewed every third of its length. A renewal that finds another owner, or no renewal for a whole
@@ -111,17 +115,23 @@ export function holdLease(db: Db, operationId: string, workerId: string, leaseSe
       clearInterval(heartbeat);
     },
     // An interrupted run hands the operation back at once, so a retry need not wait out the lease.
-    async release() {
-      clearInterval(heartbeat);
-      await db
-        .update(operations)
-        .set({ leaseOwner: null, leaseUntil: null })
-        .where(mine)
-        .catch((error: Error) =>
-          logger.warn("lease release failed; the lease will lapse", { operationId, workerId, error }),
-        );
-    },
+    release: () => handBack(null),
+    /**
+     * A waiting run hands it back until its re-check: unheld, and claimable (by a job or the sweep)
+     * only once leaseUntil has passed. Kept in the row, so a restart in between changes nothing.
+     */
+    rest: (seconds: number) => handBack(leaseUntil(seconds)),
   };
+  async function handBack(until: ReturnType<typeof leaseUntil> | null) {
+    clearInterval(heartbeat);
+    await db
+      .update(operations)
+      .set({ leaseOwner: null, leaseUntil: until })
+      .where(mine)
+      .catch((error: Error) =>
+        logger.warn("lease release failed; the lease will lapse", { operationId, workerId, error }),
+      );
+  }
 }
 
 /** Records the operation's end only while this worker holds it, in the caller's transaction; throws LeaseLostError otherwise. */

@@ -32,6 +32,8 @@ export type StepProgress = {
   state: string;
   attempts: number;
   error: string | null;
+  /** What a running step waits for on the cloud ("waiting for available (creating)"), while it rests. */
+  waiting: string | null;
   startedAt: string | null;
   finishedAt: string | null;
 };
@@ -90,6 +92,7 @@ export async function getLatestOperation(
       state: s.state,
       attempts: s.attempts,
       error: s.error,
+      waiting: s.state === "running" && typeof s.result?.waiting === "string" ? s.result.waiting : null,
       startedAt: iso(s.startedAt),
       finishedAt: iso(s.finishedAt),
     })),

@@ -75,6 +75,8 @@ export function provisionPlan(tenant: PlanTenant): PlanStep[] {
 /** Teardown in the order dependencies demand; each phase removes every tagged resource of its kinds. */
 export const teardownPhases: { key: string; kinds: ResourceKind[] }[] = [
   { key: "remove-workloads-and-hosts", kinds: ["load_balancer", "workload", "host", "bucket"] },
+  // A database's own security group admits the tenant's: the database (and it) go before the groups.
+  { key: "remove-databases", kinds: ["database"] },
   { key: "remove-security-group-rules", kinds: ["security_group_rule"] },
   { key: "remove-security-groups", kinds: ["security_group"] },
   { key: "remove-iam", kinds: ["instance_profile", "iam_role"] },

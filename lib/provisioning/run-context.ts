@@ -18,6 +18,8 @@ export type RunContext = {
   retry?: RetryPolicy;
   hooks?: EngineHooks;
   seal: (plain: string) => string;
+  /** Opens what seal made; needed by steps that hand a stored secret to the cloud (a database's password). */
+  unseal?: (sealed: string) => string;
   isCloudError: (error: unknown) => boolean;
 };
 

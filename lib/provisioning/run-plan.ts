@@ -1,19 +1,20 @@
-import { and, eq, sql } from "drizzle-orm";
-import { operations, tenantSecrets, type Tenant } from "@/db/schema";
-import type { ResourceRef, ResourceSpec } from "@/lib/cloud/contract";
+import type { Tenant } from "@/db/schema";
+import { databaseReadyStatus, type ResourceRef, type ResourceSpec } from "@/lib/cloud/contract";
 import { createLogger } from "@/lib/observability/logger";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { tenantHasPem } from "./tenant-has-pem";
 import {
-  assertWritten,
   openStepLog,
   recordFailure,
   recordIntent,
   recordSteps,
   recordSuccess,
+  recordWaiting,
   type StepWrite,
 } from "./step-log";
+import { StepWaiting } from "./step-waiting";
+import { storeTenantSecret } from "./store-tenant-secret";
 import type { RunContext } from "./run-context";
 
 const logger = createLogger("provisioning");
@@ -74,7 +75,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     }));
     if (done) writes.unshift({ key: done.step.key, state: "succeeded", result });
     // The key first: a recorded key pair always has its key stored.
-    if (secret) await storePem(ctx, ctx.seal(secret));
+    if (secret) await storeTenantSecret(ctx, "pem", ctx.seal(secret), "replace");
     await recordSteps(ctx.db, ctx, writes);
     if (done) {
       logger.debug("step succeeded", { operationId: ctx.operationId, step: done.step.key });
@@ -93,6 +94,8 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
         ref = await withRetry(() => ctx.driver.ensure(spec), ctx.retry);
       }
       await ctx.hooks?.afterCloudCall?.(step.key);
+      if (spec.kind === "database" && ref.status !== databaseReadyStatus)
+        await waitFor(ctx, step.key, `waiting for ${databaseReadyStatus} (${ref.status ?? "no status yet"})`);
       await advance(take(step.key), { step, ref });
     } catch (error) {
       if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, step.key, (error as Error).message);
@@ -108,31 +111,6 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     if (next.length > 0) track(advance(next));
   }
   if (failure) throw failure;
-}
-
-// Fenced like the step log. Stored by a worker that then lost the lease, before recording the step,
-// it is the key of the pair in the cloud, which the next holder adopts and keeps.
-async function storePem(ctx: RunContext, ciphertext: string) {
-  const held = and(
-    eq(operations.id, ctx.operationId),
-    eq(operations.leaseOwner, ctx.workerId),
-    eq(operations.state, "running"),
-  );
-  const row = ctx.db
-    .select({
-      tenantId: operations.tenantId,
-      kind: sql<string>`'pem'`.as("kind"),
-      ciphertext: sql<string>`${ciphertext}`.as("ciphertext"),
-      createdAt: sql<Date>`now()`.as("created_at"),
-    })
-    .from(operations)
-    .where(held);
-  const stored = await ctx.db
-    .insert(tenantSecrets)
-    .select(row)
-    .onConflictDoUpdate({ target: [tenantSecrets.tenantId, tenantSecrets.kind], set: { ciphertext } })
-    .returning({ tenantId: tenantSecrets.tenantId });
-  assertWritten(stored.length === 1, ctx);
 }
 
 // Each step's height: the steps on the longest chain from it to the end of the plan, itself included.
@@ -155,7 +133,11 @@ export async function runRecordedStep(
   await ctx.hooks?.beforeStep?.(key);
   await recordIntent(ctx.db, ctx, key, null);
   try {
-    const result = await work();
+    const result = await work().catch(async (error) => {
+      if (!(error instanceof StepWaiting)) throw error;
+      await ctx.hooks?.afterCloudCall?.(key);
+      return waitFor(ctx, key, error.note);
+    });
     await ctx.hooks?.afterCloudCall?.(key);
     await recordSuccess(ctx.db, ctx, key, result);
     logger.debug("step succeeded", { operationId: ctx.operationId, step: key });
@@ -163,4 +145,11 @@ export async function runRecordedStep(
     if (ctx.isCloudError(error)) await recordFailure(ctx.db, ctx, key, (error as Error).message);
     throw error;
   }
+}
+
+/** Records what the step waits for and ends the run there (see StepWaiting). */
+async function waitFor(ctx: RunContext, key: string, note: string): Promise<never> {
+  await recordWaiting(ctx.db, ctx, key, note);
+  logger.debug("step waiting", { operationId: ctx.operationId, step: key, note });
+  throw new StepWaiting(key, note);
 }

@@ -1,11 +1,15 @@
-import type { Operation, ResourceRequest, Tenant } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { tenantSecrets, type Operation, type ResourceRequest, type Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
-import type { ResourceKind, ResourceRef } from "@/lib/cloud/contract";
+import type { RemoveRef, ResourceKind, ResourceRef } from "@/lib/cloud/contract";
+import { databaseSecretKind } from "./database-secret";
+import { databaseCreationStep } from "./database-steps";
 import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { runPlan, runRecordedStep } from "./run-plan";
 import { openStepLog } from "./step-log";
+import { StepWaiting } from "./step-waiting";
 import type { RunContext } from "./run-context";
 
 /** Creates or deletes one resource of a ready tenant, on the same step log as provisioning. */
@@ -59,6 +63,7 @@ async function creationPlan(ctx: RunContext, tenant: Tenant, request: ResourceRe
     );
     return [{ key: "create-host", kind: "host", deps: [], spec: spec("create-host", "host", { refs, attributes }) }];
   }
+  if (request.kind === "database") return [await databaseCreationStep(ctx, tenant, request)];
   return [{ key: "create-bucket", kind: "bucket", deps: [], spec: spec("create-bucket", "bucket") }];
 }
 
@@ -70,6 +75,7 @@ const removalSteps: Record<ResourceRequest["kind"], [string, ResourceKind][]> = 
   ],
   host: [["remove-host", "host"]],
   bucket: [["remove-bucket", "bucket"]],
+  database: [["remove-database", "database"]],
 };
 
 async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<void> {
@@ -92,10 +98,32 @@ async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceReq
       const found = (await withRetry(() => ctx.driver.listTenantResources(tenant.name), ctx.retry)).filter(
         (r) => r.kind === kind && r.name === request.name,
       );
-      for (const ref of found) await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
+      const attributes =
+        request.kind === "database" ? { finalSnapshot: request.attributes?.finalSnapshot === true } : {};
+      const refs: RemoveRef[] = found.map((r) => ({
+        kind: r.kind,
+        name: r.name,
+        id: r.id,
+        tenant: tenant.name,
+        attributes,
+      }));
+      await removeAll(ctx, refs);
       return { removed: found.length };
     });
   }
+}
+
+/**
+ * Removes each; a removal the cloud is still carrying out (a database) has the step wait, after the
+ * others have been asked, and is asked again at the re-check.
+ */
+export async function removeAll(ctx: RunContext, refs: RemoveRef[]): Promise<void> {
+  const waiting: string[] = [];
+  for (const ref of refs) {
+    const answer = await withRetry(() => ctx.driver.remove(ref), ctx.retry);
+    if (answer && "waiting" in answer) waiting.push(`${ref.kind.replace(/_/g, " ")} ${ref.name} ${answer.waiting}`);
+  }
+  if (waiting.length > 0) throw new StepWaiting("", `waiting until gone: ${waiting.join(", ")}`);
 }
 
 /**
@@ -112,6 +140,11 @@ export async function finishResource(
   await db.transaction(async (tx) => {
     const failed = outcome.state === "failed";
     await finishHeldOperation(tx, op.id, workerId, outcome);
+    // A deleted database's password opens nothing any more.
+    if (request.kind === "database" && request.action === "delete" && !failed)
+      await tx
+        .delete(tenantSecrets)
+        .where(and(eq(tenantSecrets.tenantId, op.tenantId), eq(tenantSecrets.kind, databaseSecretKind(request.name))));
     const action = `resource.${request.action === "create" ? "created" : "deleted"}${failed ? "_failed" : ""}`;
     await recordAudit(tx, {
       actorId: null,

@@ -5,6 +5,7 @@ import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
 import { openStepLog } from "./step-log";
 import { runRecordedStep } from "./run-plan";
+import { removeAll } from "./run-resource";
 import type { RunContext } from "./run-context";
 
 const sweepKey = sweepStep;
@@ -31,14 +32,14 @@ export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void
     if (done.has(phase.key)) continue;
     await runRecordedStep(ctx, phase.key, async () => {
       const tagged = await withRetry(() => ctx.driver.listTenantResources(tenant.name), ctx.retry);
-      let removed = 0;
-      for (const kind of phase.kinds) {
-        for (const resource of tagged.filter((r) => r.kind === kind)) {
-          await withRetry(() => ctx.driver.remove({ ...resource, tenant: tenant.name }), ctx.retry);
-          removed++;
-        }
-      }
-      return { removed };
+      // No final snapshot: a deleted tenant leaves nothing tagged behind.
+      const refs = phase.kinds.flatMap((kind) =>
+        tagged
+          .filter((r) => r.kind === kind)
+          .map((r) => ({ kind: r.kind, name: r.name, id: r.id, tenant: tenant.name, attributes: {} })),
+      );
+      await removeAll(ctx, refs);
+      return { removed: refs.length };
     });
   }
   await runRecordedStep(ctx, sweepKey, () =>

@@ -171,3 +171,19 @@ export async function recordFailure(db: Db, holder: StepHolder, key: string, mes
     .set({ state: "failed", error: message, finishedAt: sql`now()` })
     .where(where);
 }
+
+/** Keeps a running step's intent and notes what it waits for (shown in the progress); fenced like the others. */
+export async function recordWaiting(db: Db, holder: StepHolder, key: string, note: string): Promise<void> {
+  const written = await db
+    .update(operationSteps)
+    .set({ result: { waiting: note } })
+    .where(
+      and(
+        eq(operationSteps.operationId, holder.operationId),
+        eq(operationSteps.key, key),
+        held(sql`${holder.operationId}::uuid`, sql`${holder.workerId}`),
+      ),
+    )
+    .returning({ key: operationSteps.key });
+  assertWritten(written.length === 1, holder);
+}

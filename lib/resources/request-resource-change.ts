@@ -6,7 +6,8 @@ import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
-import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
+import { bucketCloudName, databaseCloudName, toTenantResources, userKinds } from "./resource-kinds";
+import { databaseSizes } from "./database-options";
 import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
 
 function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
@@ -26,6 +27,16 @@ function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId
       name: input.name,
       attributes: { instanceType: hostSizes[input.size], ...(hostImageId ? { imageId: hostImageId } : {}) },
     };
+  if (input.kind === "database") {
+    const { engine, engineVersion, size, storageGiB, multiAz } = input;
+    const instanceClass = databaseSizes[size].instanceClass;
+    return {
+      action: "create",
+      kind: "database",
+      name: databaseCloudName(tenant, input.name),
+      attributes: { engine, engineVersion, instanceClass, storageGiB, multiAz },
+    };
+  }
   return { action: "create", kind: "bucket", name: bucketCloudName(tenant, input.name) };
 }
 
@@ -37,7 +48,9 @@ async function findExisting(
 ) {
   if (driver.supports && !driver.supports(userKinds[kind].cloudKind)) {
     throw new ConflictError(
-      `This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`,
+      kind === "database"
+        ? "This tenant's infrastructure is a Kubernetes cluster only, which has no database service; databases need an AWS or local infrastructure."
+        : `This tenant's infrastructure has no ${userKinds[kind].singular}s; choose another kind of resource.`,
     );
   }
   return (
@@ -110,5 +123,11 @@ export async function requestResourceDeletion(
     ))
   )
     throw new NotFoundError(`No ${userKinds[input.kind].singular} named ${input.name} in ${tenant.name}.`);
-  return startResourceOperation(ctx, tenant.id, { action: "delete", kind: input.kind, name: input.name });
+  const finalSnapshot = input.kind === "database" && input.finalSnapshot === true;
+  return startResourceOperation(ctx, tenant.id, {
+    action: "delete",
+    kind: input.kind,
+    name: input.name,
+    ...(finalSnapshot ? { attributes: { finalSnapshot } } : {}),
+  });
 }

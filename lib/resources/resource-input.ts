@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { tenantRef } from "@/lib/context/tenant-ref";
+import { databaseEngines } from "@/lib/cloud/contract/databases";
+import { databaseSizes, databaseStorage, databaseVersions, type DatabaseSize } from "./database-options";
 
 // A DNS label: a Deployment, a Service and an EC2 Name tag all accept it.
 const resourceName = z
@@ -25,6 +27,36 @@ const count = (what: string, max: number) =>
     .max(max, `At most ${max} ${what.toLowerCase()}.`);
 
 export const hostSizes = { small: "t3.small", medium: "t3.medium", large: "t3.large" } as const;
+
+const engineNames = databaseEngines.join(" or ");
+const databaseInput = z
+  .object({
+    tenant: tenantRef,
+    kind: z.literal("database"),
+    // An RDS identifier is at most 63 characters, and `enclave-<tenant>-` takes up to 39 of them.
+    name: resourceName
+      .max(24, "A database name has at most 24 characters.")
+      .refine((n) => !n.includes("--"), "A database name has no two hyphens in a row."),
+    engine: z.enum(databaseEngines, { error: `Choose an engine: ${engineNames}.` }),
+    engineVersion: z.string({ error: "Choose an engine version." }).trim().min(1, "Choose an engine version."),
+    size: z
+      .enum(Object.keys(databaseSizes) as [DatabaseSize], { error: "Choose a size: small, medium or large." })
+      .default("small"),
+    storageGiB: z.coerce
+      .number({ error: "Storage is a number of GiB." })
+      .int("Storage is a whole number of GiB.")
+      .min(databaseStorage.min, `Storage runs from ${databaseStorage.min} to ${databaseStorage.max} GiB.`)
+      .max(databaseStorage.max, `Storage runs from ${databaseStorage.min} to ${databaseStorage.max} GiB.`)
+      .default(databaseStorage.min),
+    multiAz: z.boolean().default(false),
+  })
+  .refine((d) => databaseVersions[d.engine].includes(d.engineVersion), {
+    path: ["engineVersion"],
+    error: (issue) => {
+      const engine = (issue.input as { engine: keyof typeof databaseVersions }).engine;
+      return `Choose a version ${engine} offers: ${databaseVersions[engine].join(", ")}.`;
+    },
+  });
 
 export const createResourceInput = z.discriminatedUnion(
   "kind",
@@ -57,14 +89,19 @@ export const createResourceInput = z.discriminatedUnion(
         .default("small"),
     }),
     z.object({ tenant: tenantRef, kind: z.literal("bucket"), name: resourceName }),
+    databaseInput,
   ],
-  { error: "Choose what to create: a service, a host or a bucket." },
+  { error: "Choose what to create: a service, a host, a bucket or a database." },
 );
 export type CreateResourceInput = z.infer<typeof createResourceInput>;
 
 export const deleteResourceInput = z.object({
   tenant: tenantRef,
-  kind: z.enum(["service", "host", "bucket"], { error: "Only services, hosts and buckets can be deleted here." }),
+  kind: z.enum(["service", "host", "bucket", "database"], {
+    error: "Only services, hosts, buckets and databases can be deleted here.",
+  }),
   name: z.string({ error: "Name the resource to delete." }).trim().min(1, "Name the resource to delete.").max(80),
+  /** A database only: keep a final snapshot, named after it, before it goes. */
+  finalSnapshot: z.boolean().optional(),
 });
 export type DeleteResourceInput = z.infer<typeof deleteResourceInput>;

@@ -12,6 +12,7 @@ export const userKinds = {
   },
   host: { cloudKind: "host", title: "Hosts", singular: "host", manageable: true },
   bucket: { cloudKind: "bucket", title: "Storage buckets", singular: "bucket", manageable: true },
+  database: { cloudKind: "database", title: "Databases", singular: "database", manageable: true },
 } as const satisfies Record<string, { cloudKind: ResourceKind; title: string; singular: string; manageable: boolean }>;
 export type UserKind = keyof typeof userKinds;
 export type ManageableKind = ResourceRequest["kind"];
@@ -34,3 +35,5 @@ export function toTenantResources(refs: Omit<ResourceRef, "tenant">[]): TenantRe
 
 /** The cloud name of a bucket: S3 names are global, so the tenant's prefix keeps them apart. */
 export const bucketCloudName = (tenant: string, name: string) => `enclave-${tenant}-${name}`;
+/** The RDS instance identifier of a database: unique per account and region, so prefixed like a bucket. */
+export const databaseCloudName = bucketCloudName;

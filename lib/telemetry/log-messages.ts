@@ -94,7 +94,7 @@ function databaseLine(random: Random): GeneratedLine {
 
 /** One believable line for a source: access lines for web workloads, jobs for workers, the database for hosts. */
 export function generateLine(random: Random, source: TelemetrySource): GeneratedLine {
-  if (source.kind === "host") return databaseLine(random);
+  if (source.kind === "host" || source.kind === "database") return databaseLine(random);
   if (/worker|job|queue|cron/.test(source.name)) return workerLine(random);
   return accessLine(random);
 }

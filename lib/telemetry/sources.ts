@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { infrastructures, localCloudResources, tenants, type Tenant } from "@/db/schema";
 import { simulatedTelemetryKinds } from "@/lib/cloud/registry";
 
-export type TelemetrySource = { name: string; kind: "workload" | "host" };
+export type TelemetrySource = { name: string; kind: "workload" | "host" | "database" };
 
-/** What runs in a tenant of the local cloud (its services and hosts) and so emits logs and metrics. */
+/** What runs in a tenant of the local cloud (its services, hosts and databases) and so emits logs and metrics. */
 export async function telemetrySources(
   db: Db,
   tenant: Pick<Tenant, "name" | "infrastructureId">,
@@ -17,7 +17,7 @@ export async function telemetrySources(
       and(
         eq(localCloudResources.infrastructureId, tenant.infrastructureId),
         eq(localCloudResources.tenantTag, tenant.name),
-        inArray(localCloudResources.kind, ["workload", "host"]),
+        inArray(localCloudResources.kind, ["workload", "host", "database"]),
       ),
     );
   return running

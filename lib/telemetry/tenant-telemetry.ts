@@ -63,11 +63,11 @@ export async function queryTenantMetrics(db: Db, tenant: TelemetryTenant, query:
   return metricsResult(query, window.bucketSeconds, points);
 }
 
-/** What emits telemetry in the tenant: its workloads and hosts, as its cloud lists them, by name. */
+/** What emits telemetry in the tenant: its workloads, hosts and databases, as its cloud lists them, by name. */
 export async function tenantTelemetrySources(db: Db, tenant: TelemetryTenant): Promise<TelemetrySource[]> {
   const { resources } = await listTenantCloud(db, tenant);
   return resources
-    .filter((r) => r.kind === "workload" || r.kind === "host")
+    .filter((r) => r.kind === "workload" || r.kind === "host" || r.kind === "database")
     .map((r) => ({ name: r.name, kind: r.kind as TelemetrySource["kind"] }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

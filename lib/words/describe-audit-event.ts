@@ -42,6 +42,7 @@ const sentences: Record<string, Describe> = {
   "tenant.expired": (t) => `Tenant ${t} expired and is being deleted`,
   "tenant.provision_retry": (t) => `Retried provisioning ${t}`,
   "tenant.pem_download": (t) => `Downloaded the PEM key of ${t}`,
+  "database.password_revealed": (t, on) => `Revealed the password of ${t} in ${on}`,
   "tenant.favorite": (t) => `Starred ${t}`,
   "tenant.unfavorite": (t) => `Unstarred ${t}`,
   "resource.create_requested": (t, on) => `Asked to create ${t} in ${on}`,

@@ -14,7 +14,12 @@ const faults = z.partialRecord(
   z.enum(resourceKinds),
   z.object({ failTimes: z.number().int().min(0).optional(), permanent: z.boolean().optional() }),
 );
-export const localCloudConfig = z.object({ latencyMs: z.number().int().min(0).optional(), faults: faults.optional() });
+export const localCloudConfig = z.object({
+  latencyMs: z.number().int().min(0).optional(),
+  faults: faults.optional(),
+  /** How long a simulated database takes to become available (and half that to back up or delete). */
+  databaseReadySeconds: z.number().int().min(0).max(3600).optional(),
+});
 
 export const awsCloudConfig = z
   .object({

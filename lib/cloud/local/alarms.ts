@@ -4,7 +4,7 @@ import type { CloudAlarm } from "../contract";
 const slotMs = 20 * 60_000;
 const faultChance = 0.05;
 
-// What the simulated cloud's own monitoring would say of a workload or a host.
+// What the simulated cloud's own monitoring would say of a workload, a host or a database.
 const faults = {
   workload: {
     name: (r: string) => `High 5xx rate on ${r}`,
@@ -16,15 +16,20 @@ const faults = {
     severity: "warning",
     reason: "The root volume is over 90% full.",
   },
+  database: {
+    name: (r: string) => `Free storage low on ${r}`,
+    severity: "warning",
+    reason: "FreeStorageSpace has been under 10% of the allocated storage for 15 minutes.",
+  },
 } as const;
 
 /**
- * The local cloud's alarms: each workload and host is, now and then, in alarm for 20 minutes,
+ * The local cloud's alarms: each workload, host and database is, now and then, in alarm for 20 minutes,
  * decided by its name and the time alone, so every worker sees the same faults.
  */
 export function localAlarms(
   tenant: string,
-  resources: { name: string; kind: "workload" | "host" }[],
+  resources: { name: string; kind: keyof typeof faults }[],
   now: Date,
 ): CloudAlarm[] {
   const slot = Math.floor(now.getTime() / slotMs);

@@ -4,6 +4,14 @@ import type { CloudCostDay, ResourceRef } from "../contract";
 const dayMs = 86_400_000;
 // USD per hour, after the public on-demand prices the local cloud pretends to charge.
 const hostHourly: Record<string, number> = { "t3.small": 0.0208, "t3.medium": 0.0416, "t3.large": 0.0832 };
+const databaseHourly: Record<string, number> = { "db.t4g.micro": 0.016, "db.t4g.small": 0.032, "db.t4g.medium": 0.065 };
+// An instance and its gp3 storage ($0.115 per GiB-month), both doubled by a Multi-AZ standby.
+function databaseCost(r: ResourceRef): number {
+  if (r.kind !== "database") return 0;
+  const instance = databaseHourly[String(r.attributes.instanceClass)] ?? 0.032;
+  const storage = (Number(r.attributes.storageGiB ?? 20) * 0.115) / 730;
+  return (instance + storage) * (r.attributes.multiAz === true ? 2 : 1);
+}
 const prices: { service: string; hourly: (r: ResourceRef) => number }[] = [
   {
     service: "Amazon EC2",
@@ -17,8 +25,12 @@ const prices: { service: string; hourly: (r: ResourceRef) => number }[] = [
   },
   { service: "Elastic Load Balancing", hourly: (r) => (r.kind === "load_balancer" ? 0.0225 : 0) },
   { service: "Amazon S3", hourly: (r) => (r.kind === "bucket" ? 0.0035 : 0) },
+  { service: "Amazon RDS", hourly: databaseCost },
   { service: "AWS Key Management Service", hourly: (r) => (r.kind === "kms_key" ? 1 / 730 : 0) },
-  { service: "Amazon CloudWatch", hourly: (r) => (r.kind === "workload" || r.kind === "host" ? 0.004 : 0) },
+  {
+    service: "Amazon CloudWatch",
+    hourly: (r) => (r.kind === "workload" || r.kind === "host" || r.kind === "database" ? 0.004 : 0),
+  },
   { service: "AWS Data Transfer", hourly: (r) => (r.kind === "load_balancer" ? 0.03 : 0) },
 ];
 // Usage-priced services wander from day to day; the fixed-price ones do not.

@@ -1,11 +1,18 @@
 import { randomBytes, generateKeyPairSync } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
 import { localAlarms } from "./alarms";
 import { toRef } from "./resource-ref";
 import { localDailyCosts } from "./costs";
 import { localTelemetry } from "./telemetry";
+import {
+  databaseReadySeconds,
+  databaseStatus,
+  deletionAttributes,
+  newDatabaseAttributes,
+  refuseWhileDeleting,
+} from "./databases";
 import {
   ForeignResourceError,
   PermanentCloudError,
@@ -80,7 +87,28 @@ export function createLocalDriver(
       .where(
         and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.tenantTag, tenant)),
       );
-    return rows.map(toRef);
+    const now = clock();
+    const refs = rows.map((row) => toRef(row, now));
+    // A database whose deletion has run its course is gone from the cloud: its row goes too.
+    const gone = refs.filter((ref) => ref.status === "gone").map((ref) => ref.id);
+    if (gone.length > 0) await db.delete(localCloudResources).where(inArray(localCloudResources.id, gone));
+    return refs.filter((ref) => ref.status !== "gone");
+  }
+
+  // A database goes slowly: the first call starts its deletion, the one that finds it over removes it.
+  async function removeDatabase(row: typeof localCloudResources.$inferSelect, finalSnapshot: boolean) {
+    const now = clock();
+    if (!row.attributes.goneAt) {
+      const deletion = deletionAttributes(row.name, now, databaseReadySeconds(config), finalSnapshot);
+      await db
+        .update(localCloudResources)
+        .set({ attributes: { ...row.attributes, ...deletion } })
+        .where(eq(localCloudResources.id, row.id));
+      row = { ...row, attributes: { ...row.attributes, ...deletion } };
+    }
+    const status = databaseStatus(row.attributes, now);
+    if (status !== "gone") return { waiting: status };
+    await db.delete(localCloudResources).where(eq(localCloudResources.id, row.id));
   }
 
   return {
@@ -92,20 +120,32 @@ export function createLocalDriver(
         spec.kind === "key_pair"
           ? generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString()
           : undefined;
-      const attributes = { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey };
+      const given = { ...spec.attributes, ...spec.refs, idempotencyKey: spec.idempotencyKey };
+      const attributes =
+        spec.kind === "database"
+          ? newDatabaseAttributes(given, spec.name, clock(), databaseReadySeconds(config))
+          : given;
       const inserted = await db
         .insert(localCloudResources)
         .values({ id, infrastructureId, kind: spec.kind, name: storedName(spec), tenantTag: spec.tenant, attributes })
         .onConflictDoNothing()
         .returning();
-      if (inserted[0]) return { ...toRef(inserted[0]), secret };
+      if (inserted[0]) return { ...toRef(inserted[0], clock()), secret };
       const [existing] = await find(spec.kind, storedName(spec));
       if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
       if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
-      return toRef(existing);
+      if (existing.kind === "database" && existing.attributes.goneAt) refuseWhileDeleting(spec.name);
+      return toRef(existing, clock());
     },
     async remove(ref) {
       if (config.latencyMs) await sleep(config.latencyMs);
+      if (ref.kind === "database") {
+        const [row] = await db
+          .select()
+          .from(localCloudResources)
+          .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
+        return row ? removeDatabase(row, ref.attributes?.finalSnapshot === true) : undefined;
+      }
       await db
         .delete(localCloudResources)
         .where(and(eq(localCloudResources.infrastructureId, infrastructureId), eq(localCloudResources.id, ref.id)));
@@ -119,7 +159,8 @@ export function createLocalDriver(
     },
     async listAlarms(tenant) {
       const running = (await listTenantResources(tenant)).filter(
-        (r): r is ResourceRef & { kind: "workload" | "host" } => r.kind === "workload" || r.kind === "host",
+        (r): r is ResourceRef & { kind: "workload" | "host" | "database" } =>
+          r.kind === "workload" || r.kind === "host" || (r.kind === "database" && r.status === "available"),
       );
       return localAlarms(tenant, running, clock());
     },

@@ -1,7 +1,7 @@
 import type { CloudMetricName } from "../contract";
 
-/** What emits the local cloud's telemetry: a workload or a host. */
-export type SimulatedSource = { name: string; kind: "workload" | "host" };
+/** What emits the local cloud's telemetry: a workload, a host or a database. */
+export type SimulatedSource = { name: string; kind: "workload" | "host" | "database" };
 
 /** A uniform number in [0, 1) from its inputs alone, so a minute's value never depends on where generation started. */
 export function noise(...parts: (string | number)[]): number {
@@ -25,7 +25,8 @@ export function sampleSource(seed: number, source: SimulatedSource, minute: numb
   const jitter = (name: string) => 0.9 + 0.2 * noise(seed, source.name, name, minute);
   const scale = 0.5 + noise(seed, source.name, "scale");
   const load = Math.min(daily * burst, 1.8);
-  const host = source.kind === "host";
+  // A database's instance is a host to its metrics: CPU, freeable memory and its network.
+  const host = source.kind === "host" || source.kind === "database";
   const values: [CloudMetricName, number][] = [
     ["cpu", round(Math.min(100, (8 + 50 * load) * jitter("cpu")))],
     ["memory", round((host ? 6144 : 384) * scale * (0.75 + 0.2 * load) * jitter("memory"))],

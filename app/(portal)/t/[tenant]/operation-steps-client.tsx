@@ -94,6 +94,7 @@ export function OperationSteps({ steps, now }: { steps: StepProgress[]; now: str
               </span>
             </div>
             {step.error && <p className="mt-1 text-xs break-words text-red-700">{step.error}</p>}
+            {step.waiting && <p className="mt-1 text-xs break-words text-sky-700">{step.waiting}</p>}
           </div>
         </li>
       ))}

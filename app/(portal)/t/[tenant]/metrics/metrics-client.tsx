@@ -28,7 +28,8 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
   const [autoRefresh, setAutoRefresh] = useState(true);
   const { shown, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
   const data = shown.data;
-  const host = sources.find((s) => s.name === shown.selection.resource)?.kind === "host";
+  const kind = sources.find((s) => s.name === shown.selection.resource)?.kind;
+  const host = kind === "host" || kind === "database";
   const panels = metricPanels.filter((p) => !(host && p.workloadsOnly));
   const charts = panels.map((panel) => ({ panel, rows: panelRows(panel, data) }));
   const empty = charts.every((c) => c.rows.length === 0);

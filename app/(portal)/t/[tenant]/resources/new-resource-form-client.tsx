@@ -6,8 +6,20 @@ import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
 import type { ManageableKind } from "@/lib/resources/resource-kinds";
 import { createResource } from "./actions";
+import { DatabaseFields } from "./database-fields-client";
 
-const kindLabels: Record<ManageableKind, string> = { service: "Service", host: "Host", bucket: "Bucket" };
+const kindLabels: Record<ManageableKind, string> = {
+  service: "Service",
+  host: "Host",
+  bucket: "Bucket",
+  database: "Database",
+};
+const placeholders: Record<ManageableKind, string> = {
+  service: "web",
+  host: "build-box",
+  bucket: "assets",
+  database: "orders",
+};
 const field = "text-sm font-medium";
 const hostSizes = [
   { value: "small", label: "Small (2 vCPU, 2 GiB)" },
@@ -15,7 +27,7 @@ const hostSizes = [
   { value: "large", label: "Large (2 vCPU, 8 GiB)" },
 ];
 
-/** One form for the three kinds a user can make; each shows only the fields it needs. */
+/** One form for the kinds a user can make; each shows only the fields it needs. */
 export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: ManageableKind[] }) {
   const form = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<ManageableKind>(kinds[0] ?? "service");
@@ -37,7 +49,18 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
           }
         : kind === "host"
           ? { tenant, kind, name: data.name, size: data.size }
-          : { tenant, kind, name: data.name };
+          : kind === "database"
+            ? {
+                tenant,
+                kind,
+                name: data.name,
+                engine: data.engine,
+                engineVersion: data.engineVersion,
+                size: data.size,
+                storageGiB: data.storageGiB,
+                multiAz: data.multiAz === "on",
+              }
+            : { tenant, kind, name: data.name };
     const result = await run(() => createResource(input));
     if (result.ok) form.current?.reset();
   }
@@ -67,7 +90,7 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
         <label className={field}>
           Name
           <div className="mt-1 flex items-center gap-1">
-            {kind === "bucket" && (
+            {(kind === "bucket" || kind === "database") && (
               <span className="font-mono text-xs whitespace-nowrap text-slate-500">enclave-{tenant}-</span>
             )}
             <input
@@ -76,7 +99,7 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
               autoComplete="off"
               spellCheck={false}
               className="input"
-              placeholder={kind === "bucket" ? "assets" : kind === "host" ? "build-box" : "web"}
+              placeholder={placeholders[kind]}
             />
           </div>
         </label>
@@ -107,6 +130,7 @@ export function NewResourceForm({ tenant, kinds }: { tenant: string; kinds: Mana
           </>
         )}
         {kind === "host" && <SelectField label="Size" name="size" defaultValue="small" options={hostSizes} />}
+        {kind === "database" && <DatabaseFields />}
         <div className="flex items-end sm:col-span-2 lg:col-span-4">
           <button type="submit" className="btn-primary" disabled={pending}>
             {pending ? "Starting…" : `Create ${kindLabels[kind].toLowerCase()}`}

@@ -28,7 +28,7 @@ export default async function TenantResourcesPage({ params }: { params: Promise<
     <>
       <PageHeader
         title="Resources"
-        description={`Services, load balancers, hosts and buckets of ${tenant.name}, as its cloud reports them.`}
+        description={`Services, load balancers, hosts, buckets and databases of ${tenant.name}, as its cloud reports them.`}
       />
       <Suspense fallback={<div className="mb-3 h-5" />}>
         <InventoryStatus tenant={tenant} />

@@ -25,8 +25,8 @@ export async function ResourceTables({
     return (
       <EmptyState title="Nothing runs in this tenant yet">
         {canWrite
-          ? "Create a service, a host or a bucket above; it appears here while it is being made."
-          : "Someone with write access to this tenant can create services, hosts and buckets here."}
+          ? "Create a service, a host, a bucket or a database above; it appears here while it is being made."
+          : "Someone with write access to this tenant can create services, hosts, buckets and databases here."}
       </EmptyState>
     );
   }

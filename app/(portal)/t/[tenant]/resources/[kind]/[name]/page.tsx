@@ -11,6 +11,8 @@ import { RelativeTime } from "@/components/relative-time";
 import { PageHeader } from "@/components/page-header";
 import { DeleteResourceButton } from "../../delete-resource-button-client";
 import { ResourceTelemetry } from "./resource-telemetry";
+import { DatabaseDetails } from "./database-details";
+import { FactList } from "./fact-list";
 
 type Props = { params: Promise<{ tenant: string; kind: string; name: string }> };
 
@@ -41,8 +43,9 @@ export default async function ResourceDetailPage({ params }: Props) {
   const resource = await findInventoryResource(db, tenant.id, userKinds[kind].cloudKind, name);
   if (!resource) notFound();
   const { singular } = userKinds[kind];
-  const deletable = kind === "service" || kind === "host" || kind === "bucket";
-  const manageable = can(actor, "tenant:write", tenant.id) && deletable;
+  const deletable = kind !== "load-balancer";
+  const canWrite = can(actor, "tenant:write", tenant.id);
+  const manageable = canWrite && deletable;
   const facts: [string, React.ReactNode][] = [
     ["Kind", singular],
     ["Status", resource.status ?? "—"],
@@ -77,18 +80,24 @@ export default async function ResourceDetailPage({ params }: Props) {
       <PageHeader
         title={resource.name}
         description={`A ${singular} of ${tenant.name}.`}
-        actions={manageable && <DeleteResourceButton tenant={tenant.name} kind={kind} name={resource.name} />}
+        actions={
+          manageable && (
+            <DeleteResourceButton
+              tenant={tenant.name}
+              kind={kind}
+              name={resource.name}
+              returnTo={`/t/${tenant.name}/resources`}
+            />
+          )
+        }
       />
       {deletable && !manageable && <ReadOnlyNotice tenant={tenant.name} what={`deleting this ${singular}`} />}
-      <dl className="card mb-6 grid gap-x-6 gap-y-3 p-5 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{label}</dt>
-            <dd className="mt-0.5 break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {kind === "service" || kind === "host" ? (
+      {kind === "database" ? (
+        <DatabaseDetails tenant={tenant} resource={resource} canWrite={canWrite} />
+      ) : (
+        <FactList facts={facts} />
+      )}
+      {kind === "service" || kind === "host" || kind === "database" ? (
         <ResourceTelemetry tenant={tenant} resource={resource.name} />
       ) : (
         <p className="card p-4 text-sm text-slate-600">
