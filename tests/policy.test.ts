@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
-import { routePolicy } from "@/lib/auth/route-policy";
+import { actionPolicy, routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -85,5 +85,20 @@ describe("the command palette's lookups", () => {
     expect(can(reader, routePolicy["/api/t/[tenant]/resources"], prod)).toBe(false);
     expect(can(reader, routePolicy["/api/admin/users"])).toBe(false);
     expect(can(actor("auditor"), routePolicy["/api/admin/users"])).toBe(true);
+  });
+});
+
+describe("shares between tenants", () => {
+  it("lets a tenant's writers request, decide and revoke shares on it, readers only look, and only administrators create one at once", () => {
+    for (const action of ["requestShare", "decideShare", "revokeShare"] as const)
+      expect(actionPolicy[action]).toBe("tenant:write");
+    expect(actionPolicy.createShare).toBe("admin:write");
+    expect(routePolicy["/t/[tenant]/network"]).toBe("tenant:read");
+    const writer = actor("user", { [dev]: "write", [prod]: "read" });
+    expect(can(writer, actionPolicy.requestShare, dev)).toBe(true);
+    expect(can(writer, actionPolicy.decideShare, prod)).toBe(false);
+    expect(can(writer, actionPolicy.createShare)).toBe(false);
+    expect(can(actor("auditor"), actionPolicy.revokeShare, dev)).toBe(false);
+    expect(can(actor("admin"), actionPolicy.createShare)).toBe(true);
   });
 });

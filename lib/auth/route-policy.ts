@@ -90,5 +90,10 @@ export const actionPolicy = {
   deleteGroupMapping: "admin:write",
   setTenantFavorite: "tenant:read",
   recordTenantVisit: "tenant:read",
+  // Shares: B's writers request; A's writers decide; either side's writers revoke; admins create at once.
+  requestShare: "tenant:write",
+  decideShare: "tenant:write",
+  revokeShare: "tenant:write",
+  createShare: "admin:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;

@@ -1,6 +1,7 @@
 import type { Operation, ResourceRequest, Tenant } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { ResourceKind, ResourceRef } from "@/lib/cloud/contract";
+import { revokeSharesOfResource } from "./withdraw-shares";
 import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
@@ -73,6 +74,7 @@ const removalSteps: Record<ResourceRequest["kind"], [string, ResourceKind][]> = 
 };
 
 async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<void> {
+  await revokeSharesOfResource(ctx, tenant, request.kind, request.name);
   const steps = removalSteps[request.kind];
   const done = new Set(
     (
