@@ -14,6 +14,10 @@ const shareRow = (page: Page, list: string, bucket: string) =>
   page.getByRole("table", { name: list }).getByRole("row", { name: new RegExp(`bucket ${bucket}`) });
 
 async function createBucket(admin: Page, name: string) {
+  for (const tenant of ["stage", "dev"])
+    await expect
+      .poll(async () => (await (await admin.request.get(`/api/t/${tenant}`)).json()).status, { timeout: 30_000 })
+      .toBe("ready");
   await admin.goto("/t/stage/resources");
   const form = admin.getByRole("form", { name: "New resource" });
   await form.getByLabel("Bucket").check();

@@ -1,5 +1,7 @@
 "use client";
 
+import type { OperationProgress } from "@/lib/provisioning/operations";
+import { useRefreshOnChange } from "@/components/query/use-refresh-on-change";
 import { OperationSteps, formatElapsed } from "../operation-steps-client";
 import { isLive, useLiveOperation, type ProgressSnapshot } from "../use-live-operation";
 
@@ -7,8 +9,12 @@ import { isLive, useLiveOperation, type ProgressSnapshot } from "../use-live-ope
  * The owner's share operation while it runs (granting or removing a share in the cloud), followed
  * live; when it ends the page re-renders with the share's new state.
  */
+const stamp = (op: OperationProgress | null) => (op ? `${op.id}:${op.state}` : "none");
+
 export function ShareProgress({ tenant, initial }: { tenant: string; initial: ProgressSnapshot }) {
   const { operation, now } = useLiveOperation(tenant, initial, "share");
+  // A revocation can finish before the first poll sees it running; the shares listed must follow it anyway.
+  useRefreshOnChange(stamp(operation), stamp(initial.operation));
   if (!operation || (!isLive(operation) && operation.state !== "failed")) return null;
   const done = operation.steps.filter((s) => s.state === "succeeded").length;
   const total = operation.steps.length;
