@@ -30,7 +30,7 @@ export const tenantPages = [
   { segment: "alerts", label: "Alerts", icon: Bell },
   { segment: "billing", label: "Billing", icon: Receipt },
   { segment: "access", label: "Access", icon: KeyRound },
-  { segment: "network", label: "Network", icon: Network },
+  { segment: "network", label: "Network & sharing", icon: Network },
   { segment: "settings", label: "Settings", icon: Settings },
 ] as const satisfies readonly TenantPage[];
 

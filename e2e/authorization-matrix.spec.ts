@@ -154,3 +154,12 @@ test.afterAll(() => {
     `authorization matrix: ${summary.cells} cells (${targets} routes and actions x ${summary.personas} personas x 2 tenants), ${summary.leaks} leaked, ${summary.mismatches} differ from the policy`,
   );
 });
+
+test("the share actions are built, on the Network & sharing page, and guarded as the policy says", () => {
+  const built = builtActions().filter((a) =>
+    ["requestShare", "decideShare", "revokeShare", "createShare"].includes(a.name),
+  );
+  expect(built.map((a) => a.name).sort()).toEqual(["createShare", "decideShare", "requestShare", "revokeShare"]);
+  expect(built.every((a) => a.page === "/t/[tenant]/network")).toBe(true);
+  expect(actionPolicy.createShare).toBe("admin:write");
+});

@@ -98,3 +98,18 @@ describe("a database's password", () => {
     expect(can(actor("user", { [dev]: "write" }), access, prod)).toBe(false);
   });
 });
+
+describe("shares between tenants", () => {
+  it("lets a tenant's writers request, decide and revoke shares on it, readers only look, and only administrators create one at once", () => {
+    for (const action of ["requestShare", "decideShare", "revokeShare"] as const)
+      expect(actionPolicy[action]).toBe("tenant:write");
+    expect(actionPolicy.createShare).toBe("admin:write");
+    expect(routePolicy["/t/[tenant]/network"]).toBe("tenant:read");
+    const writer = actor("user", { [dev]: "write", [prod]: "read" });
+    expect(can(writer, actionPolicy.requestShare, dev)).toBe(true);
+    expect(can(writer, actionPolicy.decideShare, prod)).toBe(false);
+    expect(can(writer, actionPolicy.createShare)).toBe(false);
+    expect(can(actor("auditor"), actionPolicy.revokeShare, dev)).toBe(false);
+    expect(can(actor("admin"), actionPolicy.createShare)).toBe(true);
+  });
+});

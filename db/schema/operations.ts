@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { shares } from "./shares";
 import { tenants } from "./tenants";
 
 export type ResourceRequest = {
@@ -9,7 +10,7 @@ export type ResourceRequest = {
   attributes?: Record<string, string | number | boolean>;
 };
 
-export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource"]);
+export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource", "share"]);
 export const runState = pgEnum("run_state", ["pending", "running", "succeeded", "failed"]);
 
 // The durable record of one piece of long work on a tenant; steps below are its log.
@@ -25,6 +26,8 @@ export const operations = pgTable(
     error: text("error"),
     /** What a "resource" operation does: create or delete one resource of the tenant. */
     request: jsonb("request").$type<ResourceRequest>(),
+    /** The share a "share" operation grants or revokes (its state says which). */
+    shareId: uuid("share_id").references(() => shares.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -92,5 +92,10 @@ export const actionPolicy = {
   recordTenantVisit: "tenant:read",
   // Hands out a secret: audited as database.password_revealed (lib/resources/reveal-database-password.ts).
   revealDatabasePassword: "tenant:write",
+  // Shares: B's writers request; A's writers decide; either side's writers revoke; admins create at once.
+  requestShare: "tenant:write",
+  decideShare: "tenant:write",
+  revokeShare: "tenant:write",
+  createShare: "admin:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;

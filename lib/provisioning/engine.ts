@@ -10,6 +10,8 @@ import type { RetryPolicy } from "./retry";
 import { runProvision } from "./run-provision";
 import { runTeardown } from "./run-teardown";
 import { finishResource, runResourceOperation } from "./run-resource";
+import { runShareOperation } from "./run-share";
+import { finishShareOperation } from "./finish-share-operation";
 import { claimOperation, heldBy, holdLease, OperationHeldError } from "./lease";
 import { openSecret } from "@/lib/security/encryption";
 import { recheckSeconds, StepWaiting } from "./step-waiting";
@@ -75,6 +77,7 @@ export async function runOperation(
     let outcome: { state: "succeeded" } | { state: "failed"; error: string } = { state: "succeeded" };
     try {
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
+      else if (op.kind === "share") await runShareOperation(ctx, tenant!, op.shareId!);
       else await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!));
     } catch (error) {
       if (error instanceof StepWaiting) {
@@ -91,13 +94,15 @@ export async function runOperation(
     lease.assertHeld();
     await (op.kind === "resource"
       ? finishResource(db, op, options.workerId, outcome)
-      : finishTenantOperation(
-          db,
-          op.id,
-          options.workerId,
-          tenant!.id,
-          outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" },
-        ));
+      : op.kind === "share"
+        ? finishShareOperation(db, op, options.workerId, outcome)
+        : finishTenantOperation(
+            db,
+            op.id,
+            options.workerId,
+            tenant!.id,
+            outcome.state === "failed" ? outcome : { state: "succeeded", deleted: op.kind === "delete" },
+          ));
     finished = true;
     return "finished";
   } finally {

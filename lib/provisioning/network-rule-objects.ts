@@ -5,6 +5,29 @@ import type { CloudDriver, ResourceKind, ResourceSpec } from "@/lib/cloud/contra
 import { withRetry, type RetryPolicy } from "./retry";
 
 type Names = { tenant: string; namespace: string; groupId?: string; sourceTenant?: string; sourceGroupId?: string };
+type Traffic = { protocol: string; fromPort?: number; toPort?: number };
+type Source = { sourceTenant: string } | { cidr: string };
+type Ingress = { name: string; tenant: string; idempotencyKey: string; traffic: Traffic; source: Source };
+
+/** An ingress rule on a security group (refs.groupId) from a source tenant's group or a CIDR. */
+export const ingressRuleSpec = (i: Ingress, refs: { groupId: string; sourceGroupId?: string }): ResourceSpec => ({
+  kind: "security_group_rule",
+  name: i.name,
+  tenant: i.tenant,
+  idempotencyKey: i.idempotencyKey,
+  attributes: { ...i.traffic, ...i.source },
+  refs: { groupId: refs.groupId, ...(refs.sourceGroupId ? { sourceGroupId: refs.sourceGroupId } : {}) },
+});
+
+/** A NetworkPolicy in a namespace admitting a source tenant's namespaces (or a CIDR). */
+export const ingressPolicySpec = (i: Ingress, namespace: string): ResourceSpec => ({
+  kind: "network_policy",
+  name: i.name,
+  tenant: i.tenant,
+  idempotencyKey: i.idempotencyKey,
+  attributes: { ...i.traffic, ...i.source },
+  refs: { namespace },
+});
 
 /** The two cloud objects one rule is: an ingress rule on the tenant's group and a NetworkPolicy in its namespace. */
 export function cloudObjectsOf(rule: NetworkRule, names: Names): ResourceSpec[] {
@@ -15,30 +38,23 @@ export function cloudObjectsOf(rule: NetworkRule, names: Names): ResourceSpec[] 
     toPort: rule.toPort ?? rule.fromPort ?? undefined,
   };
   const source = names.sourceTenant ? { sourceTenant: names.sourceTenant } : { cidr: rule.cidr! };
+  const base = { tenant: names.tenant, traffic, source };
   return [
-    {
-      kind: "security_group_rule",
-      name: `enclave-${names.tenant}-rule-${short}`,
-      tenant: names.tenant,
-      idempotencyKey: `enclave-rule-${rule.id}`,
-      attributes: { ...traffic, ...source },
-      refs: { groupId: names.groupId ?? "", ...(names.sourceGroupId ? { sourceGroupId: names.sourceGroupId } : {}) },
-    },
-    {
-      kind: "network_policy",
-      name: `allow-${short}`,
-      tenant: names.tenant,
-      idempotencyKey: `enclave-rule-${rule.id}-policy`,
-      attributes: { ...traffic, ...source },
-      refs: { namespace: names.namespace },
-    },
+    ingressRuleSpec(
+      { ...base, name: `enclave-${names.tenant}-rule-${short}`, idempotencyKey: `enclave-rule-${rule.id}` },
+      { groupId: names.groupId ?? "", sourceGroupId: names.sourceGroupId },
+    ),
+    ingressPolicySpec(
+      { ...base, name: `allow-${short}`, idempotencyKey: `enclave-rule-${rule.id}-policy` },
+      names.namespace,
+    ),
   ];
 }
 
 /** Removes what the rule made; the cloud answering "not found" counts as removed. */
 export async function removeCloudObjects(
   driver: CloudDriver,
-  rule: NetworkRule,
+  rule: Pick<NetworkRule, "cloudRefs">,
   tenant: string,
   retry: <T>(call: () => Promise<T>) => Promise<T>,
 ) {

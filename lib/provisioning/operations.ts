@@ -52,10 +52,11 @@ export type OperationProgress = {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Which operations a progress panel follows: the tenant's own life, or the resources in it. */
-export type OperationScope = "lifecycle" | "resource";
+export type OperationScope = "lifecycle" | "resource" | "share";
 const scopeKinds: Record<OperationScope, OperationKind[]> = {
   lifecycle: ["provision", "delete"],
   resource: ["resource"],
+  share: ["share"],
 };
 
 /** The tenant's latest operation of a scope and its steps, as plain data for the live progress view. */

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { RemoveRef, ResourceKind, ResourceRef } from "@/lib/cloud/contract";
 import { databaseSecretKind } from "./database-secret";
 import { databaseCreationStep } from "./database-steps";
+import { revokeSharesOfResource } from "./withdraw-shares";
 import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
@@ -79,6 +80,7 @@ const removalSteps: Record<ResourceRequest["kind"], [string, ResourceKind][]> = 
 };
 
 async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<void> {
+  await revokeSharesOfResource(ctx, tenant, request.kind, request.name);
   const steps = removalSteps[request.kind];
   const done = new Set(
     (

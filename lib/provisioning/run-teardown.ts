@@ -1,5 +1,6 @@
 import type { Tenant } from "@/db/schema";
 import { TransientCloudError } from "@/lib/cloud/contract";
+import { revokeSharesTouching } from "./withdraw-shares";
 import { removeRulesTouching } from "./network-rule-objects";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
@@ -23,10 +24,11 @@ export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void
       .map((s) => s.key),
   );
 
-  // Rules in other tenants that let this one in reference its group: they go first.
+  // Rules and shares in other tenants that let this one in reference its group and role: they go first.
   if (!done.has(rulesKey))
     await runRecordedStep(ctx, rulesKey, async () => ({
       removed: await removeRulesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry),
+      sharesRevoked: await revokeSharesTouching(ctx.db, tenant, async () => ctx.driver, ctx.retry),
     }));
   for (const phase of teardownPhases) {
     if (done.has(phase.key)) continue;
