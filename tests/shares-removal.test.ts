@@ -32,8 +32,8 @@ describe.each(testDatabases())("shares end with their resource or tenant on $kin
         ["share-bucket-grant", "succeeded"],
         ["share-key-grant", "succeeded"],
       ]);
-      await s.p.run(await startTenantOperation(database().db, s.a.tenantId, "delete"));
-      await s.p.run(await startTenantOperation(database().db, s.b.tenantId, "delete"));
+      await s.p.runToEnd(await startTenantOperation(database().db, s.a.tenantId, "delete"));
+      await s.p.runToEnd(await startTenantOperation(database().db, s.b.tenantId, "delete"));
     }
   });
 
@@ -73,7 +73,7 @@ describe.each(testDatabases())("shares end with their resource or tenant on $kin
     const s = await activeBucketShare();
     await s.p.run(s.approval);
     const gone = side === "owner" ? s.a : s.b;
-    expect(await s.p.run(await startTenantOperation(database().db, gone.tenantId, "delete"))).toBe("finished");
+    expect(await s.p.runToEnd(await startTenantOperation(database().db, gone.tenantId, "delete"))).toBe("finished");
     expect(await s.cloud("bucket_grant")).toEqual([]);
     expect(await s.cloud("key_grant")).toEqual([]);
     expect(await s.shareRow(s.shareId)).toMatchObject({ state: "revoked", cloudRefs: [] });

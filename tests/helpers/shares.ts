@@ -14,8 +14,21 @@ import { provisioningSetup } from "./provisioning";
  * can read A) asks for them, A's writer decides. `within` gives a service the tenant in the URL.
  */
 export async function shareSetup(db: Db, engine: Partial<EngineOptions> = {}) {
-  const setup = await provisioningSetup(db);
-  const p = { ...setup, run: (id: string, o: Partial<EngineOptions> = {}) => setup.run(id, { ...engine, ...o }) };
+  // A's database is deleted at once and re-checked at once, so a teardown's wait for it is one more run.
+  const setup = await provisioningSetup(db, { databaseReadySeconds: 0 });
+  const run = (id: string, o: Partial<EngineOptions> = {}) => setup.run(id, { recheckSeconds: 0, ...engine, ...o });
+  const p = {
+    ...setup,
+    run,
+    /** Runs an operation again while it waits on the cloud (a database going away), up to a few times. */
+    async runToEnd(id: string) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const outcome = await run(id);
+        if (outcome !== "waiting") return outcome;
+      }
+      return "waiting";
+    },
+  };
   const [a, b] = [await p.create(), await p.create()];
   await p.run(a.operationId);
   await p.run(b.operationId);
