@@ -13,3 +13,4 @@ export * from "./notifications";
 export * from "./billing";
 export * from "./inventory";
 export * from "./tenant-shortcuts";
+export * from "./templates";

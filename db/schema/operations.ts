@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { TemplateRows } from "./templates";
 import { tenants } from "./tenants";
 
 export type ResourceRequest = {
@@ -7,6 +8,13 @@ export type ResourceRequest = {
   kind: "service" | "host" | "bucket";
   name: string;
   attributes?: Record<string, string | number | boolean>;
+};
+
+/** What a provision from a template or a clone makes after the tenant's constructs. */
+export type TemplateRun = {
+  origin: { template: string; version: number } | { likeTenant: string };
+  resources: ResourceRequest[];
+  rows: TemplateRows;
 };
 
 export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource"]);
@@ -25,6 +33,8 @@ export const operations = pgTable(
     error: text("error"),
     /** What a "resource" operation does: create or delete one resource of the tenant. */
     request: jsonb("request").$type<ResourceRequest>(),
+    /** A provision from a template or a clone: what to make after the constructs (lib/templates/template-run.ts). */
+    template: jsonb("template").$type<TemplateRun>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

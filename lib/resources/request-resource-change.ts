@@ -9,7 +9,7 @@ import { startTenantOperation } from "@/lib/provisioning/operations";
 import { bucketCloudName, toTenantResources, userKinds } from "./resource-kinds";
 import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
 
-function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
+export function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
   if (input.kind === "service") {
     const { image, replicas, port, expose } = input;
     return {

@@ -102,6 +102,14 @@ export function createLocalDriver(
       const [existing] = await find(spec.kind, storedName(spec));
       if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
       if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
+      // A quota's ensure sets its new limits, as the Kubernetes driver replaces its spec.hard.
+      if (spec.kind === "resource_quota") {
+        existing.attributes = { ...existing.attributes, hard: spec.attributes?.hard };
+        await db
+          .update(localCloudResources)
+          .set({ attributes: existing.attributes })
+          .where(eq(localCloudResources.id, existing.id));
+      }
       return toRef(existing);
     },
     async remove(ref) {
