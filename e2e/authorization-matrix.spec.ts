@@ -73,6 +73,23 @@ async function contextFor(persona: MatrixPersona, baseURL: string): Promise<APIR
   return playwrightRequest.newContext({ baseURL, storageState, maxRedirects: 0 });
 }
 
+// A template for /admin/templates/[name], saved by the admin through its action (a new version each run).
+const matrixTemplate = "matrix-template";
+test.beforeAll(async ({ baseURL }) => {
+  const admin = await contextFor("admin", baseURL!);
+  const save = builtActions().find((a) => a.name === "saveTemplate")!;
+  const response = await admin.post("/admin/templates", {
+    headers: {
+      "next-action": save.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: baseURL!,
+    },
+    data: JSON.stringify([{ name: matrixTemplate, body: JSON.stringify({ infrastructureKind: "local" }) }]),
+  });
+  expect(await response.text()).toContain('"ok":true');
+});
+
 for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
   test(`matrix for ${persona}`, async ({ baseURL }) => {
     const api = await contextFor(persona, baseURL!);
@@ -85,6 +102,7 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
           .replace("[tenant]", tenants[tenant])
           .replace("[id]", someUserId)
           .replace("[kind]/[name]", "service/web")
+          .replace("templates/[name]", `templates/${matrixTemplate}`)
           .replace("[...nextauth]", "session");
       for (const route of builtRoutes()) {
         const access = routePolicy[route as keyof typeof routePolicy];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
-import { routePolicy } from "@/lib/auth/route-policy";
+import { actionPolicy, routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -85,5 +85,25 @@ describe("the command palette's lookups", () => {
     expect(can(reader, routePolicy["/api/t/[tenant]/resources"], prod)).toBe(false);
     expect(can(reader, routePolicy["/api/admin/users"])).toBe(false);
     expect(can(actor("auditor"), routePolicy["/api/admin/users"])).toBe(true);
+  });
+});
+
+describe("templates", () => {
+  it("lets administrators change templates and make tenants from them, and auditors only look", () => {
+    expect(routePolicy["/admin/templates"]).toBe("admin:read");
+    expect(routePolicy["/admin/templates/[name]"]).toBe("admin:read");
+    for (const action of [
+      "saveTemplate",
+      "saveTenantAsTemplate",
+      "createTenantFromTemplate",
+      "createTenantLike",
+    ] as const) {
+      expect(actionPolicy[action]).toBe("admin:write");
+      expect(can(actor("admin"), actionPolicy[action])).toBe(true);
+      expect(can(actor("auditor"), actionPolicy[action])).toBe(false);
+      expect(can(actor("user", { [dev]: "write" }), actionPolicy[action], dev)).toBe(false);
+    }
+    expect(can(actor("auditor"), routePolicy["/admin/templates/[name]"])).toBe(true);
+    expect(can(actor("user", { [dev]: "write" }), routePolicy["/admin/templates"])).toBe(false);
   });
 });
