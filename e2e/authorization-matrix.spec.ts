@@ -4,6 +4,7 @@ import { actionPolicy, routePolicy, type Access } from "../lib/auth/route-policy
 import { builtActions, builtRoutes } from "./support/build-manifest";
 import { expectedAllowed, matrixPersonas, type MatrixPersona } from "./support/expected-access";
 import { storageStateOf, type Persona } from "./support/personas";
+import { saveTemplateAsAdmin } from "./support/templates";
 
 const tenants = { A: "dev", B: "prod" } as const;
 const accounts: Record<Exclude<MatrixPersona, "anonymous">, Persona> = {
@@ -75,20 +76,7 @@ async function contextFor(persona: MatrixPersona, baseURL: string): Promise<APIR
 
 // A template for /admin/templates/[name], saved by the admin through its action (a new version each run).
 const matrixTemplate = "matrix-template";
-test.beforeAll(async ({ baseURL }) => {
-  const admin = await contextFor("admin", baseURL!);
-  const save = builtActions().find((a) => a.name === "saveTemplate")!;
-  const response = await admin.post("/admin/templates", {
-    headers: {
-      "next-action": save.id,
-      "content-type": "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-      origin: baseURL!,
-    },
-    data: JSON.stringify([{ name: matrixTemplate, body: JSON.stringify({ infrastructureKind: "local" }) }]),
-  });
-  expect(await response.text()).toContain('"ok":true');
-});
+test.beforeAll(({ baseURL }) => saveTemplateAsAdmin(baseURL!, matrixTemplate));
 
 for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
   test(`matrix for ${persona}`, async ({ baseURL }) => {
