@@ -4,6 +4,7 @@ import { actionPolicy, routePolicy, type Access } from "../lib/auth/route-policy
 import { builtActions, builtRoutes } from "./support/build-manifest";
 import { expectedAllowed, matrixPersonas, type MatrixPersona } from "./support/expected-access";
 import { storageStateOf, type Persona } from "./support/personas";
+import { saveTemplateAsAdmin } from "./support/templates";
 
 const tenants = { A: "dev", B: "prod" } as const;
 const accounts: Record<Exclude<MatrixPersona, "anonymous">, Persona> = {
@@ -78,6 +79,10 @@ async function contextFor(persona: MatrixPersona, baseURL: string): Promise<APIR
   return playwrightRequest.newContext({ baseURL, storageState, maxRedirects: 0 });
 }
 
+// A template for /admin/templates/[name], saved by the admin through its action (a new version each run).
+const matrixTemplate = "matrix-template";
+test.beforeAll(({ baseURL }) => saveTemplateAsAdmin(baseURL!, matrixTemplate));
+
 for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
   test(`matrix for ${persona}`, async ({ baseURL }) => {
     const api = await contextFor(persona, baseURL!);
@@ -90,6 +95,7 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
           .replace("[tenant]", tenants[tenant])
           .replace("[id]", someUserId)
           .replace("[kind]/[name]", "service/web")
+          .replace("templates/[name]", `templates/${matrixTemplate}`)
           .replace("[...nextauth]", "session");
       for (const route of builtRoutes()) {
         const access = routePolicy[route as keyof typeof routePolicy];

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./support/test";
 import { routePolicy } from "../lib/auth/route-policy";
 import { expectedAllowed, type MatrixPersona } from "./support/expected-access";
 import { storageStateOf, type Persona } from "./support/personas";
+import { saveTemplateAsAdmin } from "./support/templates";
 import {
   axeFindings,
   currentScheme,
@@ -30,7 +31,7 @@ type Sweeper = keyof typeof sweepers;
 const redirects = new Set(["/", "/admin"]);
 
 /** The page routes this persona may open, with their dynamic segments filled by real ids. */
-async function pagesOf(page: Page, who: Sweeper): Promise<string[]> {
+async function pagesOf(page: Page, who: Sweeper, baseURL: string): Promise<string[]> {
   const { matrix, tenant } = sweepers[who];
   const routes = Object.entries(routePolicy).filter(
     ([route, access]) =>
@@ -47,6 +48,10 @@ async function pagesOf(page: Page, who: Sweeper): Promise<string[]> {
       const { resources } = await (await page.request.get(`/api/t/${tenant}/resources`)).json();
       const first = resources[0] as { kind: string; name: string };
       path = path.replace("[kind]/[name]", `${first.kind}/${encodeURIComponent(first.name)}`);
+    }
+    if (path.includes("templates/[name]")) {
+      await saveTemplateAsAdmin(baseURL, "sweep-template");
+      path = path.replace("[name]", "sweep-template");
     }
     if (path.includes("[id]")) {
       const { users } = await (await page.request.get("/api/admin/users?q=alice")).json();
@@ -108,8 +113,11 @@ for (const who of Object.keys(sweepers) as Sweeper[])
         colorScheme: "light",
       });
 
-      test("every page fits, reaches the navigation, and has no serious accessibility violation", async ({ page }) => {
-        const paths = await pagesOf(page, who);
+      test("every page fits, reaches the navigation, and has no serious accessibility violation", async ({
+        page,
+        baseURL,
+      }) => {
+        const paths = await pagesOf(page, who, baseURL!);
         test.setTimeout(60_000 + paths.length * 25_000);
         const findings: Finding[] = [];
         for (const [index, path] of paths.entries()) {

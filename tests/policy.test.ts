@@ -113,3 +113,23 @@ describe("shares between tenants", () => {
     expect(can(actor("admin"), actionPolicy.createShare)).toBe(true);
   });
 });
+
+describe("templates", () => {
+  it("lets administrators change templates and make tenants from them, and auditors only look", () => {
+    expect(routePolicy["/admin/templates"]).toBe("admin:read");
+    expect(routePolicy["/admin/templates/[name]"]).toBe("admin:read");
+    for (const action of [
+      "saveTemplate",
+      "saveTenantAsTemplate",
+      "createTenantFromTemplate",
+      "createTenantLike",
+    ] as const) {
+      expect(actionPolicy[action]).toBe("admin:write");
+      expect(can(actor("admin"), actionPolicy[action])).toBe(true);
+      expect(can(actor("auditor"), actionPolicy[action])).toBe(false);
+      expect(can(actor("user", { [dev]: "write" }), actionPolicy[action], dev)).toBe(false);
+    }
+    expect(can(actor("auditor"), routePolicy["/admin/templates/[name]"])).toBe(true);
+    expect(can(actor("user", { [dev]: "write" }), routePolicy["/admin/templates"])).toBe(false);
+  });
+});

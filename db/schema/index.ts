@@ -14,3 +14,4 @@ export * from "./billing";
 export * from "./inventory";
 export * from "./tenant-shortcuts";
 export * from "./shares";
+export * from "./templates";

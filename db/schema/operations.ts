@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { shares } from "./shares";
+import type { TemplateRows } from "./templates";
 import { tenants } from "./tenants";
 
 export type ResourceRequest = {
@@ -8,6 +9,13 @@ export type ResourceRequest = {
   kind: "service" | "host" | "bucket" | "database";
   name: string;
   attributes?: Record<string, string | number | boolean>;
+};
+
+/** What a provision from a template or a clone makes after the tenant's constructs. */
+export type TemplateRun = {
+  origin: { template: string; version: number } | { likeTenant: string };
+  resources: ResourceRequest[];
+  rows: TemplateRows;
 };
 
 export const operationKind = pgEnum("operation_kind", ["provision", "delete", "resource", "share"]);
@@ -28,6 +36,8 @@ export const operations = pgTable(
     request: jsonb("request").$type<ResourceRequest>(),
     /** The share a "share" operation grants or revokes (its state says which). */
     shareId: uuid("share_id").references(() => shares.id, { onDelete: "cascade" }),
+    /** A provision from a template or a clone: what to make after the constructs (lib/templates/template-run.ts). */
+    template: jsonb("template").$type<TemplateRun>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

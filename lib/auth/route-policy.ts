@@ -50,6 +50,8 @@ export const routePolicy = {
   "/admin/billing": "admin:read",
   "/admin/alerts": "admin:read",
   "/api/admin/users": "admin:read",
+  "/admin/templates": "admin:read",
+  "/admin/templates/[name]": "admin:read",
 } as const satisfies Record<string, Access>;
 export type RouteKey = keyof typeof routePolicy;
 
@@ -97,5 +99,9 @@ export const actionPolicy = {
   decideShare: "tenant:write",
   revokeShare: "tenant:write",
   createShare: "admin:write",
+  saveTemplate: "admin:write",
+  saveTenantAsTemplate: "admin:write",
+  createTenantFromTemplate: "admin:write",
+  createTenantLike: "admin:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;

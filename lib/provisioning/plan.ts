@@ -88,11 +88,14 @@ export const teardownPhases: { key: string; kinds: ResourceKind[] }[] = [
   },
 ];
 
+/** A ready tenant's quota taken away: the namespace's ResourceQuota goes. */
+export const removeQuotaStep = "remove-quota";
 export const interTenantRulesStep = "remove-inter-tenant-rules";
 export const sweepStep = "sweep-tenant-tag";
 /** Every step key in the order the engine runs it, for showing progress in that order. */
 export const stepOrder = [
   ...provisionPlan({ name: "x", quota: {} }).map((s) => s.key),
+  removeQuotaStep,
   interTenantRulesStep,
   ...teardownPhases.map((p) => p.key),
   sweepStep,

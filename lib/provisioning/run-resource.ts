@@ -21,7 +21,7 @@ export async function runResourceOperation(ctx: RunContext, tenant: Tenant, requ
 
 const namespaceOf = (tenant: Tenant) => `tenant-${tenant.name}`;
 
-async function creationPlan(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<PlanStep[]> {
+export async function creationPlan(ctx: RunContext, tenant: Tenant, request: ResourceRequest): Promise<PlanStep[]> {
   const { name, attributes = {} } = request;
   // A new operation gets new client tokens: a host deleted and made again is a new instance.
   const spec =

@@ -21,7 +21,7 @@ export async function retryTenantProvisioning(ctx: ServiceContext, input: RetryT
     if (tenant.status !== "failed")
       throw new ConflictError(`Only a failed tenant can be retried; ${tenant.name} is ${tenant.status}.`);
     const [last] = await tx
-      .select({ id: operations.id, kind: operations.kind })
+      .select({ id: operations.id, kind: operations.kind, template: operations.template })
       .from(operations)
       .where(eq(operations.tenantId, tenant.id))
       .orderBy(desc(operations.createdAt))
@@ -35,6 +35,9 @@ export async function retryTenantProvisioning(ctx: ServiceContext, input: RetryT
       .set({ status: "provisioning", statusMessage: null, updatedAt: sql`now()` })
       .where(eq(tenants.id, tenant.id));
     const operationId = await startTenantOperation(tx, tenant.id, "provision");
+    // A tenant made from a template tries its resources and rows again too.
+    if (last.template)
+      await tx.update(operations).set({ template: last.template }).where(eq(operations.id, operationId));
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "tenant.provision_retry",

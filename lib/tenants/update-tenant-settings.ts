@@ -3,6 +3,7 @@ import { tenants, type Tenant } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { UpdateTenantSettingsInput } from "./tenant-lifecycle-input";
 
 type Quota = NonNullable<Tenant["quota"]>;
@@ -41,7 +42,9 @@ function diffSettings(tenant: Tenant, input: UpdateTenantSettingsInput): Setting
 
 /**
  * Changes protection, expiry and quota of a settled (ready or failed) tenant, and audits what
- * changed; asking for what is already so changes and audits nothing.
+ * changed; asking for what is already so changes and audits nothing. A ready tenant's new quota
+ * reaches its namespace through a provisioning run, which ensures every construct again with the
+ * new limits (a failed tenant's retry does the same); the caller enqueues its operation.
  */
 export async function updateTenantSettings(ctx: ServiceContext, input: UpdateTenantSettingsInput) {
   return ctx.db.transaction(async (tx) => {
@@ -56,7 +59,7 @@ export async function updateTenantSettings(ctx: ServiceContext, input: UpdateTen
     if (tenant.status === "deleting")
       throw new ConflictError(`${tenant.name} is being deleted; its settings can no longer change.`);
     const changes = diffSettings(tenant, input);
-    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], operationId: null };
     await tx
       .update(tenants)
       .set({
@@ -66,14 +69,16 @@ export async function updateTenantSettings(ctx: ServiceContext, input: UpdateTen
         updatedAt: sql`now()`,
       })
       .where(eq(tenants.id, tenant.id));
+    const operationId =
+      changes.quota && tenant.status === "ready" ? await startTenantOperation(tx, tenant.id, "provision") : null;
     await recordAudit(tx, {
       actorId: ctx.actor.id,
       action: "tenant.settings",
       tenantId: tenant.id,
       target: tenant.name,
-      details: changes,
+      details: { ...changes, ...(operationId ? { operationId } : {}) },
       ip: ctx.ip,
     });
-    return { changed: Object.keys(changes) };
+    return { changed: Object.keys(changes), operationId };
   });
 }

@@ -31,7 +31,7 @@ const podsPath = (namespace: string) => `/api/v1/namespaces/${namespace}/pods`;
 
 /**
  * A small Kubernetes API server for the paths the driver uses: objects kept in memory per
- * collection, 201 on create, 409 on a duplicate, 404 when missing, label selectors on lists.
+ * collection, 201 on create, 409 on a duplicate, 404 when missing, label selectors on lists, PUT replaces.
  * With `eksToken`, it answers 401 as EKS does to any request without a valid token for that cluster.
  */
 export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTokenExpectation } = {}) {
@@ -172,6 +172,13 @@ export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTok
     const found = name ? objects.get(name) : undefined;
     if (!name || !found) return sendStatus(response, 404, "NotFound", `"${name}" not found`);
     if (method === "GET") return send(response, 200, found);
+    if (method === "PUT") {
+      const body = JSON.parse(await readBody(request)) as StoredObject;
+      const version = Number((found.metadata as { resourceVersion?: string }).resourceVersion ?? 1) + 1;
+      const stored = { ...body, metadata: { ...found.metadata, resourceVersion: String(version) } };
+      objects.set(name, stored);
+      return send(response, 200, stored);
+    }
     if (method === "DELETE") {
       objects.delete(name);
       if (path === namespacesPath)

@@ -13,6 +13,7 @@ import { createLazyConnection } from "./connection";
 import { readHttpStatus, toCloudError } from "./errors";
 import { buildManifest, isKubernetesKind, type KubernetesKind } from "./manifests";
 import { readOwner } from "./metadata";
+import type { ObjectApi } from "./object-apis";
 import { formatObjectId, parseObjectId, placeObject, type Placement } from "./placement";
 import { readTenantPodLogs } from "./pod-logs";
 import { describeObject } from "./resource-details";
@@ -49,6 +50,16 @@ function toRef(kind: KubernetesKind, placement: Placement, object: KubernetesObj
   };
 }
 
+/** A kind whose ensure updates (a quota's new limits) replaces the object's spec when it differs; the rest are adopted as they are. */
+async function updateSpec(api: ObjectApi, namespace: string, existing: KubernetesObject, wanted: KubernetesObject) {
+  const spec = (o: KubernetesObject) => (o as { spec?: { hard?: Record<string, string> } }).spec;
+  const same = JSON.stringify(spec(existing)?.hard ?? {}) === JSON.stringify(spec(wanted)?.hard ?? {});
+  if (!api.replace || same) return existing;
+  return api
+    .replace(namespace, existing.metadata!.name!, { ...existing, spec: spec(wanted) } as KubernetesObject)
+    .catch((error: unknown) => Promise.reject(toCloudError(error)));
+}
+
 export function createKubernetesDriver(options: KubernetesDriverOptions = {}): CloudDriver {
   const connect = createLazyConnection(options);
 
@@ -72,7 +83,8 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): C
       // A tenant provisioned again right after its deletion: wait until the old namespace is gone.
       if ((existing as V1Namespace).status?.phase === "Terminating")
         throw new TransientCloudError(`Namespace ${placement.name} is still being deleted.`);
-      return toRef(kind, placement, existing);
+      const updated = await updateSpec(api, namespace, existing, body);
+      return toRef(kind, placement, updated);
     },
     async remove(ref) {
       const placement = parseObjectId(ref);

@@ -11,9 +11,10 @@ import type {
 import type { KubernetesApis } from "./client";
 import type { KubernetesKind } from "./manifests";
 
-/** The four calls the driver makes, the same shape for every kind (namespace ignores `namespace`). */
+/** The four calls the driver makes, the same shape for every kind (namespace ignores `namespace`); replace where an ensure updates. */
 export interface ObjectApi {
   create(namespace: string, body: KubernetesObject): Promise<KubernetesObject>;
+  replace?(namespace: string, name: string, body: KubernetesObject): Promise<KubernetesObject>;
   read(namespace: string, name: string): Promise<KubernetesObject>;
   remove(namespace: string, name: string): Promise<unknown>;
   list(namespace: string, labelSelector: string): Promise<KubernetesObject[]>;
@@ -52,6 +53,8 @@ export function createObjectApis({ core, apps, rbac, networking }: KubernetesApi
     resource_quota: {
       create: (namespace, body) => core.createNamespacedResourceQuota({ namespace, body: body as V1ResourceQuota }),
       read: (namespace, name) => core.readNamespacedResourceQuota({ namespace, name }),
+      replace: (namespace, name, body) =>
+        core.replaceNamespacedResourceQuota({ namespace, name, body: body as V1ResourceQuota }),
       remove: (namespace, name) => core.deleteNamespacedResourceQuota({ namespace, name }),
       list: async (namespace, labelSelector) =>
         (await core.listNamespacedResourceQuota({ namespace, labelSelector })).items,

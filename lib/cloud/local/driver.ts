@@ -135,6 +135,14 @@ export function createLocalDriver(
       if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
       if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
       if (existing.kind === "database" && existing.attributes.goneAt) refuseWhileDeleting(spec.name);
+      // A quota's ensure sets its new limits, as the Kubernetes driver replaces its spec.hard.
+      if (spec.kind === "resource_quota") {
+        existing.attributes = { ...existing.attributes, hard: spec.attributes?.hard };
+        await db
+          .update(localCloudResources)
+          .set({ attributes: existing.attributes })
+          .where(eq(localCloudResources.id, existing.id));
+      }
       return toRef(existing, clock());
     },
     async remove(ref) {

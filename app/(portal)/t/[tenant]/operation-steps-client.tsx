@@ -41,8 +41,16 @@ const labels: Record<string, string> = {
   "remove-kms": "Remove KMS alias, schedule key deletion",
   "remove-namespace": "Remove namespace and what is in it",
   "sweep-tenant-tag": "Final sweep: nothing left tagged",
+  "remove-quota": "Remove the resource quota",
+  "template-rows": "Alert rules, budget, channels and group mappings",
 };
-const labelOf = (key: string) => labels[key] ?? key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, " ");
+// A template's resource step, resource:<kind>:<name>:<step>: the step's label, for that resource.
+const templateStep = /^resource:[a-z]+:(.+):([a-z-]+)$/;
+const labelOf = (key: string) => {
+  const [, name, step] = templateStep.exec(key) ?? [];
+  if (name && step && labels[step]) return `${name}: ${labels[step]}`;
+  return labels[key] ?? key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, " ");
+};
 
 function StepIcon({ state }: { state: string }) {
   const base = "flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold";

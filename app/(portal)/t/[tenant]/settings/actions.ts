@@ -11,8 +11,14 @@ import {
 } from "@/lib/tenants/tenant-lifecycle-input";
 import { updateTenantSettings as update } from "@/lib/tenants/update-tenant-settings";
 
-export const updateTenantSettings = defineAction("updateTenantSettings", updateTenantSettingsInput, (ctx, input) =>
-  update(ctx, input),
+export const updateTenantSettings = defineAction(
+  "updateTenantSettings",
+  updateTenantSettingsInput,
+  async (ctx, input) => {
+    const { changed, operationId } = await update(ctx, input);
+    if (operationId) await enqueueOperation(operationId);
+    return { changed };
+  },
 );
 
 export const deleteTenant = defineAction("deleteTenant", requestTenantDeletionInput, async (ctx, input) => {

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/components/format";
 import { DeleteTenantButton } from "./tenant-lifecycle-client";
 import { ExpiryForm, ProtectionSwitch, QuotaForm } from "./tenant-settings-client";
+import { TemplateActions } from "./template-actions-client";
 import { tenantTitle } from "@/lib/tenants/tenant-page-title";
 
 export const generateMetadata = tenantTitle("Settings");
@@ -66,13 +67,24 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
           </p>
           {manage && <ExpiryForm tenant={tenant.name} current={tenant.expiresAt?.toISOString() ?? null} />}
         </Section>
-        <Section title="Quota" description="Limits on the tenant's Kubernetes namespace, set when it is provisioned.">
+        <Section
+          title="Quota"
+          description="Limits on the tenant's Kubernetes namespace. A change on a ready tenant reaches the namespace through a provisioning run, shown on its overview."
+        >
           {manage ? (
             <QuotaForm tenant={tenant.name} quota={quota} />
           ) : (
             <p className="text-sm font-medium">{quotaText}</p>
           )}
         </Section>
+        {manage && (
+          <Section
+            title="Templates"
+            description="Save this tenant's settings, resources, alert rules, budget, channels and group mappings as a template, or create a new tenant like it now. Network rules and shares are listed to approve again, never copied."
+          >
+            <TemplateActions tenant={tenant.name} />
+          </Section>
+        )}
         {manage && (
           <section aria-label="Danger zone" className="rounded-lg border border-red-200 bg-white p-5 shadow-sm">
             <h2 className="text-base font-semibold text-red-700">Delete this tenant</h2>
