@@ -15,6 +15,7 @@ import { driverFor } from "@/lib/cloud";
 import { InvalidInputError } from "@/lib/errors";
 import { maskTarget } from "@/lib/notifications/mask-target";
 import { describeTenantResources } from "./snapshot-resources";
+import { describeTenantShares } from "./snapshot-shares";
 import { describeFirstIssue, templateBody, type TemplateBody } from "./template-body";
 
 const source = alias(tenants, "source");
@@ -35,7 +36,7 @@ export async function snapshotTenant(db: Db, tenant: Tenant): Promise<TemplateBo
     .from(infrastructures)
     .where(eq(infrastructures.id, tenant.infrastructureId));
   const refs = await (await driverFor(db, infrastructure!)).listTenantResources(tenant.name);
-  const [rules, [budget], channels, mappings, network] = await Promise.all([
+  const [rules, [budget], channels, mappings, network, shared] = await Promise.all([
     db.select().from(alertRules).where(eq(alertRules.tenantId, tenant.id)).orderBy(asc(alertRules.name)),
     db.select().from(budgets).where(eq(budgets.tenantId, tenant.id)),
     db
@@ -52,6 +53,7 @@ export async function snapshotTenant(db: Db, tenant: Tenant): Promise<TemplateBo
       .from(networkRules)
       .leftJoin(source, eq(source.id, networkRules.sourceTenantId))
       .where(eq(networkRules.tenantId, tenant.id)),
+    describeTenantShares(db, tenant),
   ]);
   const parsed = templateBody.safeParse({
     infrastructureKind: infrastructure!.driver,
@@ -77,8 +79,7 @@ export async function snapshotTenant(db: Db, tenant: Tenant): Promise<TemplateBo
       ...(rule.fromPort !== null ? { fromPort: rule.fromPort } : {}),
       ...(rule.toPort !== null ? { toPort: rule.toPort } : {}),
     })),
-    // Shares (lib/shares) join here when that module is merged.
-    shares: [],
+    shares: shared,
   });
   if (!parsed.success)
     throw new InvalidInputError(`${tenant.name} cannot be saved as it is: ${describeFirstIssue(parsed.error)}`);

@@ -41,7 +41,16 @@ export async function shareSetup(db: Db, engine: Partial<EngineOptions> = {}) {
     name: database,
     tenant: a.name,
     idempotencyKey: database,
-    attributes: { engine: "postgres", port: 5432, securityGroupId: "sg-orders-db" },
+    attributes: {
+      engine: "postgres",
+      engineVersion: "16.4",
+      instanceClass: "db.t4g.micro",
+      storageGiB: 20,
+      multiAz: false,
+      port: 5432,
+      masterUsername: "enclave",
+      securityGroupId: "sg-orders-db",
+    },
   });
   const userWith = async (grants: [string, "read" | "write"][]) => {
     const user = await createUser(db);
