@@ -8,6 +8,7 @@ import { requestShare } from "@/lib/shares/request-share";
 import { revokeShare } from "@/lib/shares/revoke-share";
 import { requestShareInput } from "@/lib/shares/share-input";
 import { shareSid } from "@/lib/provisioning/share-cloud-objects";
+import { describeAuditEvent } from "@/lib/words/describe-audit-event";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { shareSetup } from "./helpers/shares";
 
@@ -20,6 +21,23 @@ describe("share request input", () => {
   ])("refuses %o", (fields, message) => {
     const input = { tenant: "b", owner: "a", resource: "data", ...fields };
     expect(requestShareInput.safeParse(input).error?.issues[0]?.message).toBe(message);
+  });
+});
+
+describe("share audit events", () => {
+  it("read as sentences naming both tenants", () => {
+    const details = { owner: "stage", grantee: "dev", access: "read" };
+    const event = (action: string, extra = {}) =>
+      describeAuditEvent({
+        action,
+        target: "bucket enclave-stage-data",
+        tenant: "stage",
+        details: { ...details, ...extra },
+      });
+    expect(event("share.requested")).toBe("dev asked stage for read access to bucket enclave-stage-data");
+    expect(event("share.revoked", { reason: "tenant deleted" })).toBe(
+      "Revoked dev's access to bucket enclave-stage-data of stage (tenant deleted)",
+    );
   });
 });
 

@@ -62,6 +62,14 @@ const sentences: Record<string, Describe> = {
   "budget.removed": (_, on) => `Removed the budget of ${on}`,
   "infrastructure.register": (t, _, d) => `Registered infrastructure ${t} (${d.driver}, ${d.region})`,
   "demo.seed": () => "Created the demo tenants and accounts",
+  "share.requested": (t, _, d) => `${d.grantee} asked ${d.owner} for ${d.access} access to ${t}`,
+  "share.approved": (t, _, d) => `Approved ${d.grantee}'s ${d.access} access to ${t} of ${d.owner}`,
+  "share.declined": (t, _, d) => `Declined ${d.grantee}'s request for ${t} of ${d.owner}`,
+  "share.created": (t, _, d) => `Shared ${t} of ${d.owner} with ${d.grantee} for ${d.access}`,
+  "share.granted": (t, _, d) => `${d.grantee} now has ${d.access} access to ${t} of ${d.owner}`,
+  "share.revoked": (t, _, d) =>
+    `Revoked ${d.grantee}'s access to ${t} of ${d.owner}${d.reason ? ` (${d.reason})` : ""}`,
+  "share.removed": (t, _, d) => `Removed ${d.grantee}'s access to ${t} of ${d.owner} from the cloud`,
 };
 
 /** An audit event as a sentence a person reads: "Granted write on stage to alice@…", not `grant.set {…}`. */
