@@ -10,7 +10,11 @@ import { bucketCloudName, databaseCloudName, toTenantResources, userKinds } from
 import { databaseSizes } from "./database-options";
 import { hostSizes, type CreateResourceInput, type DeleteResourceInput } from "./resource-input";
 
-export function toCreateRequest(tenant: string, input: CreateResourceInput, hostImageId: string | undefined): ResourceRequest {
+export function toCreateRequest(
+  tenant: string,
+  input: CreateResourceInput,
+  hostImageId: string | undefined,
+): ResourceRequest {
   if (input.kind === "service") {
     const { image, replicas, port, expose } = input;
     return {
