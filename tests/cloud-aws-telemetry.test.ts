@@ -382,6 +382,64 @@ describe("aws driver: readMetrics", () => {
     expect(metricCalls()).toHaveLength(2);
   });
 
+  it("reads a database's CPU, connections and free storage (bytes to GiB) from AWS/RDS by its instance identifier", async () => {
+    const rds = (id: string, tenant = tenantTag) => ({
+      ResourceARN: `arn:aws:rds:eu-west-1:123456789012:db:${id}`,
+      Tags: [tenant, { Key: "Name", Value: id }],
+    });
+    aws.tagging.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        instance("i-0a1", "acme-web-1"),
+        rds("enclave-acme-orders"),
+        rds("enclave-acme-users"),
+        rds("enclave-globex-orders", { Key: "enclave:tenant", Value: "globex" }),
+      ],
+    });
+    aws.cloudwatch.on(GetMetricDataCommand).callsFake(
+      answerByDimension({
+        "i-0a1": [["10:00:00", 10]],
+        "enclave-acme-orders": [["10:00:00", 12]],
+        "enclave-acme-users": [["10:00:00", 30]],
+        "enclave-globex-orders": [["10:00:00", 999]],
+      }),
+    );
+    const read = (metric: "cpu" | "connections" | "free_storage", resource?: string) =>
+      aws.driver.readMetrics!("acme", { ...metricQuery, metric, resource });
+
+    await expect(read("connections")).resolves.toEqual([["2026-11-28T10:00:00.000Z", 42]]);
+    expect(aws.tagging.commandCalls(GetResourcesCommand).at(-1)?.args[0].input).toMatchObject({
+      ResourceTypeFilters: ["rds:db"],
+    });
+    await expect(read("cpu", "enclave-acme-orders")).resolves.toEqual([["2026-11-28T10:00:00.000Z", 12]]);
+    expect(aws.tagging.commandCalls(GetResourcesCommand).at(-1)?.args[0].input).toMatchObject({
+      ResourceTypeFilters: ["ec2:instance", "rds:db"],
+    });
+    await expect(read("cpu", "acme-web-1")).resolves.toEqual([["2026-11-28T10:00:00.000Z", 10]]);
+    // The tenant's CPU stays its hosts' average.
+    await expect(read("cpu")).resolves.toEqual([["2026-11-28T10:00:00.000Z", 10]]);
+    aws.cloudwatch
+      .on(GetMetricDataCommand)
+      .callsFake(answerByDimension({ "enclave-acme-users": [["10:05:00", 5 * 1024 ** 3]] }));
+    await expect(read("free_storage", "enclave-acme-users")).resolves.toEqual([["2026-11-28T10:05:00.000Z", 5]]);
+    await expect(read("connections", "acme-web-1")).resolves.toEqual([]);
+
+    expect(
+      everyMetricQuery().map((query) => [
+        query.MetricStat?.Metric?.Namespace,
+        query.MetricStat?.Metric?.MetricName,
+        query.MetricStat?.Stat,
+        query.MetricStat?.Metric?.Dimensions,
+      ]),
+    ).toEqual([
+      ["AWS/RDS", "DatabaseConnections", "Average", [{ Name: "DBInstanceIdentifier", Value: "enclave-acme-orders" }]],
+      ["AWS/RDS", "DatabaseConnections", "Average", [{ Name: "DBInstanceIdentifier", Value: "enclave-acme-users" }]],
+      ["AWS/RDS", "CPUUtilization", "Average", [{ Name: "DBInstanceIdentifier", Value: "enclave-acme-orders" }]],
+      ["AWS/EC2", "CPUUtilization", "Average", [{ Name: "InstanceId", Value: "i-0a1" }]],
+      ["AWS/EC2", "CPUUtilization", "Average", [{ Name: "InstanceId", Value: "i-0a1" }]],
+      ["AWS/RDS", "FreeStorageSpace", "Average", [{ Name: "DBInstanceIdentifier", Value: "enclave-acme-users" }]],
+    ]);
+  });
+
   it("refuses buckets that are not whole minutes and maps CloudWatch throttling to a transient error", async () => {
     await expect(
       aws.driver.readMetrics!("acme", { ...metricQuery, metric: "cpu", bucketSeconds: 90 }),

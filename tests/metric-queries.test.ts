@@ -14,7 +14,10 @@ const minutes = (n: number) => n * 60_000;
 
 describe("metrics request validation", () => {
   it.each([
-    [{ metric: "disk" }, "Choose a metric: cpu, memory, network_in, network_out, requests, errors."],
+    [
+      { metric: "disk" },
+      "Choose a metric: cpu, memory, network_in, network_out, requests, errors, connections, free_storage.",
+    ],
     [{ metric: "cpu", range: "2d" }, "Choose a range: 1h, 6h, 24h or 7d, or give from and to."],
     [
       { metric: "cpu", range: "1h", from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" },

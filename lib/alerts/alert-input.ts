@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workloadMetrics } from "@/lib/cloud/contract";
+import { cloudMetrics } from "@/lib/cloud/contract";
 import { tenantRef } from "@/lib/context/tenant-ref";
 import { listSort } from "@/lib/tables/list-sort";
 
@@ -16,7 +16,7 @@ export const createAlertRuleInput = z.object({
     .trim()
     .min(1, "Give the rule a name.")
     .max(80, "A rule name has at most 80 characters."),
-  metric: z.enum(workloadMetrics, { error: `Choose a metric: ${workloadMetrics.join(", ")}.` }),
+  metric: z.enum(cloudMetrics, { error: `Choose a metric: ${cloudMetrics.join(", ")}.` }),
   resource: optional(z.string().trim().max(100, "That resource name is too long.")),
   condition: z.enum(["above", "below"], { error: "Choose above or below." }),
   threshold: z.coerce

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workloadMetrics, type CloudMetricName } from "@/lib/cloud/contract";
+import { cloudMetrics, type CloudMetricName } from "@/lib/cloud/contract";
 import { maxPoints, type MetricsQuery } from "./metric-queries";
 import { metricRanges, type MetricRange } from "./metric-ranges";
 
@@ -8,7 +8,7 @@ const maxSpanMs = 31 * 86_400_000;
 
 const input = z
   .object({
-    metric: z.enum(workloadMetrics, { error: `Choose a metric: ${workloadMetrics.join(", ")}.` }).default("cpu"),
+    metric: z.enum(cloudMetrics, { error: `Choose a metric: ${cloudMetrics.join(", ")}.` }).default("cpu"),
     resource: z.string().trim().min(1).max(200, "That resource name is too long.").optional(),
     range: z
       .enum(Object.keys(metricRanges) as MetricRange[], {

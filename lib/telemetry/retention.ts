@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { logLines, metricPoints, tenants } from "@/db/schema";
-import { workloadMetrics } from "@/lib/cloud/contract";
+import { cloudMetrics } from "@/lib/cloud/contract";
 
 export type RetentionDays = { logs: number; metrics: number };
 
@@ -37,7 +37,7 @@ export async function pruneTelemetry(
       removed.logLines += gone.length;
       if (gone.length < batch) break;
     }
-    for (const metric of workloadMetrics) {
+    for (const metric of cloudMetrics) {
       const gone = await db
         .delete(metricPoints)
         .where(and(eq(metricPoints.tenantId, id), eq(metricPoints.metric, metric), lt(metricPoints.at, metricsBefore)))

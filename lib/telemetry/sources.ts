@@ -3,7 +3,13 @@ import type { Db } from "@/db/client";
 import { infrastructures, localCloudResources, tenants, type Tenant } from "@/db/schema";
 import { simulatedTelemetryKinds } from "@/lib/cloud/registry";
 
-export type TelemetrySource = { name: string; kind: "workload" | "host" | "database" };
+/** A database's storage and age shape its simulated free storage; other sources have neither. */
+export type TelemetrySource = {
+  name: string;
+  kind: "workload" | "host" | "database";
+  storageGiB?: number;
+  createdAt?: Date;
+};
 
 /** What runs in a tenant of the local cloud (its services, hosts and databases) and so emits logs and metrics. */
 export async function telemetrySources(
@@ -11,7 +17,12 @@ export async function telemetrySources(
   tenant: Pick<Tenant, "name" | "infrastructureId">,
 ): Promise<TelemetrySource[]> {
   const running = await db
-    .select({ name: localCloudResources.name, kind: localCloudResources.kind })
+    .select({
+      name: localCloudResources.name,
+      kind: localCloudResources.kind,
+      attributes: localCloudResources.attributes,
+      createdAt: localCloudResources.createdAt,
+    })
     .from(localCloudResources)
     .where(
       and(
@@ -21,7 +32,12 @@ export async function telemetrySources(
       ),
     );
   return running
-    .map((r) => ({ name: r.name.split("/").pop()!, kind: r.kind as TelemetrySource["kind"] }))
+    .map((r): TelemetrySource => {
+      const source = { name: r.name.split("/").pop()!, kind: r.kind as TelemetrySource["kind"] };
+      if (source.kind !== "database") return source;
+      const storageGiB = Number(r.attributes.storageGiB);
+      return { ...source, createdAt: r.createdAt, ...(storageGiB > 0 ? { storageGiB } : {}) };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -7,6 +7,8 @@ const metricLabels: Record<CloudMetricName, string> = {
   network_out: "Network out",
   requests: "Requests",
   errors: "Errors",
+  connections: "Connections",
+  free_storage: "Free storage",
 };
 
 /** A metric id as a person reads it: `network_in` is "Network in". */

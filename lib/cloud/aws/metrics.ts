@@ -1,63 +1,8 @@
-import { PermanentCloudError, type CloudMetricName, type CloudMetricQuery } from "../contract";
+import { PermanentCloudError, type CloudMetricQuery } from "../contract";
 import type { AwsContext } from "./clients";
-import { fetchMetricSeries, type MetricDefinition } from "./metric-data";
+import { fetchMetricSeries } from "./metric-data";
+import { tenantMetrics } from "./metric-definitions";
 import { listMetricSources, type MetricResourceType } from "./metric-sources";
-
-type TenantMetric = MetricDefinition & {
-  resourceType: MetricResourceType;
-  /** Rates add up across resources; utilisation is an average of them. */
-  combine: "sum" | "average";
-  /** From CloudWatch's unit for one period to the portal's. */
-  convert: (value: number, periodSeconds: number) => number;
-};
-
-const host = { resourceType: "ec2:instance", dimensionName: "InstanceId" } as const;
-const balancer = {
-  resourceType: "elasticloadbalancing:loadbalancer",
-  dimensionName: "LoadBalancer",
-  namespace: "AWS/ApplicationELB",
-  stat: "Sum",
-} as const;
-const kibPerSecond = (bytes: number, periodSeconds: number) => bytes / 1024 / periodSeconds;
-const perMinute = (count: number, periodSeconds: number) => (count * 60) / periodSeconds;
-
-const tenantMetrics: Record<CloudMetricName, TenantMetric> = {
-  cpu: {
-    ...host,
-    namespace: "AWS/EC2",
-    metricName: "CPUUtilization",
-    stat: "Average",
-    combine: "average",
-    convert: (percent) => percent,
-  },
-  // Published by the CloudWatch agent (mem_used, bytes) when its config adds the InstanceId dimension.
-  memory: {
-    ...host,
-    namespace: "CWAgent",
-    metricName: "mem_used",
-    stat: "Average",
-    combine: "average",
-    convert: (bytes) => bytes / 1024 / 1024,
-  },
-  network_in: {
-    ...host,
-    namespace: "AWS/EC2",
-    metricName: "NetworkIn",
-    stat: "Sum",
-    combine: "sum",
-    convert: kibPerSecond,
-  },
-  network_out: {
-    ...host,
-    namespace: "AWS/EC2",
-    metricName: "NetworkOut",
-    stat: "Sum",
-    combine: "sum",
-    convert: kibPerSecond,
-  },
-  requests: { ...balancer, metricName: "RequestCount", combine: "sum", convert: perMinute },
-  errors: { ...balancer, metricName: "HTTPCode_Target_5XX_Count", combine: "sum", convert: perMinute },
-};
 
 /** One value per bucket from `from`, for the tenant's resources together or for the one named. */
 export async function readTenantMetrics(
@@ -72,15 +17,19 @@ export async function readTenantMetrics(
     throw new PermanentCloudError(`CloudWatch buckets must be whole minutes; ${periodSeconds} seconds is not.`);
   }
   if (query.from >= query.to) return [];
-  const sources = await listMetricSources(context, tenant, metric.resourceType);
+  const types = Object.keys(metric.readings) as MetricResourceType[];
+  const sources = await listMetricSources(context, tenant, query.resource === undefined ? types.slice(0, 1) : types);
   const chosen =
     query.resource === undefined
       ? sources
-      : sources.filter((source) => source.names.includes(query.resource!)).slice(0, 1);
+      : types
+          .flatMap((type) => sources.filter((s) => s.type === type && s.names.includes(query.resource!)))
+          .slice(0, 1);
   if (chosen.length === 0) return [];
+  const reading = metric.readings[chosen[0]!.type]!;
   const series = await fetchMetricSeries(
     context,
-    metric,
+    reading,
     chosen.map((source) => source.dimension),
     { from: query.from, to: query.to, periodSeconds },
   );
@@ -93,7 +42,7 @@ export async function readTenantMetrics(
       const index = Math.round((at - fromMs) / periodMs);
       if (index < 0 || fromMs + index * periodMs >= query.to.getTime()) continue;
       const bucket = buckets.get(index) ?? new Map<string, number>();
-      buckets.set(index, bucket.set(dimension, metric.convert(value, periodSeconds)));
+      buckets.set(index, bucket.set(dimension, reading.convert(value, periodSeconds)));
     }
   }
   return [...buckets.entries()]

@@ -8,7 +8,11 @@ export type CloudLogPage = { lines: CloudLogLine[]; nextCursor: string | null };
 export type LogLineView = CloudLogLine & { id: number };
 
 export const workloadMetrics = ["cpu", "memory", "network_in", "network_out", "requests", "errors"] as const;
-export type CloudMetricName = (typeof workloadMetrics)[number];
+/** What only a database reports (it reports `cpu` too): open connections, and storage left to fill. */
+export const databaseMetrics = ["connections", "free_storage"] as const;
+/** Every metric a chart, a metrics request or an alert rule may name. */
+export const cloudMetrics = [...workloadMetrics, ...databaseMetrics] as const;
+export type CloudMetricName = (typeof cloudMetrics)[number];
 export const metricUnits: Record<CloudMetricName, string> = {
   cpu: "%",
   memory: "MiB",
@@ -16,6 +20,8 @@ export const metricUnits: Record<CloudMetricName, string> = {
   network_out: "KiB/s",
   requests: "req/min",
   errors: "errors/min",
+  connections: "connections",
+  free_storage: "GiB",
 };
 /** One metric of a tenant (or one of its resources), one value per bucket from `from` on. */
 export type CloudMetricQuery = {

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { metricPoints } from "@/db/schema";
 import type { CloudMetricName, CloudMetricQuery } from "../contract";
 
-// Rates add up across resources; utilisation is an average of them.
-const summed: CloudMetricName[] = ["requests", "errors", "network_in", "network_out"];
+// Rates, connections and free storage add up across resources; utilisation is an average of them.
+const summed: CloudMetricName[] = ["requests", "errors", "network_in", "network_out", "connections", "free_storage"];
 
 /**
  * One metric of one tenant from the portal's table, downsampled in SQL into buckets from `from` on:

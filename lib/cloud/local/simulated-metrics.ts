@@ -1,7 +1,11 @@
 import type { CloudMetricName } from "../contract";
+import { sampleDatabase, type SimulatedDatabase } from "./simulated-database-metrics";
 
-/** What emits the local cloud's telemetry: a workload, a host or a database. */
-export type SimulatedSource = { name: string; kind: "workload" | "host" | "database" };
+/** What emits the local cloud's telemetry: a workload, a host or a database (with its storage and age). */
+export type SimulatedSource = Omit<SimulatedDatabase, "name"> & {
+  name: string;
+  kind: "workload" | "host" | "database";
+};
 
 /** A uniform number in [0, 1) from its inputs alone, so a minute's value never depends on where generation started. */
 export function noise(...parts: (string | number)[]): number {
@@ -25,10 +29,12 @@ export function sampleSource(seed: number, source: SimulatedSource, minute: numb
   const jitter = (name: string) => 0.9 + 0.2 * noise(seed, source.name, name, minute);
   const scale = 0.5 + noise(seed, source.name, "scale");
   const load = Math.min(daily * burst, 1.8);
-  // A database's instance is a host to its metrics: CPU, freeable memory and its network.
-  const host = source.kind === "host" || source.kind === "database";
+  const cpu: [CloudMetricName, number] = ["cpu", round(Math.min(100, (8 + 50 * load) * jitter("cpu")))];
+  // A database reports as RDS does: its CPU, open connections and free storage.
+  if (source.kind === "database") return [cpu, ...sampleDatabase(source, minute, load, scale, jitter)];
+  const host = source.kind === "host";
   const values: [CloudMetricName, number][] = [
-    ["cpu", round(Math.min(100, (8 + 50 * load) * jitter("cpu")))],
+    cpu,
     ["memory", round((host ? 6144 : 384) * scale * (0.75 + 0.2 * load) * jitter("memory"))],
     ["network_in", round((host ? 900 : 300) * scale * load * jitter("in"))],
     ["network_out", round((host ? 500 : 420) * scale * load * jitter("out"))],

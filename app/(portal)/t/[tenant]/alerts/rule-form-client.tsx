@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { FormError } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { useActionRunner } from "@/components/use-action-runner";
-import { workloadMetrics } from "@/lib/cloud/contract/telemetry";
+import { cloudMetrics } from "@/lib/cloud/contract/telemetry";
 import { metricLabel } from "@/lib/words/metric-labels";
 import { createAlertRule } from "./actions";
 
@@ -31,7 +31,7 @@ export function AlertRuleForm({ tenant, resources }: { tenant: string; resources
       <SelectField
         label="Metric"
         name="metric"
-        options={workloadMetrics.map((m) => ({ value: m, label: metricLabel(m) }))}
+        options={cloudMetrics.map((m) => ({ value: m, label: metricLabel(m) }))}
         defaultValue="cpu"
       />
       <SelectField label="Resource" name="resource" options={resources} anyLabel="Whole tenant" />

@@ -2,17 +2,34 @@ import type { ChartLine, ChartRow } from "@/components/charts/metric-chart";
 import type { CloudMetricName } from "@/lib/cloud/contract";
 import type { MetricsResult } from "@/lib/telemetry/metric-queries";
 
+/** Whose charts: one resource's by its kind, or the whole tenant's. */
+export type PanelScope = "tenant" | "workload" | "host" | "database";
 export type MetricPanel = {
   title: string;
   unit: string;
   kind: "area" | "line";
   lines: (ChartLine & { key: CloudMetricName })[];
-  workloadsOnly?: boolean;
+  scopes: PanelScope[];
 };
 
+const machines: PanelScope[] = ["tenant", "workload", "host"];
+const databases: PanelScope[] = ["tenant", "database"];
+
 export const metricPanels: MetricPanel[] = [
-  { title: "CPU", unit: "%", kind: "area", lines: [{ key: "cpu", label: "CPU", color: "#2f6fed" }] },
-  { title: "Memory", unit: "MiB", kind: "area", lines: [{ key: "memory", label: "Memory", color: "#7c3aed" }] },
+  {
+    title: "CPU",
+    unit: "%",
+    kind: "area",
+    lines: [{ key: "cpu", label: "CPU", color: "#2f6fed" }],
+    scopes: [...machines, "database"],
+  },
+  {
+    title: "Memory",
+    unit: "MiB",
+    kind: "area",
+    lines: [{ key: "memory", label: "Memory", color: "#7c3aed" }],
+    scopes: machines,
+  },
   {
     title: "Network",
     unit: "KiB/s",
@@ -21,24 +38,48 @@ export const metricPanels: MetricPanel[] = [
       { key: "network_in", label: "In", color: "#0891b2" },
       { key: "network_out", label: "Out", color: "#d97706" },
     ],
+    scopes: machines,
   },
   {
     title: "Requests",
     unit: "req/min",
     kind: "area",
     lines: [{ key: "requests", label: "Requests", color: "#059669" }],
-    workloadsOnly: true,
+    scopes: ["tenant", "workload"],
   },
   {
     title: "Errors",
     unit: "errors/min",
     kind: "line",
     lines: [{ key: "errors", label: "Errors", color: "#dc2626" }],
-    workloadsOnly: true,
+    scopes: ["tenant", "workload"],
+  },
+  {
+    title: "Connections",
+    unit: "connections",
+    kind: "line",
+    lines: [{ key: "connections", label: "Connections", color: "#0d9488" }],
+    scopes: databases,
+  },
+  {
+    title: "Free storage",
+    unit: "GiB",
+    kind: "area",
+    lines: [{ key: "free_storage", label: "Free storage", color: "#64748b" }],
+    scopes: databases,
   },
 ];
 
-export const panelMetrics = metricPanels.flatMap((p) => p.lines.map((l) => l.key));
+/** The charts of one resource, or of the tenant (its database charts only when it has a database). */
+export function panelsFor(scope: PanelScope, tenantHasDatabase = false): MetricPanel[] {
+  const databaseOnly = (p: MetricPanel) => !p.scopes.includes("workload") && !p.scopes.includes("host");
+  return metricPanels.filter(
+    (p) => p.scopes.includes(scope) && (scope !== "tenant" || tenantHasDatabase || !databaseOnly(p)),
+  );
+}
+/** The metrics the panels chart, in order. */
+export const metricsOf = (panels: MetricPanel[]): CloudMetricName[] => panels.flatMap((p) => p.lines.map((l) => l.key));
+export const panelMetrics = metricsOf(metricPanels);
 export type MetricsData = Partial<Record<CloudMetricName, MetricsResult>>;
 
 /** One row per bucket time with a column per metric of the panel, as recharts wants it. */

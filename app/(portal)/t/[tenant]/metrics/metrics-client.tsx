@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { EmptyState } from "@/components/empty-state";
 import type { TelemetrySource } from "@/lib/telemetry/sources";
-import { describeBucket, metricPanels, panelRows } from "./metric-panels";
+import { describeBucket, metricsOf, panelMetrics, panelRows, panelsFor, type PanelScope } from "./metric-panels";
 import { MetricsControls } from "./metrics-controls";
 import { describeWindow, selectionFromParams, selectionParams } from "./metrics-selection";
 import { useMetrics, type MetricsAnswer, type MetricsSelection } from "./use-metrics";
@@ -17,25 +17,38 @@ const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), {
   loading: () => <ChartSkeleton />,
 });
 
-/** With `resource`, the charts are that resource's alone (its detail page) and there is nothing to pick. */
-type Props = { tenant: string; local: boolean; sources: TelemetrySource[]; initial: MetricsAnswer; resource?: string };
+/**
+ * With `resource`, the charts are that resource's alone (its detail page, which names its `kind`) and
+ * there is nothing to pick.
+ */
+type Props = {
+  tenant: string;
+  local: boolean;
+  sources: TelemetrySource[];
+  initial: MetricsAnswer;
+  resource?: string;
+  kind?: PanelScope;
+};
 
-export function MetricsDashboard({ tenant, local, sources, initial, resource }: Props) {
+export function MetricsDashboard({ tenant, local, sources, initial, resource, kind }: Props) {
   const selection = selectionFromParams(Object.fromEntries(useSearchParams()), resource);
   // Kept in the URL, as the log filters are, without asking the server to render the page again.
   const setSelection = (next: MetricsSelection) =>
     window.history.replaceState(null, "", `?${selectionParams(next, resource === undefined)}`);
   const [autoRefresh, setAutoRefresh] = useState(true);
-  const { shown, error, loading } = useMetrics(tenant, selection, initial, autoRefresh);
+  const metrics = kind ? metricsOf(panelsFor(kind)) : panelMetrics;
+  const { shown, error, loading } = useMetrics(tenant, selection, initial, autoRefresh, metrics);
   const data = shown.data;
-  const kind = sources.find((s) => s.name === shown.selection.resource)?.kind;
-  const host = kind === "host" || kind === "database";
-  const panels = metricPanels.filter((p) => !(host && p.workloadsOnly));
+  const scope = kind ?? sources.find((s) => s.name === shown.selection.resource)?.kind ?? "tenant";
+  const panels = panelsFor(
+    scope,
+    sources.some((s) => s.kind === "database"),
+  );
   const charts = panels.map((panel) => ({ panel, rows: panelRows(panel, data) }));
   const empty = charts.every((c) => c.rows.length === 0);
-  const scope = shown.selection.resource
+  const shownScope = shown.selection.resource
     ? shown.selection.resource
-    : "the whole tenant (rates summed, CPU and memory averaged over resources)";
+    : "the whole tenant (rates, connections and free storage summed; CPU and memory averaged over resources)";
   return (
     <>
       <MetricsControls
@@ -47,8 +60,8 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
       />
       <p className="mb-4 flex flex-wrap gap-x-3 text-xs text-slate-500" aria-live="polite">
         <span>
-          Showing {scope} over {describeWindow(shown.selection)}; {describeBucket(data.cpu?.bucketSeconds)}; times in
-          UTC.
+          Showing {shownScope} over {describeWindow(shown.selection)}; {describeBucket(data.cpu?.bucketSeconds)}; times
+          in UTC.
         </span>
         {loading && <span>Updating…</span>}
       </p>
@@ -60,8 +73,8 @@ export function MetricsDashboard({ tenant, local, sources, initial, resource }: 
       {empty ? (
         <EmptyState title="No metrics in this range">
           {local
-            ? "The local cloud records a point a minute for each workload and host once the tenant is ready. Pick a longer range, or check back in a minute; the page refreshes itself while auto-refresh is on."
-            : "The cloud reported no metrics for this tenant's hosts and load balancers in this range. Pick a longer range, or check that CloudWatch collects them."}
+            ? "The local cloud records a point a minute for each workload, host and database once the tenant is ready. Pick a longer range, or check back in a minute; the page refreshes itself while auto-refresh is on."
+            : "The cloud reported no metrics for this tenant's hosts, load balancers and databases in this range. Pick a longer range, or check that CloudWatch collects them."}
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">

@@ -4,7 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson, pollWhileFound } from "@/components/query/fetch-json";
 import { tenantApi, tenantKey } from "@/components/query/tenant-query-keys";
 import type { MetricsResult } from "@/lib/telemetry/metric-queries";
-import { panelMetrics, type MetricsData } from "./metric-panels";
+import type { CloudMetricName } from "@/lib/cloud/contract";
+import type { MetricsData } from "./metric-panels";
 import { selectionParams, type MetricsSelection } from "./metrics-selection";
 
 export type { MetricsSelection };
@@ -12,22 +13,31 @@ export type { MetricsSelection };
 export type MetricsAnswer = { selection: MetricsSelection; data: MetricsData };
 const refreshMs = 30_000;
 
-async function loadPanels(tenant: string, selection: MetricsSelection, signal: AbortSignal): Promise<MetricsAnswer> {
+async function loadPanels(
+  tenant: string,
+  selection: MetricsSelection,
+  metrics: CloudMetricName[],
+  signal: AbortSignal,
+): Promise<MetricsAnswer> {
   const query = selectionParams(selection);
   const results = await Promise.all(
-    panelMetrics.map((metric) =>
-      fetchJson<MetricsResult>(tenantApi(tenant, `metrics?metric=${metric}&${query}`), signal),
-    ),
+    metrics.map((metric) => fetchJson<MetricsResult>(tenantApi(tenant, `metrics?metric=${metric}&${query}`), signal)),
   );
-  return { selection, data: Object.fromEntries(panelMetrics.map((m, i) => [m, results[i]])) };
+  return { selection, data: Object.fromEntries(metrics.map((m, i) => [m, results[i]])) };
 }
 
-/** Every panel's metric for the selection; the server's first answer to start with, then every 30 s while auto-refresh is on. */
-export function useMetrics(tenant: string, selection: MetricsSelection, first: MetricsAnswer, autoRefresh: boolean) {
+/** The panels' metrics for the selection; the server's first answer to start with, then every 30 s while auto-refresh is on. */
+export function useMetrics(
+  tenant: string,
+  selection: MetricsSelection,
+  first: MetricsAnswer,
+  autoRefresh: boolean,
+  metrics: CloudMetricName[],
+) {
   const key = selectionParams(selection).toString();
   const query = useQuery({
-    queryKey: [...tenantKey(tenant), "metrics", key],
-    queryFn: ({ signal }) => loadPanels(tenant, selection, signal),
+    queryKey: [...tenantKey(tenant), "metrics", key, metrics.join(",")],
+    queryFn: ({ signal }) => loadPanels(tenant, selection, metrics, signal),
     initialData: key === selectionParams(first.selection).toString() ? first : undefined,
     // While a new range loads, the old charts stay, labelled with their own range.
     placeholderData: keepPreviousData,

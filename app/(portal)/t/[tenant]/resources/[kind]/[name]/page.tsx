@@ -98,7 +98,7 @@ export default async function ResourceDetailPage({ params }: Props) {
         <FactList facts={facts} />
       )}
       {kind === "service" || kind === "host" || kind === "database" ? (
-        <ResourceTelemetry tenant={tenant} resource={resource.name} />
+        <ResourceTelemetry tenant={tenant} resource={resource.name} kind={userKinds[kind].cloudKind} />
       ) : (
         <p className="card p-4 text-sm text-slate-600">
           A {singular} has no metrics or logs of its own in Enclave; the services that use it do.

@@ -6,18 +6,21 @@ import { hasSimulatedTelemetry, searchTenantLogs, withCloudNotice } from "@/lib/
 import { CloudNotice } from "@/components/cloud-notice";
 import { EmptyState } from "@/components/empty-state";
 import { loadFirstCharts } from "../../../metrics/first-charts";
+import { metricsOf, panelsFor, type PanelScope } from "../../../metrics/metric-panels";
 import { MetricsDashboard } from "../../../metrics/metrics-client";
 import { LogTable } from "../../../logs/log-table";
 
 const recentLines = 20;
 
-/** One resource's own charts and its latest log lines, from the same sources as the tenant's pages. */
-export async function ResourceTelemetry({ tenant, resource }: { tenant: TenantSummary; resource: string }) {
+type Props = { tenant: TenantSummary; resource: string; kind: Exclude<PanelScope, "tenant"> };
+
+/** One resource's own charts (those of its kind) and its latest log lines, from the same sources as the tenant's pages. */
+export async function ResourceTelemetry({ tenant, resource, kind }: Props) {
   const db = await getDb();
   const to = new Date();
   const from = new Date(to.getTime() - metricRanges["24h"]);
   const [charts, logs] = await Promise.all([
-    loadFirstCharts(db, tenant, { range: "24h", resource }),
+    loadFirstCharts(db, tenant, { range: "24h", resource }, metricsOf(panelsFor(kind))),
     withCloudNotice(searchTenantLogs(db, tenant, { from, to, resource, limit: recentLines }), {
       lines: [],
       nextCursor: null,
@@ -33,6 +36,7 @@ export async function ResourceTelemetry({ tenant, resource }: { tenant: TenantSu
         local={hasSimulatedTelemetry(tenant)}
         sources={charts.sources}
         resource={resource}
+        kind={kind}
         initial={charts.initial}
       />
       <div className="mt-8 mb-3 flex items-baseline justify-between">
