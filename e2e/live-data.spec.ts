@@ -194,10 +194,11 @@ test.describe("an admin whose tenant is deleted in another tab", () => {
     await watcher.goto(`/t/${name}/alerts`);
     await expect(watcher.getByRole("heading", { name: "Alerts", level: 1 })).toBeVisible();
 
+    // Listening before the deletion: a refetch the watcher makes on its own (on focus) may be the first 404.
+    const gone = watcher.waitForResponse((r) => r.url().includes(`/api/t/${name}/`) && r.status() === 404);
     await requestTenantDeletion(page, name);
     await expect(page).toHaveURL(new RegExp(`/tenants\\?deleted=${name}$`), { timeout: 90_000 });
 
-    const gone = watcher.waitForResponse((r) => r.url().includes(`/api/t/${name}/`) && r.status() === 404);
     await watcher.clock.fastForward("00:30");
     await gone;
     await expect(watcher.getByText(/not found/i).first()).toBeVisible();
