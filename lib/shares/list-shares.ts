@@ -31,6 +31,8 @@ export async function listShares(db: Db, tenantId: string) {
     id: share.id,
     side: share.ownerTenantId === tenantId ? ("owner" as const) : ("grantee" as const),
     resource: `${share.resourceKind} ${share.resourceName}`,
+    resourceKind: share.resourceKind,
+    resourceName: share.resourceName,
     otherTenant: share.ownerTenantId === tenantId ? names.granteeName : names.ownerName,
     access: share.access,
     state: share.state,
