@@ -133,3 +133,26 @@ describe("templates", () => {
     expect(can(actor("user", { [dev]: "write" }), routePolicy["/admin/templates"])).toBe(false);
   });
 });
+
+describe("a token's scope", () => {
+  const through = (a: Actor, scope: "read" | "write"): Actor => ({ ...a, token: { id: "t", name: "ci", scope } });
+
+  it("caps its owner at reading: a read token of an admin or a writer changes nothing", () => {
+    expect([...permissionsOf(through(actor("admin"), "read"), prod)].sort()).toEqual(["admin:read", "tenant:read"]);
+    const writer = through(actor("user", { [dev]: "write" }), "read");
+    expect(can(writer, "tenant:read", dev)).toBe(true);
+    expect(can(writer, "tenant:write", dev)).toBe(false);
+  });
+
+  it("never gives more than the owner has: a write token of a reader still only reads", () => {
+    const reader = through(actor("user", { [dev]: "read" }), "write");
+    expect([...permissionsOf(reader, dev)]).toEqual(["tenant:read"]);
+    expect(can(reader, "tenant:read", prod)).toBe(false);
+    expect([...permissionsOf(through(actor("admin"), "write"), prod)].sort()).toEqual([
+      "admin:read",
+      "admin:write",
+      "tenant:read",
+      "tenant:write",
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ export const auditEvents = pgTable(
     target: text("target"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ip: text("ip"),
+    // The access token a change came through (no reference: a revoked token's events keep naming it).
+    tokenId: uuid("token_id"),
   },
   (t) => [
     index("audit_events_tenant_at_idx").on(t.tenantId, t.at),

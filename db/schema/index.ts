@@ -15,3 +15,4 @@ export * from "./inventory";
 export * from "./tenant-shortcuts";
 export * from "./shares";
 export * from "./templates";
+export * from "./api-tokens";

@@ -2,6 +2,8 @@ import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
 
 export const userRole = pgEnum("user_role", ["admin", "auditor", "user"]);
 export const userStatus = pgEnum("user_status", ["active", "disabled"]);
+// A service account is a non-human user for pipelines: it never signs in, it acts only through its tokens.
+export const userKind = pgEnum("user_kind", ["person", "service"]);
 
 export const users = pgTable(
   "users",
@@ -14,6 +16,7 @@ export const users = pgTable(
     // "group" when an SSO group mapping gave the role, so losing the group takes it back.
     roleSource: text("role_source").notNull().default("direct"),
     status: userStatus("status").notNull().default("active"),
+    kind: userKind("kind").notNull().default("person"),
     // Bumped to sign a user out everywhere: JWTs carrying an older version are refused.
     sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

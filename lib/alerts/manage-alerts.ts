@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertRules, alerts } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { changeAlertState } from "./alert-transitions";
 import type { CreateAlertRuleInput } from "./alert-input";
@@ -25,7 +25,7 @@ export async function changeAlert(
           : "No unresolved alert with that id.",
       );
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: `alert.${to}`,
       tenantId: tenant.id,
       target: alert.title,
@@ -57,7 +57,7 @@ export async function createAlertRule(ctx: TenantServiceContext<"id" | "name">, 
       })
       .returning();
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "alert_rule.created",
       tenantId: tenant.id,
       target: name,
@@ -90,7 +90,7 @@ export async function setAlertRuleEnabled(ctx: TenantServiceContext<"id" | "name
     if (!rule) throw new NotFoundError("No such alert rule in this tenant.");
     if (!enabled) await resolveRuleAlert(tx, tenant.id, ruleId, ctx.actor.id);
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: enabled ? "alert_rule.enabled" : "alert_rule.disabled",
       tenantId: tenant.id,
       target: rule.name,
@@ -111,7 +111,7 @@ export async function deleteAlertRule(ctx: TenantServiceContext<"id" | "name">, 
       .returning();
     if (!rule) throw new NotFoundError("No such alert rule in this tenant.");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "alert_rule.deleted",
       tenantId: tenant.id,
       target: rule.name,

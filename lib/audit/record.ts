@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { Actor } from "@/lib/context/actor";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -8,6 +9,13 @@ export interface AuditEntry {
   target?: string | null;
   details?: Record<string, unknown>;
   ip?: string | null;
+  /** The access token the change came through, when it did. */
+  tokenId?: string | null;
+}
+
+/** Who an audit event names: the user (a person or a service account) and the token they used. */
+export function auditActor(actor: Pick<Actor, "id" | "token">): { actorId: string; tokenId: string | null } {
+  return { actorId: actor.id, tokenId: actor.token?.id ?? null };
 }
 
 /** Call with the transaction that makes the change, so the change cannot commit without it. */
@@ -19,5 +27,6 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
     target: entry.target ?? null,
     details: entry.details ?? {},
     ip: entry.ip ?? null,
+    tokenId: entry.tokenId ?? null,
   });
 }

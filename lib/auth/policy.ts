@@ -1,4 +1,4 @@
-import type { GrantLevel, UserRole } from "@/db/schema";
+import type { GrantLevel, TokenScope, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 
 export const permissions = ["tenant:read", "tenant:write", "admin:read", "admin:write"] as const;
@@ -17,11 +17,23 @@ const grantPermissions = {
   write: ["tenant:read", "tenant:write"],
 } as const satisfies Record<GrantLevel, readonly Permission[]>;
 
-/** What the actor may do, globally or within the tenant whose id is given. */
+const scopePermissions = {
+  read: ["tenant:read", "admin:read"],
+  write: permissions,
+} as const satisfies Record<TokenScope, readonly Permission[]>;
+
+/**
+ * What the actor may do, globally or within the tenant whose id is given. Through a token, that
+ * is the owner's permissions of this request intersected with the token's scope.
+ */
 export function permissionsOf(actor: Actor, tenantId?: string): Set<Permission> {
   const granted = new Set<Permission>(rolePermissions[actor.role]);
   const level = tenantId ? actor.grants.get(tenantId) : undefined;
   if (level) for (const p of grantPermissions[level]) granted.add(p);
+  if (actor.token) {
+    const allowed: readonly Permission[] = scopePermissions[actor.token.scope];
+    for (const p of granted) if (!allowed.includes(p)) granted.delete(p);
+  }
   return granted;
 }
 

@@ -105,3 +105,34 @@ export const actionPolicy = {
   createTenantLike: "admin:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;
+
+// Every /api/v1 operation, by method and path: the API answers only to bearer tokens, whose actor is
+// the token's owner capped at the token's scope (lib/auth/policy). The authorization matrix and the
+// OpenAPI completeness test both read this table.
+export const apiPolicy = {
+  "GET /api/v1/openapi.json": "public",
+  "GET /api/v1/me": "signed-in",
+  "GET /api/v1/tenants": "signed-in",
+  "POST /api/v1/tenants": "admin:write",
+  "GET /api/v1/tenants/[tenant]": "tenant:read",
+  "PATCH /api/v1/tenants/[tenant]": "admin:write",
+  "DELETE /api/v1/tenants/[tenant]": "admin:write",
+  "GET /api/v1/tenants/[tenant]/operations/[operation]": "tenant:read",
+  "GET /api/v1/tenants/[tenant]/grants": "tenant:read",
+  "PUT /api/v1/tenants/[tenant]/grants/[user]": "admin:write",
+  "DELETE /api/v1/tenants/[tenant]/grants/[user]": "admin:write",
+  "GET /api/v1/tenants/[tenant]/resources": "tenant:read",
+  "POST /api/v1/tenants/[tenant]/resources": "tenant:write",
+  "DELETE /api/v1/tenants/[tenant]/resources/[kind]/[name]": "tenant:write",
+  "GET /api/v1/tenants/[tenant]/logs": "tenant:read",
+  "GET /api/v1/tenants/[tenant]/metrics": "tenant:read",
+  "GET /api/v1/tenants/[tenant]/alerts": "tenant:read",
+  "POST /api/v1/tenants/[tenant]/alerts/[alert]/acknowledge": "tenant:write",
+  "POST /api/v1/tenants/[tenant]/alerts/[alert]/resolve": "tenant:write",
+  "GET /api/v1/tenants/[tenant]/costs": "tenant:read",
+  "GET /api/v1/tenants/[tenant]/budget": "tenant:read",
+  "PUT /api/v1/tenants/[tenant]/budget": "tenant:write",
+  "DELETE /api/v1/tenants/[tenant]/budget": "tenant:write",
+  "GET /api/v1/audit": "admin:read",
+} as const satisfies Record<`${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/v1/${string}`, Access>;
+export type ApiOperation = keyof typeof apiPolicy;

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { budgetCrossings, budgets } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { monthBounds } from "./forecast";
 import type { SetBudgetInput } from "./budget-input";
 
@@ -25,7 +25,7 @@ export async function setBudget(
       .delete(budgetCrossings)
       .where(and(eq(budgetCrossings.tenantId, tenant.id), eq(budgetCrossings.month, monthBounds(today).month)));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "budget.set",
       tenantId: tenant.id,
       target: tenant.name,
@@ -42,7 +42,7 @@ export async function removeBudget(ctx: TenantServiceContext<"id" | "name">) {
     const [removed] = await tx.delete(budgets).where(eq(budgets.tenantId, tenant.id)).returning();
     if (!removed) return;
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "budget.removed",
       tenantId: tenant.id,
       target: tenant.name,

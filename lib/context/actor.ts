@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tenantGrants, type GrantLevel, type User } from "@/db/schema";
+import { tenantGrants, type GrantLevel, type TokenScope, type User } from "@/db/schema";
 
 export interface Actor {
   id: string;
@@ -9,6 +9,8 @@ export interface Actor {
   role: User["role"];
   /** Live grants only (expired ones are left out), strongest level per tenant id. */
   grants: ReadonlyMap<string, GrantLevel>;
+  /** Set when the request came with an access token: the policy caps the actor at its scope. */
+  token?: { id: string; name: string; scope: TokenScope };
 }
 
 export async function loadActor(db: Db, user: User): Promise<Actor> {

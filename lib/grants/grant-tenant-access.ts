@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantRef } from "@/lib/context/tenant-ref";
 import { tenantGrants, tenants, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { NotFoundError } from "@/lib/errors";
 
@@ -33,7 +33,7 @@ export async function grantTenantAccess(ctx: ServiceContext, input: GrantInput) 
         set: { level: input.level, expiresAt },
       });
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "grant.set",
       tenantId: tenant.id,
       target: user.email,
@@ -63,7 +63,7 @@ export async function revokeTenantAccess(ctx: ServiceContext, input: z.infer<typ
     if (removed.length === 0) throw new NotFoundError("That user has no direct grant on this tenant.");
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "grant.revoke",
       tenantId: tenant.id,
       target: user?.email ?? input.userId,

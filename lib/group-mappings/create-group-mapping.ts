@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ssoGroupMappings, tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 
 const group = z
@@ -61,7 +61,7 @@ export async function createGroupMapping(ctx: ServiceContext, input: z.infer<typ
       .returning({ id: ssoGroupMappings.id });
     if (!mapping) throw new ConflictError(`The group "${input.group}" was just mapped to that by someone else.`);
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "group_mapping.create",
       tenantId: tenant?.id ?? null,
       target: input.group,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { ssoGroupMappings, tenantGrants, tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 
 export const deleteGroupMappingInput = z.object({ id: z.uuid({ error: "Choose a mapping to delete." }) });
@@ -28,7 +28,7 @@ export async function deleteGroupMapping(ctx: ServiceContext, input: z.infer<typ
       grantsRemoved = removed.length;
     }
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "group_mapping.delete",
       tenantId: mapping.tenantId,
       target: mapping.group,

@@ -1,6 +1,6 @@
 import { infrastructures } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { cloudDescriptors, describeConfigIssues } from "@/lib/cloud/registry";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
@@ -27,7 +27,7 @@ export async function registerInfrastructure(ctx: ServiceContext, input: Registe
       throw error;
     }
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "infrastructure.register",
       target: input.name,
       details: { infrastructureId: row!.id, driver: input.driver, region: input.region, config },

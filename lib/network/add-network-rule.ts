@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { networkRules, tenants, type Tenant } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -49,7 +49,7 @@ export async function addNetworkRule(
       .returning();
     const from = source ? `tenant ${source.name}` : input.cidr;
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "network_rule.add",
       tenantId: tenant.id,
       target: from,

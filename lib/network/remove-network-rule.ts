@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { networkRules } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
 import { removeCloudObjects } from "@/lib/provisioning/network-rule-objects";
@@ -27,7 +27,7 @@ export async function removeNetworkRule(
   await db.transaction(async (tx) => {
     await tx.delete(networkRules).where(eq(networkRules.id, rule.id));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "network_rule.remove",
       tenantId: tenant.id,
       target: rule.cidr ?? rule.sourceTenantId,

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationChannels, notificationDeliveries, tenants } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ChannelIdInput, CreateChannelInput, SetChannelEnabledInput } from "./channel-input";
 import { maskTarget } from "./mask-target";
@@ -29,7 +29,7 @@ export async function createChannel(ctx: TenantServiceContext<"id" | "name">, in
       .values({ tenantId: tenant.id, name: input.name, kind: input.kind, target: input.target })
       .returning({ id: notificationChannels.id });
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "channel.created",
       tenantId: tenant.id,
       target: input.name,
@@ -50,7 +50,7 @@ export async function deleteChannel(
     const [channel] = await tx.delete(notificationChannels).where(ownChannel(tenant.id, input.channelId)).returning();
     if (!channel) throw new NotFoundError("That channel does not exist.");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "channel.deleted",
       tenantId: tenant.id,
       target: channel.name,
@@ -81,7 +81,7 @@ export async function setChannelEnabled(
     }
     const action = input.enabled ? "channel.enabled" : "channel.disabled";
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action,
       tenantId: tenant.id,
       target: channel.name,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { notificationChannels } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import { ownChannel } from "./channels";
 import { testMessage } from "./messages";
@@ -33,7 +33,7 @@ export async function sendTestMessage(
     const outcome = error ? { lastError: error, lastErrorAt: now } : { lastError: null, lastDeliveredAt: now };
     await tx.update(notificationChannels).set(outcome).where(eq(notificationChannels.id, channel.id));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "channel.tested",
       tenantId: tenant.id,
       target: channel.name,

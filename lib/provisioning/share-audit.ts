@@ -9,7 +9,13 @@ export async function auditShareOnBothSides(
   tx: Db,
   share: Pick<Share, "id" | "ownerTenantId" | "granteeTenantId" | "resourceKind" | "resourceName" | "access">,
   names: Names,
-  entry: { action: string; actorId: string | null; ip?: string | null; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    actorId: string | null;
+    tokenId?: string | null;
+    ip?: string | null;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const details = {
     shareId: share.id,
@@ -20,5 +26,13 @@ export async function auditShareOnBothSides(
   };
   const target = `${share.resourceKind} ${share.resourceName}`;
   for (const tenantId of [share.ownerTenantId, share.granteeTenantId])
-    await recordAudit(tx, { actorId: entry.actorId, action: entry.action, tenantId, target, details, ip: entry.ip });
+    await recordAudit(tx, {
+      actorId: entry.actorId,
+      tokenId: entry.tokenId,
+      action: entry.action,
+      tenantId,
+      target,
+      details,
+      ip: entry.ip,
+    });
 }

@@ -1,7 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { infrastructures, tenants, type ResourceRequest } from "@/db/schema";
 import type { ServiceContext, TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { driverFor, driverForInfrastructureId } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -81,7 +81,7 @@ async function startResourceOperation(
     const operationId = await startTenantOperation(tx, tenant.id, "resource", request);
     const target = `${request.kind} ${request.name}`;
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: `resource.${request.action}_requested`,
       tenantId: tenant.id,
       target,

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { tenantSecrets } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { TenantServiceContext } from "@/lib/context/service-context";
 import { tenantRef } from "@/lib/context/tenant-ref";
 import { NotFoundError } from "@/lib/errors";
@@ -31,7 +31,7 @@ export async function revealDatabasePassword(
     if (!secret) throw new NotFoundError(`No database named ${input.name} in ${ctx.tenant.name} has a password here.`);
     const password = open(secret.ciphertext);
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "database.password_revealed",
       tenantId: ctx.tenant.id,
       target: `database ${input.name}`,

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
+import { auditActor } from "@/lib/audit/record";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
@@ -26,7 +27,7 @@ export async function createShare(
   return recordNewShare(
     db,
     { owner, grantee, kind: input.kind, resourceName, access: input.access, approved: true },
-    { action: "share.created", actorId: actor.id, ip: ctx.ip },
+    { action: "share.created", ...auditActor(actor), ip: ctx.ip },
     async (tx, share) => ({ operationId: await startShareOperation(tx, owner, share.id) }),
   );
 }

@@ -3,6 +3,7 @@ import { shares } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
 import { can } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { auditActor } from "@/lib/audit/record";
 import { loadShareFor } from "./load-share";
 import { auditShareOnBothSides } from "@/lib/provisioning/share-audit";
 import type { DecideShareInput } from "./share-input";
@@ -46,7 +47,7 @@ export async function decideShare(
       { owner: owner.name, grantee: grantee.name },
       {
         action: approve ? "share.approved" : "share.declined",
-        actorId: actor.id,
+        ...auditActor(actor),
         ip: ctx.ip,
         details: { operationId },
       },

@@ -14,7 +14,7 @@ type NewShare = {
   /** An administrator's share starts approved. */
   approved: boolean;
 };
-type Audit = { action: string; actorId: string; ip: string | null };
+type Audit = { action: string; actorId: string; tokenId?: string | null; ip: string | null };
 
 /**
  * Inserts the share and its audit events on both tenants in one transaction, with `then` for what

@@ -2,6 +2,7 @@ import type { TenantServiceContext } from "@/lib/context/service-context";
 import { can } from "@/lib/auth/policy";
 import type { CloudDriver } from "@/lib/cloud/contract";
 import { NotFoundError } from "@/lib/errors";
+import { auditActor } from "@/lib/audit/record";
 import { recordNewShare } from "./record-new-share";
 import type { RequestShareInput } from "./share-input";
 import { resolveShareTarget } from "./resolve-share-target";
@@ -20,7 +21,7 @@ export async function requestShare(
   return recordNewShare(
     db,
     { owner, grantee, kind: input.kind, resourceName, access: input.access, approved: false },
-    { action: "share.requested", actorId: actor.id, ip: ctx.ip },
+    { action: "share.requested", ...auditActor(actor), ip: ctx.ip },
     async () => ({}),
   );
 }

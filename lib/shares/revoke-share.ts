@@ -3,6 +3,7 @@ import { shares } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
 import { can } from "@/lib/auth/policy";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { auditActor } from "@/lib/audit/record";
 import { loadShareFor } from "./load-share";
 import { auditShareOnBothSides } from "@/lib/provisioning/share-audit";
 import type { RevokeShareInput } from "./share-input";
@@ -34,7 +35,7 @@ export async function revokeShare(
       tx,
       share,
       { owner: owner.name, grantee: grantee.name },
-      { action: "share.revoked", actorId: actor.id, ip: ctx.ip, details: { operationId, by: ctx.tenant.name } },
+      { action: "share.revoked", ...auditActor(actor), ip: ctx.ip, details: { operationId, by: ctx.tenant.name } },
     );
     return { operationId };
   });

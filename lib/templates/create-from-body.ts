@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { infrastructures, operations, type TemplateRun } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { driverFor } from "@/lib/cloud";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -45,7 +45,7 @@ export async function createTenantFromBody(
     const run = toTemplateRun(created.name, body, origin, "hostImageId" in config ? config.hostImageId : undefined);
     await tx.update(operations).set({ template: run }).where(eq(operations.id, created.operationId));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "template" in origin ? "template.used" : "tenant.cloned",
       tenantId: created.tenantId,
       target: created.name,

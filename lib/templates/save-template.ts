@@ -1,7 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import { templates, templateVersions } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import { parseTemplateBody, type TemplateBody } from "./template-body";
@@ -33,7 +33,7 @@ export async function saveTemplateVersion(
       const version = (latest?.version ?? 0) + 1;
       await tx.insert(templateVersions).values({ templateId: template!.id, version, body, createdBy: ctx.actor.id });
       await recordAudit(tx, {
-        actorId: ctx.actor.id,
+        ...auditActor(ctx.actor),
         action: "template.saved",
         target: input.name,
         details: { version, resources: body.resources.length },

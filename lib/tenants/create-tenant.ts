@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { infrastructures, tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
@@ -34,7 +34,7 @@ export async function createTenant(ctx: ServiceContext, input: CreateTenantInput
     }
     const operationId = await startTenantOperation(tx, tenant!.id, "provision");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "tenant.create",
       tenantId: tenant!.id,
       target: tenant!.name,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { operations, tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { RequestTenantDeletionInput } from "./tenant-lifecycle-input";
@@ -48,7 +48,7 @@ export async function requestTenantDeletion(
       .where(eq(tenants.id, tenant.id));
     const operationId = await startTenantOperation(tx, tenant.id, "delete");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "tenant.delete_requested",
       tenantId: tenant.id,
       target: tenant.name,

@@ -1,7 +1,7 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { operations, tenants } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { RetryTenantProvisioningInput } from "./tenant-lifecycle-input";
@@ -39,7 +39,7 @@ export async function retryTenantProvisioning(ctx: ServiceContext, input: RetryT
     if (last.template)
       await tx.update(operations).set({ template: last.template }).where(eq(operations.id, operationId));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "tenant.provision_retry",
       tenantId: tenant.id,
       target: tenant.name,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { tenantRef } from "@/lib/context/tenant-ref";
 import { favoriteTenants } from "@/db/schema";
 import type { TenantServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 
 export const tenantFavoriteInput = z.object({
   tenant: tenantRef,
@@ -24,7 +24,7 @@ export async function setTenantFavorite(ctx: TenantServiceContext<"id" | "name">
       : await tx.delete(favoriteTenants).where(key).returning({ at: favoriteTenants.createdAt });
     if (changed.length > 0) {
       await recordAudit(tx, {
-        actorId: ctx.actor.id,
+        ...auditActor(ctx.actor),
         action: favorite ? "tenant.favorite" : "tenant.unfavorite",
         tenantId: tenant.id,
         target: tenant.name,

@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { tenants, type Tenant } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context/service-context";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { startTenantOperation } from "@/lib/provisioning/operations";
 import type { UpdateTenantSettingsInput } from "./tenant-lifecycle-input";
@@ -72,7 +72,7 @@ export async function updateTenantSettings(ctx: ServiceContext, input: UpdateTen
     const operationId =
       changes.quota && tenant.status === "ready" ? await startTenantOperation(tx, tenant.id, "provision") : null;
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "tenant.settings",
       tenantId: tenant.id,
       target: tenant.name,

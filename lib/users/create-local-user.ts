@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordSchema, refineEmailName } from "@/lib/auth/password-policy";
 import { ConflictError } from "@/lib/errors";
@@ -23,7 +23,7 @@ export async function createLocalUser(ctx: ServiceContext, input: CreateLocalUse
       .returning({ id: users.id });
     if (!user) throw new ConflictError(`A user with the email ${input.email} already exists.`);
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "user.create",
       target: input.email,
       details: { userId: user.id, name: input.name, role: input.role },

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem, passwordSchema } from "@/lib/auth/password-policy";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -33,7 +33,7 @@ export async function resetUserPassword(
       .returning({ id: users.id });
     if (updated.length === 0) throw new NotFoundError("That user does not exist.");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "user.password_reset",
       target: user.email,
       details: { userId: user.id },

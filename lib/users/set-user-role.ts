@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { roleField, userIdField } from "./fields";
 import { assertAnotherActiveAdmin, lockUser } from "./lock-user";
@@ -24,7 +24,7 @@ export async function setUserRole(ctx: ServiceContext, input: z.infer<typeof set
     }
     await tx.update(users).set({ role: input.role, roleSource: "direct" }).where(eq(users.id, user.id));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "user.role",
       target: user.email,
       details: { userId: user.id, from: user.role, to: input.role, previousSource: user.roleSource },

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { InvalidInputError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { statusField, userIdField } from "./fields";
@@ -31,7 +31,7 @@ export async function setUserStatus(ctx: ServiceContext, input: z.infer<typeof s
       )
       .where(eq(users.id, user.id));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: disabling ? "user.disable" : "user.enable",
       target: user.email,
       details: { userId: user.id },

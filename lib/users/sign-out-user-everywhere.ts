@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { userIdField } from "./fields";
@@ -21,7 +21,7 @@ export async function signOutUserEverywhere(
       .returning({ id: users.id, email: users.email });
     if (!user) throw new NotFoundError("That user does not exist.");
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "user.sign_out_everywhere",
       target: user.email,
       details: { userId: user.id },

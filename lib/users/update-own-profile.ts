@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { NotFoundError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context/service-context";
 import { nameField } from "./fields";
@@ -19,7 +19,7 @@ export async function updateOwnProfile(
     if (user.name === input.name) return;
     await tx.update(users).set({ name: input.name }).where(eq(users.id, ctx.actor.id));
     await recordAudit(tx, {
-      actorId: ctx.actor.id,
+      ...auditActor(ctx.actor),
       action: "account.profile",
       target: ctx.actor.email,
       details: { name: { from: user.name, to: input.name } },

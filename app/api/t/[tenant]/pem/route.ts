@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { tenantSecrets } from "@/db/schema";
 import { routeHandler } from "@/lib/api/route-handler";
-import { recordAudit } from "@/lib/audit/record";
+import { auditActor, recordAudit } from "@/lib/audit/record";
 import { openSecret } from "@/lib/security/encryption";
 
 export const GET = routeHandler("/api/t/[tenant]/pem", async (_request, { db, actor, tenant, ip }) => {
@@ -15,7 +15,7 @@ export const GET = routeHandler("/api/t/[tenant]/pem", async (_request, { db, ac
     if (!secret) return null;
     const plain = openSecret(secret.ciphertext);
     await recordAudit(tx, {
-      actorId: actor.id,
+      ...auditActor(actor),
       action: "tenant.pem_download",
       tenantId: tenant.id,
       target: tenant.name,
