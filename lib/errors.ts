@@ -24,7 +24,11 @@ export class ConflictError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(message: string) {
+  /** Where the API says the problem is (`body.name`, `query.cursor`); forms show the message alone. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super("invalid", message);
   }
 }

@@ -35,5 +35,5 @@ export function decodeCursor<S extends z.ZodType>(cursor: string | undefined, sh
   } catch {
     // answered below, as any other cursor this API did not hand out
   }
-  throw new InvalidInputError("This cursor is not one the API handed out: start again without it.");
+  throw new InvalidInputError("This cursor is not one the API handed out: start again without it.", "query.cursor");
 }

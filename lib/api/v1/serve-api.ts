@@ -3,7 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getDb } from "@/db";
 import { apiPolicy } from "@/lib/auth/route-policy";
 import { clientIp } from "@/lib/context/context-from-request";
-import { DomainError } from "@/lib/errors";
+import { DomainError, InvalidInputError } from "@/lib/errors";
 import { log } from "@/lib/observability/logger";
 import { apiError, statusOfDomainError } from "./api-error";
 import { authorizeApiRequest } from "./authorize-api-request";
@@ -51,7 +51,10 @@ async function answer(route: ApiRoute, ctx: unknown, values: unknown): Promise<R
     }
     return Response.json(body.data, { status: route.status ?? 200, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof DomainError) return apiError(statusOfDomainError[error.code], error.code, error.message);
+    if (error instanceof DomainError) {
+      const field = error instanceof InvalidInputError ? error.field : null;
+      return apiError(statusOfDomainError[error.code], error.code, error.message, field);
+    }
     throw error;
   }
 }
