@@ -107,10 +107,10 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
       .returning();
     await changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged");
     await expect(changeAlert({ ...ctx, tenant }, alert!.id, "acknowledged")).rejects.toThrow(
-      "No open alert with that id; it may have been acknowledged or resolved already.",
+      "This alert is acknowledged already; it may have been changed in another tab.",
     );
     await expect(changeAlert({ ...ctx, tenant: other }, alert!.id, "resolved")).rejects.toThrow(
-      "No unresolved alert with that id.",
+      `No alert ${alert!.id} in ${other.name}.`,
     );
     await changeAlert({ ...ctx, tenant }, alert!.id, "resolved");
     const [after] = await db.select().from(alerts).where(eq(alerts.id, alert!.id));

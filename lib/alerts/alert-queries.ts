@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { alertEvents, alertRules, alerts, tenants, users } from "@/db/schema";
 import { sortedBy } from "@/db/sorted-by";
@@ -12,6 +12,7 @@ export type AlertFilter = {
 };
 const acknowledger = aliasedTable(users, "acknowledger");
 const resolver = aliasedTable(users, "resolver");
+const lastAlert = aliasedTable(alerts, "last_alert");
 
 function filterConditions(filter: AlertFilter): (SQL | undefined)[] {
   const state = filter.state ?? "unresolved";
@@ -24,6 +25,7 @@ function filterConditions(filter: AlertFilter): (SQL | undefined)[] {
 const alertColumns = {
   id: alerts.id,
   tenant: tenants.name,
+  ruleId: alerts.ruleId,
   source: alerts.source,
   title: alerts.title,
   severity: alerts.severity,
@@ -41,6 +43,14 @@ export type AlertRow = { [K in keyof typeof alertColumns]: (typeof alertColumns)
   title: string;
 };
 
+const selectAlerts = (db: Db) =>
+  db
+    .select(alertColumns)
+    .from(alerts)
+    .innerJoin(tenants, eq(tenants.id, alerts.tenantId))
+    .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
+    .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy));
+
 /** One page of alerts, newest first unless the filter sorts otherwise: one tenant's, or (no tenant) every tenant's for the admin view. */
 export async function listAlerts(
   db: Db,
@@ -51,12 +61,7 @@ export async function listAlerts(
 ): Promise<{ rows: AlertRow[]; total: number }> {
   const where = and(scope.tenantId ? eq(alerts.tenantId, scope.tenantId) : undefined, ...filterConditions(filter));
   const [rows, [total]] = await Promise.all([
-    db
-      .select(alertColumns)
-      .from(alerts)
-      .innerJoin(tenants, eq(tenants.id, alerts.tenantId))
-      .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy))
-      .leftJoin(resolver, eq(resolver.id, alerts.resolvedBy))
+    selectAlerts(db)
       .where(where)
       .orderBy(...orderOf(filter))
       .limit(pageSize)
@@ -70,6 +75,38 @@ export async function listAlerts(
 function orderOf({ sort = "openedAt", dir = "desc" }: AlertFilter) {
   if (sort === "openedAt") return [sortedBy(alerts.openedAt, dir), desc(alerts.id)];
   return [sortedBy(alerts[sort], dir), desc(alerts.openedAt), desc(alerts.id)];
+}
+
+// Compared in the database, to the microsecond a cursor holding a JavaScript date would lose.
+const olderThan = (db: Db, tenantId: string, alertId: string) =>
+  sql`(${alerts.openedAt}, ${alerts.id}) < (${db
+    .select({ openedAt: lastAlert.openedAt, id: lastAlert.id })
+    .from(lastAlert)
+    .where(and(eq(lastAlert.id, alertId), eq(lastAlert.tenantId, tenantId)))})`;
+
+/**
+ * One tenant's alerts newest first, a keyset page at a time after the alert of id `after` (so an
+ * insert never shifts a page), or the one of `filter.id`.
+ */
+export async function alertsAfter(
+  db: Db,
+  tenantId: string,
+  filter: Pick<AlertFilter, "state" | "severity"> & { id?: string },
+  after: string | null,
+  limit: number,
+): Promise<AlertRow[]> {
+  const rows = await selectAlerts(db)
+    .where(
+      and(
+        eq(alerts.tenantId, tenantId),
+        ...filterConditions(filter),
+        filter.id ? eq(alerts.id, filter.id) : undefined,
+        after ? olderThan(db, tenantId, after) : undefined,
+      ),
+    )
+    .orderBy(desc(alerts.openedAt), desc(alerts.id))
+    .limit(limit);
+  return rows as AlertRow[];
 }
 
 /** Each alert's state changes with who made them, oldest first. */

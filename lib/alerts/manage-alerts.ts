@@ -18,12 +18,14 @@ export async function changeAlert(
   const { tenant } = ctx;
   return ctx.db.transaction(async (tx) => {
     const alert = await changeAlertState(tx, tenant.id, alertId, to, ctx.actor.id);
-    if (!alert)
-      throw new NotFoundError(
-        to === "acknowledged"
-          ? "No open alert with that id; it may have been acknowledged or resolved already."
-          : "No unresolved alert with that id.",
-      );
+    if (!alert) {
+      const [current] = await tx
+        .select({ state: alerts.state })
+        .from(alerts)
+        .where(and(eq(alerts.id, alertId), eq(alerts.tenantId, tenant.id)));
+      if (!current) throw new NotFoundError(`No alert ${alertId} in ${tenant.name}.`);
+      throw new ConflictError(`This alert is ${current.state} already; it may have been changed in another tab.`);
+    }
     await recordAudit(tx, {
       ...auditActor(ctx.actor),
       action: `alert.${to}`,

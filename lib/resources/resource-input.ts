@@ -29,9 +29,8 @@ const count = (what: string, max: number) =>
 export const hostSizes = { small: "t3.small", medium: "t3.medium", large: "t3.large" } as const;
 
 const engineNames = databaseEngines.join(" or ");
-const databaseInput = z
+const databaseSpec = z
   .object({
-    tenant: tenantRef,
     kind: z.literal("database"),
     // An RDS identifier is at most 63 characters, and `enclave-<tenant>-` takes up to 39 of them.
     name: resourceName
@@ -58,40 +57,48 @@ const databaseInput = z
     },
   });
 
+const serviceSpec = z
+  .object({
+    kind: z.literal("service"),
+    name: resourceName,
+    image: containerImage,
+    replicas: count("Replicas", 20).default(1),
+    port: z.coerce
+      .number({ error: "The port is a number." })
+      .int("The port is a whole number.")
+      .min(1, "Ports run from 1 to 65535.")
+      .max(65535, "Ports run from 1 to 65535.")
+      .optional(),
+    expose: z.boolean().default(false),
+  })
+  .refine((s) => !s.expose || s.port !== undefined, {
+    message: "A service behind a load balancer needs the port it listens on.",
+    path: ["port"],
+  });
+const hostSpec = z.object({
+  kind: z.literal("host"),
+  name: resourceName,
+  size: z
+    .enum(Object.keys(hostSizes) as [keyof typeof hostSizes], { error: "Choose a size: small, medium or large." })
+    .default("small"),
+});
+const bucketSpec = z.object({ kind: z.literal("bucket"), name: resourceName });
+const chooseKind = { error: "Choose what to create: a service, a host, a bucket or a database." };
+
+/** What to create in a tenant, by kind: the API's body, which names the tenant in its path. */
+export const resourceSpec = z.discriminatedUnion("kind", [serviceSpec, hostSpec, bucketSpec, databaseSpec], chooseKind);
+
+// safeExtend keeps each kind's refinements, which extend and omit would refuse or drop.
+const inTenant = { tenant: tenantRef };
 export const createResourceInput = z.discriminatedUnion(
   "kind",
   [
-    z
-      .object({
-        tenant: tenantRef,
-        kind: z.literal("service"),
-        name: resourceName,
-        image: containerImage,
-        replicas: count("Replicas", 20).default(1),
-        port: z.coerce
-          .number({ error: "The port is a number." })
-          .int("The port is a whole number.")
-          .min(1, "Ports run from 1 to 65535.")
-          .max(65535, "Ports run from 1 to 65535.")
-          .optional(),
-        expose: z.boolean().default(false),
-      })
-      .refine((s) => !s.expose || s.port !== undefined, {
-        message: "A service behind a load balancer needs the port it listens on.",
-        path: ["port"],
-      }),
-    z.object({
-      tenant: tenantRef,
-      kind: z.literal("host"),
-      name: resourceName,
-      size: z
-        .enum(Object.keys(hostSizes) as [keyof typeof hostSizes], { error: "Choose a size: small, medium or large." })
-        .default("small"),
-    }),
-    z.object({ tenant: tenantRef, kind: z.literal("bucket"), name: resourceName }),
-    databaseInput,
+    serviceSpec.safeExtend(inTenant),
+    hostSpec.safeExtend(inTenant),
+    bucketSpec.safeExtend(inTenant),
+    databaseSpec.safeExtend(inTenant),
   ],
-  { error: "Choose what to create: a service, a host, a bucket or a database." },
+  chooseKind,
 );
 export type CreateResourceInput = z.infer<typeof createResourceInput>;
 

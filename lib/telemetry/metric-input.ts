@@ -6,7 +6,8 @@ import { metricRanges, type MetricRange } from "./metric-ranges";
 export { metricRanges, type MetricRange };
 const maxSpanMs = 31 * 86_400_000;
 
-const input = z
+/** A metrics request (URL search params); a bare request means CPU over the last 24 hours. */
+export const metricsInput = z
   .object({
     metric: z.enum(cloudMetrics, { error: `Choose a metric: ${cloudMetrics.join(", ")}.` }).default("cpu"),
     resource: z.string().trim().min(1).max(200, "That resource name is too long.").optional(),
@@ -42,14 +43,18 @@ const input = z
 
 export type ParsedMetrics = { ok: true; query: MetricsQuery } | { ok: false; error: string };
 
-/** Reads a metrics request (URL search params); a bare request means CPU over the last 24 hours. */
-export function parseMetricsQuery(params: Record<string, string | undefined>, now: Date): ParsedMetrics {
-  const parsed = input.safeParse(params);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid metrics request." };
-  const { metric, resource, range, from, to, points } = parsed.data;
+/** The window a parsed request asks for, ending now unless it gives from and to. */
+export function toMetricsQuery(parsed: z.output<typeof metricsInput>, now: Date): MetricsQuery {
+  const { metric, resource, range, from, to, points } = parsed;
   const window =
     from && to
       ? { from: new Date(from), to: new Date(to) }
       : { from: new Date(now.getTime() - metricRanges[range ?? "24h"]), to: now };
-  return { ok: true, query: { metric: metric as CloudMetricName, resource, ...window, points: points ?? maxPoints } };
+  return { metric: metric as CloudMetricName, resource, ...window, points: points ?? maxPoints };
+}
+
+export function parseMetricsQuery(params: Record<string, string | undefined>, now: Date): ParsedMetrics {
+  const parsed = metricsInput.safeParse(params);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid metrics request." };
+  return { ok: true, query: toMetricsQuery(parsed.data, now) };
 }
