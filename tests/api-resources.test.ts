@@ -35,7 +35,7 @@ describe.each(testDatabases())("the resources API on $kind", (target) => {
     callApi(collection.GET, as, `/tenants/${tenant.name}/resources${query}`, { tenant: tenant.name });
   const create = (as: string, body: unknown, headers: Record<string, string> = {}, name = tenant.name) =>
     callApi(collection.POST, as, `/tenants/${name}/resources`, { tenant: name }, { method: "POST", body, headers });
-  const remove = (as: string, kind: string, name: string, query = "") =>
+  const remove = (as: string, kind: string, name: string, query = "", headers: Record<string, string> = {}) =>
     callApi(
       single.DELETE,
       as,
@@ -45,7 +45,7 @@ describe.each(testDatabases())("the resources API on $kind", (target) => {
         kind,
         name,
       },
-      { method: "DELETE" },
+      { method: "DELETE", headers },
     );
   const refreshInventory = () =>
     refreshTenantInventory(database().db, tenant, createLocalDriver(database().db, p.infrastructure.id, cloud), 60);
@@ -132,6 +132,19 @@ describe.each(testDatabases())("the resources API on $kind", (target) => {
       status: 404,
       body: { error: { code: "not_found", message: `No service named web in ${tenant.name}.` } },
     });
+
+    // The query is part of what a key stands for: the same key asking for a final snapshot is another request.
+    const orders = `enclave-${tenant.name}-orders`;
+    const key = { "idempotency-key": "delete-orders" };
+    expect((await remove(token.writer, "database", orders, "", key)).status).toBe(202);
+    expect(await remove(token.writer, "database", orders, "?finalSnapshot=true", key)).toMatchObject({
+      status: 422,
+      body: { error: { code: "idempotency_mismatch" } },
+    });
+    expect(
+      (await remove(token.writer, "database", orders, "?finalSnapshot=false", key)).headers.get("idempotent-replayed"),
+    ).toBe("true");
+    expect(await runEnqueued()).toEqual(["finished"]);
   });
 
   it("answers a tenant the token may not see 404, a read grant or a read-scoped token 403, and bad input 400 naming the field", async () => {

@@ -28,8 +28,9 @@ export function serveApi(route: ApiRoute) {
       const input = await parseApiInput(route, request, params);
       if (input instanceof Response) return input;
       const ctx = { db, actor: door.actor, ip: clientIp(request.headers), params, ...door.scope };
-      const fingerprintBody = JSON.stringify(input.values.body ?? null);
-      return await withIdempotency(db, request, door.actor?.token?.id, fingerprintBody, () =>
+      // The query too: a DELETE says what it wants there (a database's finalSnapshot).
+      const fingerprintInput = JSON.stringify([input.values.query ?? null, input.values.body ?? null]);
+      return await withIdempotency(db, request, door.actor?.token?.id, fingerprintInput, () =>
         answer(route, ctx, input.values),
       );
     } catch (error) {

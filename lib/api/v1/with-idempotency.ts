@@ -12,15 +12,15 @@ export async function withIdempotency(
   db: Db,
   request: Request,
   tokenId: string | undefined,
-  /** The body as validated (so key order and spacing do not make two requests differ). */
-  body: string,
+  /** The query and body as validated (so key order and spacing do not make two requests differ). */
+  input: string,
   run: () => Promise<Response>,
 ): Promise<Response> {
   const key = request.headers.get("idempotency-key");
   if (key === null || !tokenId || request.method === "GET") return run();
   if (!keyPattern.test(key))
     return apiError(400, "invalid", "An Idempotency-Key is 1 to 255 visible ASCII characters.", "Idempotency-Key");
-  const fingerprint = requestFingerprint(request.method, new URL(request.url).pathname, body);
+  const fingerprint = requestFingerprint(request.method, new URL(request.url).pathname, input);
   const claim = await claimIdempotencyKey(db, tokenId, key, fingerprint);
   if (claim.kind === "mismatch")
     return apiError(
