@@ -7,9 +7,12 @@ const page = ApiReference({
   url: "/api/v1/openapi.json",
   cdn: referenceScriptPath,
   pageTitle: "Enclave API reference",
-  withDefaultFonts: false,
-  hideClientButton: false,
   authentication: { preferredSecurityScheme: "bearerToken" },
+  // Everything that would reach scalar.com (fonts, its hosted client, sharing, telemetry) stays off.
+  withDefaultFonts: false,
+  hideClientButton: true,
+  showDeveloperTools: "never",
+  telemetry: false,
 });
 
 /**
