@@ -12,6 +12,8 @@ const nextConfig = {
       "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz",
       "./node_modules/@electric-sql/pglite/dist/btree_gin.tar.gz",
     ],
+    // The API reference page's script, read from the package at run time (app/api-reference/scalar.js).
+    "/api-reference/scalar.js": ["./node_modules/@scalar/api-reference/dist/browser/standalone.js"],
   },
   poweredByHeader: false,
   typedRoutes: false,

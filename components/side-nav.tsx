@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Layers, type LucideIcon } from "lucide-react";
+import { Braces, Layers, type LucideIcon } from "lucide-react";
 import { useAlertSummary } from "./query/use-alert-summary";
 import { useCurrentTenant } from "./current-tenant";
 import { adminPages, parseTenantPath, tenantHref, tenantPages } from "./nav-items";
@@ -88,6 +88,14 @@ export function SideNav({ showAdmin, onNavigate }: { showAdmin: boolean; onNavig
           </div>
         </div>
       )}
+      {/* A route handler, not a page of the app: a plain link loads it whole. */}
+      <a
+        href="/api-reference"
+        className="flex items-center gap-2.5 rounded-md px-3 py-1.5 text-sm text-slate-300 hover:bg-white/5 hover:text-white dark:text-slate-600 dark:hover:text-white"
+      >
+        <Braces aria-hidden="true" className="size-4 shrink-0 opacity-80" />
+        API reference
+      </a>
     </nav>
   );
 }

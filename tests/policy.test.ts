@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GrantLevel, UserRole } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { accessLabel, can, permissionsOf, seesAllTenants } from "@/lib/auth/policy";
-import { actionPolicy, routePolicy } from "@/lib/auth/route-policy";
+import { actionPolicy, apiPolicy, routePolicy } from "@/lib/auth/route-policy";
 
 const dev = "11111111-1111-4111-8111-111111111111";
 const prod = "22222222-2222-4222-8222-222222222222";
@@ -154,5 +154,13 @@ describe("a token's scope", () => {
       "tenant:read",
       "tenant:write",
     ]);
+  });
+});
+
+describe("the API reference", () => {
+  it("is for anyone signed in, page and script alike, while the document it reads is public", () => {
+    expect(routePolicy["/api-reference"]).toBe("signed-in");
+    expect(routePolicy["/api-reference/scalar.js"]).toBe(routePolicy["/api-reference"]);
+    expect(apiPolicy["GET /api/v1/openapi.json"]).toBe("public");
   });
 });

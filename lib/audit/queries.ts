@@ -22,7 +22,8 @@ type AuditSort = Pick<AuditFilters, "sort" | "dir">;
 /** The filters a caller gives: without a sort, newest first. */
 export type AuditQuery = Omit<AuditFilters, keyof AuditSort> & Partial<AuditSort>;
 
-function conditions(f: AuditQuery): SQL | undefined {
+/** The filters as a condition on audit_events joined to users (actor) and tenants, as the log page reads them. */
+export function auditConditions(f: Omit<AuditQuery, "page">): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     f.actor ? ilike(users.email, `%${escapeLike(f.actor)}%`) : undefined,
     f.action ? ilike(auditEvents.action, `${escapeLike(f.action)}%`) : undefined,
@@ -49,7 +50,7 @@ export function auditPageQuery(db: Db, filters: AuditQuery, pageSize = 50) {
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
-    .where(conditions(filters))
+    .where(auditConditions(filters))
     .orderBy(...orderOf(filters))
     .limit(pageSize)
     .offset((filters.page - 1) * pageSize);
@@ -64,7 +65,7 @@ export async function listAuditEvents(db: Db, filters: AuditQuery, pageSize = 50
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorId))
       .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
-      .where(conditions(filters)),
+      .where(auditConditions(filters)),
   ]);
   return { rows, total: total?.n ?? 0, page: filters.page, pageSize };
 }

@@ -20,6 +20,9 @@ export const routePolicy = {
   "/account": "signed-in",
   "/api/me": "signed-in",
   "/api/tenants": "signed-in",
+  // The interactive reference of /api/v1 (a session, not a token) and its script, served from node_modules.
+  "/api-reference": "signed-in",
+  "/api-reference/scalar.js": "signed-in",
   "/t/[tenant]": "tenant:read",
   "/t/[tenant]/resources": "tenant:read",
   "/t/[tenant]/resources/[kind]/[name]": "tenant:read",

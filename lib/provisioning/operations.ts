@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { operations, operationSteps, type Operation, type ResourceRequest } from "@/db/schema";
+import { operations, operationSteps, type Operation, type OperationStep, type ResourceRequest } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { ConflictError } from "@/lib/errors";
 import { stepOrder } from "./plan";
@@ -29,7 +29,7 @@ export async function startTenantOperation(
 
 export type StepProgress = {
   key: string;
-  state: string;
+  state: OperationStep["state"];
   attempts: number;
   error: string | null;
   /** What a running step waits for on the cloud ("waiting for available (creating)"), while it rests. */
@@ -71,11 +71,23 @@ export async function getLatestOperation(
     .where(and(eq(operations.tenantId, tenantId), inArray(operations.kind, scopeKinds[scope])))
     .orderBy(desc(operations.createdAt))
     .limit(1);
-  if (!op) return null;
+  return op ? withSteps(db, op) : null;
+}
+
+/** One operation of the tenant by its id (null when it is not this tenant's), with its steps. */
+export async function getTenantOperation(db: Db, tenantId: string, id: string): Promise<OperationProgress | null> {
+  const [op] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.id, id), eq(operations.tenantId, tenantId)));
+  return op ? withSteps(db, op) : null;
+}
+
+async function withSteps(db: Db, op: Operation): Promise<OperationProgress> {
   const steps = await db
     .select()
     .from(operationSteps)
-    .where(and(eq(operationSteps.operationId, op.id), eq(operationSteps.tenantId, tenantId)))
+    .where(and(eq(operationSteps.operationId, op.id), eq(operationSteps.tenantId, op.tenantId)))
     .orderBy(asc(operationSteps.key));
   const position = (key: string) => (stepOrder.includes(key) ? stepOrder.indexOf(key) : stepOrder.length);
   steps.sort((a, b) => position(a.key) - position(b.key));

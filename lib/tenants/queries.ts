@@ -45,6 +45,7 @@ export async function listTenantAccess(db: Db, tenantId: string) {
       name: users.name,
       email: users.email,
       role: users.role,
+      kind: users.kind,
       level: tenantGrants.level,
       source: tenantGrants.source,
       expiresAt: tenantGrants.expiresAt,

@@ -37,11 +37,13 @@ export const futureInstant = z.iso
   .datetime({ offset: true, error: "Give the expiry as a date and time." })
   .refine((v) => new Date(v).getTime() > Date.now(), "The expiry must be in the future.");
 
-export const createTenantInput = z.object({
-  name: tenantName,
-  infrastructureId: z.uuid("Choose an infrastructure."),
-  quota: tenantQuota,
-  expiresAt: futureInstant.nullish(),
-  deletionProtection: z.boolean({ error: "Deletion protection is on or off." }).default(true),
-});
+export const createTenantInput = z
+  .object({
+    name: tenantName.meta({ description: "A DNS label, 2 to 30 characters: lowercase letters, digits, hyphens." }),
+    infrastructureId: z.uuid("Choose an infrastructure.").meta({ description: "Where the tenant lives." }),
+    quota: tenantQuota,
+    expiresAt: futureInstant.nullish().meta({ description: "Delete the tenant by itself at this instant." }),
+    deletionProtection: z.boolean({ error: "Deletion protection is on or off." }).default(true),
+  })
+  .meta({ id: "CreateTenantInput", description: "What the new-tenant form asks for." });
 export type CreateTenantInput = z.infer<typeof createTenantInput>;
