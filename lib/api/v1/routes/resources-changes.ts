@@ -3,7 +3,7 @@ import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getLatestOperation } from "@/lib/provisioning/operations";
 import { requestResourceCreation, requestResourceDeletion } from "@/lib/resources/request-resource-change";
 import { defineApiRoute } from "../define-route";
-import { toApiOperation } from "../schemas/operation-local";
+import { toApiOperation } from "../schemas/operation";
 import { newResource, resourceChange, resourceDeletionQuery, resourcePath } from "../schemas/resources";
 
 /**
@@ -16,7 +16,7 @@ async function answerChange(ctx: TenantServiceContext, { operationId }: { operat
     throw new Error(`operation ${operationId} is not the tenant's latest resource operation`);
   await enqueueOperation(operationId);
   const { kind, name } = operation.request;
-  return { resource: { kind, name }, operation: toApiOperation(ctx.tenant.name, operation) };
+  return { resource: { kind, name }, operation: toApiOperation(operation, ctx.tenant.name) };
 }
 
 export const createResource = defineApiRoute({
