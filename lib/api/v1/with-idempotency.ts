@@ -20,7 +20,8 @@ export async function withIdempotency(
   if (key === null || !tokenId || request.method === "GET") return run();
   if (!keyPattern.test(key))
     return apiError(400, "invalid", "An Idempotency-Key is 1 to 255 visible ASCII characters.", "Idempotency-Key");
-  const fingerprint = requestFingerprint(request.method, new URL(request.url).pathname, body);
+  const { pathname, search } = new URL(request.url);
+  const fingerprint = requestFingerprint(request.method, pathname + search, body);
   const claim = await claimIdempotencyKey(db, tokenId, key, fingerprint);
   if (claim.kind === "mismatch")
     return apiError(
@@ -37,7 +38,10 @@ export async function withIdempotency(
       "Idempotency-Key",
     );
   if (claim.kind === "replay")
-    return Response.json(claim.body, { status: claim.status, headers: { "idempotent-replayed": "true" } });
+    return Response.json(claim.body, {
+      status: claim.status,
+      headers: { "cache-control": "no-store", "idempotent-replayed": "true" },
+    });
   let response: Response;
   try {
     response = await run();
