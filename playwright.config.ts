@@ -68,6 +68,9 @@ export default defineConfig({
         ENCLAVE_DATABASE_RECHECK_SECONDS: "2",
         // e2e/tenant-alerts.spec.ts sends a channel's test message to a receiver on 127.0.0.1.
         ENCLAVE_OUTBOUND_ALLOW_PRIVATE: "true",
+        // Every persona signs in from 127.0.0.1, and runs on PostgreSQL share one budget across runs;
+        // tests/sign-in-address-limit.test.ts checks the limit itself with a low one.
+        ENCLAVE_SIGN_IN_ADDRESS_LIMIT: "100000",
       },
     },
     {

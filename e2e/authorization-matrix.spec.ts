@@ -104,7 +104,8 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
           .replace("[kind]/[name]", "service/web")
           .replace("templates/[name]", `templates/${matrixTemplate}`)
           .replace("[...nextauth]", "session");
-      for (const route of builtRoutes()) {
+      // /api/v1 answers only to tokens: e2e/api-authorization-matrix.spec.ts is its matrix.
+      for (const route of builtRoutes().filter((r) => !apiPaths.has(r))) {
         const access = routePolicy[route as keyof typeof routePolicy];
         const response = await api.get(fill(route));
         const actual = classifyResponse(response.status(), response.headers()["location"], "");

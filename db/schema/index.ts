@@ -16,3 +16,4 @@ export * from "./tenant-shortcuts";
 export * from "./shares";
 export * from "./templates";
 export * from "./api-tokens";
+export * from "./rate-limits";

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { signInInput } from "./sign-in-input";
 import type { Db } from "@/db/client";
 import { users, type User } from "@/db/schema";
+import { claimSignInAttempt, refundSignInAttempt } from "@/lib/rate-limit/sign-in-addresses";
 import { verifyDecoy, verifyPassword } from "./password";
 import { normalizeEmail, recordSignInAttempt, signInPauseSeconds } from "./throttle";
 
@@ -11,7 +12,7 @@ export { signInInput };
 export type SignInResult =
   | { ok: true; user: User }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "paused"; retryAfterSeconds: number };
+  | { ok: false; reason: "paused" | "address_paused"; retryAfterSeconds: number };
 
 /** The same answer for an unknown email, a wrong password and a disabled account. */
 export async function authenticateWithPassword(
@@ -19,6 +20,8 @@ export async function authenticateWithPassword(
   input: z.infer<typeof signInInput>,
   ip: string | null,
 ): Promise<SignInResult> {
+  const addressWait = await claimSignInAttempt(db, ip);
+  if (addressWait > 0) return { ok: false, reason: "address_paused", retryAfterSeconds: addressWait };
   const email = normalizeEmail(input.email);
   const pause = await signInPauseSeconds(db, email);
   if (pause > 0) return { ok: false, reason: "paused", retryAfterSeconds: pause };
@@ -32,6 +35,7 @@ export async function authenticateWithPassword(
     return { ok: false, reason: "invalid" };
   }
   await recordSignInAttempt(db, email, true, ip);
+  await refundSignInAttempt(db, ip);
   await db
     .update(users)
     .set({ lastSignInAt: sql`now()` })

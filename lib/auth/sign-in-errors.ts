@@ -1,10 +1,10 @@
 import type { SsoRefusal } from "./sso";
 
 // Shared by the server (which throws the code) and the login form (which shows the message).
-export type SignInFailure = { reason: "invalid" } | { reason: "paused"; retryAfterSeconds: number };
+export type SignInFailure = { reason: "invalid" } | { reason: "paused" | "address_paused"; retryAfterSeconds: number };
 
 export function signInErrorCode(failure: SignInFailure): string {
-  return failure.reason === "paused" ? `paused:${failure.retryAfterSeconds}` : "invalid";
+  return failure.reason === "invalid" ? "invalid" : `${failure.reason}:${failure.retryAfterSeconds}`;
 }
 
 const ssoFailed = "Single sign-on did not complete. Try again; if it keeps failing, ask an administrator.";
@@ -33,11 +33,12 @@ const messages: Record<string, string> = {
 
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  const paused = /^paused:(\d+)$/.exec(code);
+  const paused = /^(address_)?paused:(\d+)$/.exec(code);
   if (paused) {
-    const seconds = Number(paused[1]);
+    const seconds = Number(paused[2]);
     const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-    return `Too many failed sign-in attempts. Try again in ${wait}.`;
+    const from = paused[1] ? " from your network" : "";
+    return `Too many failed sign-in attempts${from}. Try again in ${wait}.`;
   }
   if (Object.hasOwn(messages, code)) return messages[code]!;
   return "Email or password is incorrect.";

@@ -1,6 +1,8 @@
 import type { Db } from "@/db/client";
 import { generateRecentTelemetry } from "@/lib/telemetry/generate-recent-telemetry";
 import { pruneTelemetry } from "@/lib/telemetry/retention";
+import { deleteExpiredIdempotencyKeys } from "@/lib/api/v1/idempotency";
+import { deleteExpiredRateLimits } from "@/lib/rate-limit/shared-limiter";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
 import { inventoryRefreshTask } from "@/lib/inventory/refresh-due-inventories";
 import { inventorySettings } from "@/lib/inventory/inventory-settings";
@@ -31,6 +33,8 @@ export function workerPeriodicTasks(
     // Every few seconds, so a requested refresh is answered soon; each tenant is listed only when due.
     ["inventory refresh", 5_000, inventoryRefreshTask(db, log, inventorySettings())],
     ["telemetry retention", 3_600_000, () => pruneTelemetry(db)],
+    // The API's idempotency keys (kept a day) and rate-limit windows that ended.
+    ["api key sweep", 10 * 60_000, () => Promise.all([deleteExpiredIdempotencyKeys(db), deleteExpiredRateLimits(db)])],
   ];
 }
 

@@ -26,7 +26,7 @@ export async function authorizeApiRequest(
   if (!secret) return apiError(401, "unauthenticated", "Send an access token: Authorization: Bearer enc_…");
   const actor = await authenticateToken(db, secret);
   if (!actor) return apiError(401, "unauthenticated", "This access token is unknown, revoked or expired.");
-  const wait = await apiRequestWaitSeconds(actor.token!.id);
+  const wait = await apiRequestWaitSeconds(db, actor.token!.id);
   if (wait > 0)
     return apiError(429, "rate_limited", `Too many requests with this token: wait ${wait} s.`, null, {
       "retry-after": String(wait),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
 
@@ -10,8 +10,8 @@ export type Claim =
 const keepHours = 24;
 const abandonedSeconds = 60;
 
-export function requestFingerprint(method: string, path: string, body: string): string {
-  return createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
+export function requestFingerprint(method: string, pathAndQuery: string, body: string): string {
+  return createHash("sha256").update(`${method} ${pathAndQuery}\n${body}`).digest("hex");
 }
 
 /**
@@ -41,6 +41,13 @@ export async function claimIdempotencyKey(db: Db, tokenId: string, key: string, 
   if (row.fingerprint !== fingerprint) return { kind: "mismatch" };
   if (row.status === null) return { kind: "in_progress" };
   return { kind: "replay", status: row.status, body: row.body };
+}
+
+/** The periodic sweep: a key answers replays for a day, then only takes space. */
+export async function deleteExpiredIdempotencyKeys(db: Db): Promise<void> {
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${keepHours})`));
 }
 
 /** Keeps the answer for replays; a server error frees the key instead, so the client may retry. */

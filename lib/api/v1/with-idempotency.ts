@@ -37,7 +37,10 @@ export async function withIdempotency(
       "Idempotency-Key",
     );
   if (claim.kind === "replay")
-    return Response.json(claim.body, { status: claim.status, headers: { "idempotent-replayed": "true" } });
+    return Response.json(claim.body, {
+      status: claim.status,
+      headers: { "cache-control": "no-store", "idempotent-replayed": "true" },
+    });
   let response: Response;
   try {
     response = await run();
