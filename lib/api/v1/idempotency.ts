@@ -10,8 +10,8 @@ export type Claim =
 const keepHours = 24;
 const abandonedSeconds = 60;
 
-export function requestFingerprint(method: string, pathAndQuery: string, body: string): string {
-  return createHash("sha256").update(`${method} ${pathAndQuery}\n${body}`).digest("hex");
+export function requestFingerprint(method: string, path: string, input: string): string {
+  return createHash("sha256").update(`${method} ${path}\n${input}`).digest("hex");
 }
 
 /**
