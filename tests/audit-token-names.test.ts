@@ -49,9 +49,10 @@ describe("token and service account events in words", () => {
   it("say who made and revoked tokens, and from where", () => {
     const words = (action: string, target: string, details: Record<string, unknown>) =>
       describeAuditEvent({ action, target, tenant: null, details });
-    expect(words("token.created", "ci", { scope: "write", via: "command line" })).toBe(
-      "Created the write access token “ci” from the command line",
+    expect(words("token.created", "ci", { scope: "write", via: "command line", owner: "bob@example.com" })).toBe(
+      "Created the write access token “ci” for bob@example.com from the command line",
     );
+    expect(words("token.created", "ci", { scope: "read" })).toBe("Created the read access token “ci”");
     expect(words("token.revoked", "ci", { owner: "bob@example.com" })).toBe(
       "Revoked the access token “ci” of bob@example.com",
     );

@@ -79,7 +79,7 @@ describe.each(testDatabases())("service accounts on $kind", (target) => {
       .from(auditEvents)
       .where(eq(auditEvents.action, "token.created"))
       .then((rows) => rows.filter((r) => r.details.tokenId === token.id));
-    expect(created).toMatchObject({ actorId: admin.id, target: "deploy" });
+    expect(created).toMatchObject({ actorId: admin.id, target: "deploy", details: { owner: account.email } });
   });
 
   it("gives no token to a person through it, nor to a disabled account, whose tokens stop until it is enabled", async () => {

@@ -21,5 +21,6 @@ export async function createServiceAccountToken(
     createdBy: ctx.actor.id,
     ip: ctx.ip,
     tokenId: ctx.actor.token?.id ?? null,
+    ownerEmail: account.email,
   });
 }

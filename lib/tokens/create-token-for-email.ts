@@ -19,5 +19,5 @@ export async function createTokenForEmail(db: Db, email: string, input: TokenInp
   if (!user) throw new NotFoundError(`No user has the email ${address}.`);
   if (user.status !== "active")
     throw new InvalidInputError(`${address} is disabled: enable the account before giving it a token.`);
-  return createApiToken(db, user.id, input, { createdBy: null, ip: null, via: "command line" });
+  return createApiToken(db, user.id, input, { createdBy: null, ip: null, via: "command line", ownerEmail: address });
 }

@@ -61,7 +61,9 @@ const sentences: Record<string, Describe> = {
   "budget.set": (_, on, d) => `Set the budget of ${on} to ${usd.format(Number(d.monthlyAmount))} a month`,
   "budget.removed": (_, on) => `Removed the budget of ${on}`,
   "token.created": (t, _, d) =>
-    `Created the ${d.scope ?? ""} access token “${t}”${d.via ? ` from the ${d.via}` : ""}`.replace("  ", " "),
+    `Created the ${d.scope ? `${d.scope} ` : ""}access token “${t}”` +
+    (d.owner ? ` for ${d.owner}` : "") +
+    (d.via ? ` from the ${d.via}` : ""),
   "token.revoked": (t, _, d) => `Revoked the access token “${t}”${d.owner ? ` of ${d.owner}` : ""}`,
   "service_account.created": (t, _, d) => `Created the service account ${t}${d.role ? ` (${d.role})` : ""}`,
   "infrastructure.register": (t, _, d) => `Registered infrastructure ${t} (${d.driver}, ${d.region})`,
