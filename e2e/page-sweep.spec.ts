@@ -83,7 +83,7 @@ async function mobileMenuFindings(page: Page, path: string): Promise<Finding[]> 
   await page.getByRole("button", { name: "Open menu" }).click();
   const menu = page.getByRole("dialog", { name: "Enclave" });
   await expect(menu.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "All tenants" })).toBeVisible();
-  await expect(menu.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Account", exact: true })).toBeVisible();
   const findings = await axeFindings(page, `${path} (menu open)`);
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
