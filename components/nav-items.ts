@@ -1,11 +1,13 @@
 import {
   Bell,
   BellRing,
+  Bot,
   Boxes,
   ChartLine,
   Copy,
   History,
   KeyRound,
+  KeySquare,
   LayoutDashboard,
   Network,
   Receipt,
@@ -37,6 +39,8 @@ export const tenantPages = [
 
 export const adminPages = [
   { href: "/admin/users", label: "Users", icon: Users },
+  { href: "/admin/service-accounts", label: "Service accounts", icon: Bot },
+  { href: "/admin/tokens", label: "Access tokens", icon: KeySquare },
   { href: "/admin/groups", label: "SSO groups", icon: UsersRound },
   { href: "/admin/infrastructure", label: "Infrastructure", icon: Server },
   { href: "/admin/templates", label: "Templates", icon: Copy },

@@ -93,7 +93,7 @@ test.describe("a user who is not an admin", () => {
       expect((await page.goto(path))?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     }
-    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByRole("link", { name: "Account", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     await expect(page.getByRole("form", { name: "Change password" })).toBeVisible();
   });

@@ -4,6 +4,7 @@ import { actionPolicy, apiPolicy, routePolicy, type Access } from "../lib/auth/r
 import { builtActions, builtRoutes } from "./support/build-manifest";
 import { expectedAllowed, matrixPersonas, type MatrixPersona } from "./support/expected-access";
 import { storageStateOf, type Persona } from "./support/personas";
+import { createServiceAccountAsAdmin } from "./support/service-accounts";
 import { saveTemplateAsAdmin } from "./support/templates";
 
 const tenants = { A: "dev", B: "prod" } as const;
@@ -89,6 +90,11 @@ async function contextFor(persona: MatrixPersona, baseURL: string): Promise<APIR
 // A template for /admin/templates/[name], saved by the admin through its action (a new version each run).
 const matrixTemplate = "matrix-template";
 test.beforeAll(({ baseURL }) => saveTemplateAsAdmin(baseURL!, matrixTemplate));
+// A service account for /admin/service-accounts/[id], made by the admin through its action (a new one each run).
+let serviceAccountId = "";
+test.beforeAll(async ({ baseURL }) => {
+  serviceAccountId = await createServiceAccountAsAdmin(baseURL!, "matrix pipeline");
+});
 
 for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
   test(`matrix for ${persona}`, async ({ baseURL }) => {
@@ -100,6 +106,7 @@ for (const persona of Object.keys(matrixPersonas) as MatrixPersona[]) {
       const fill = (route: string) =>
         route
           .replace("[tenant]", tenants[tenant])
+          .replace("service-accounts/[id]", `service-accounts/${serviceAccountId}`)
           .replace("[id]", someUserId)
           .replace("[kind]/[name]", "service/web")
           .replace("templates/[name]", `templates/${matrixTemplate}`)

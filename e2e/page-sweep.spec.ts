@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./support/test";
 import { routePolicy } from "../lib/auth/route-policy";
 import { expectedAllowed, type MatrixPersona } from "./support/expected-access";
 import { storageStateOf, type Persona } from "./support/personas";
+import { createServiceAccountAsAdmin } from "./support/service-accounts";
 import { saveTemplateAsAdmin } from "./support/templates";
 import {
   axeFindings,
@@ -53,6 +54,8 @@ async function pagesOf(page: Page, who: Sweeper, baseURL: string): Promise<strin
       await saveTemplateAsAdmin(baseURL, "sweep-template");
       path = path.replace("[name]", "sweep-template");
     }
+    if (path.includes("service-accounts/[id]"))
+      path = path.replace("[id]", await createServiceAccountAsAdmin(baseURL, "sweep pipeline"));
     if (path.includes("[id]")) {
       const { users } = await (await page.request.get("/api/admin/users?q=alice")).json();
       path = path.replace("[id]", users[0].id);
@@ -80,7 +83,7 @@ async function mobileMenuFindings(page: Page, path: string): Promise<Finding[]> 
   await page.getByRole("button", { name: "Open menu" }).click();
   const menu = page.getByRole("dialog", { name: "Enclave" });
   await expect(menu.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "All tenants" })).toBeVisible();
-  await expect(menu.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Account", exact: true })).toBeVisible();
   const findings = await axeFindings(page, `${path} (menu open)`);
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();

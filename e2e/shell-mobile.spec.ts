@@ -37,7 +37,7 @@ for (const persona of Object.keys(personas) as Persona[]) {
       const menu = page.getByRole("dialog", { name: "Enclave" });
       await expect(menu.getByRole("link", { name: "All tenants" })).toBeVisible();
       await expect(menu.getByRole("button", { name: "Sign out" })).toBeInViewport();
-      await expect(menu.getByRole("link", { name: "Account" })).toBeInViewport();
+      await expect(menu.getByRole("link", { name: "Account", exact: true })).toBeInViewport();
       await expect(menu.getByRole("link", { name: "Users", exact: true })).toHaveCount(
         persona === "admin" || persona === "audrey" ? 1 : 0,
       );

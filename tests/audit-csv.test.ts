@@ -15,7 +15,7 @@ describe.each(testDatabases())("audit log CSV on $kind", (target) => {
     await recordAudit(db, { actorId: null, action, target: "plain" });
     const csv = await new Response(auditCsvStream(db, { action })).text();
     const [header, ...lines] = csv.trim().split("\n");
-    expect(header).toBe("at,actor,what,action,tenant,target,ip,details");
+    expect(header).toBe("at,actor,token,what,action,tenant,target,ip,details");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^[^,]+,system,.*,${action},,plain,,\\{\\}$`));
     expect(lines[1]).toContain(`,${actor.email},`);

@@ -164,3 +164,25 @@ describe("the API reference", () => {
     expect(apiPolicy["GET /api/v1/openapi.json"]).toBe("public");
   });
 });
+
+describe("managing access tokens and service accounts", () => {
+  it("lets anyone signed in make and revoke their own tokens, and only administrators anyone else's", () => {
+    expect(actionPolicy.createOwnToken).toBe("signed-in");
+    expect(actionPolicy.revokeOwnToken).toBe("signed-in");
+    for (const action of ["createServiceAccount", "createServiceAccountToken", "revokeAnyToken"] as const) {
+      expect(actionPolicy[action]).toBe("admin:write");
+      expect(can(actor("admin"), actionPolicy[action])).toBe(true);
+      expect(can(actor("auditor"), actionPolicy[action])).toBe(false);
+      expect(can(actor("user", { [dev]: "write" }), actionPolicy[action], dev)).toBe(false);
+    }
+  });
+
+  it("shows service accounts and every token to administrators and auditors only", () => {
+    for (const route of ["/admin/service-accounts", "/admin/service-accounts/[id]", "/admin/tokens"] as const) {
+      expect(routePolicy[route]).toBe("admin:read");
+      expect(can(actor("auditor"), routePolicy[route])).toBe(true);
+      expect(can(actor("user", { [dev]: "write" }), routePolicy[route], dev)).toBe(false);
+    }
+    expect(routePolicy["/account"]).toBe("signed-in");
+  });
+});

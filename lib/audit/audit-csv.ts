@@ -3,7 +3,7 @@ import { textCell } from "@/lib/csv/csv-cell";
 import { describeAuditEvent } from "@/lib/words/describe-audit-event";
 import { listAuditEvents, type AuditQuery } from "./queries";
 
-const header = "at,actor,what,action,tenant,target,ip,details";
+const header = "at,actor,token,what,action,tenant,target,ip,details";
 const batch = 1_000;
 
 type EventRow = Awaited<ReturnType<typeof listAuditEvents>>["rows"][number];
@@ -12,6 +12,7 @@ const line = (e: EventRow) =>
   [
     e.at.toISOString(),
     e.actor ?? "system",
+    e.token ?? "",
     describeAuditEvent(e),
     e.action,
     e.tenant ?? "",

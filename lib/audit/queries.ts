@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { escapeLike } from "@/db/escape-like";
-import { auditEvents, tenants, users } from "@/db/schema";
+import { apiTokens, auditEvents, tenants, users } from "@/db/schema";
 import { sortedBy, sortedNullsLast } from "@/db/sorted-by";
 import { listSort } from "@/lib/tables/list-sort";
 
@@ -45,11 +45,15 @@ export function auditPageQuery(db: Db, filters: AuditQuery, pageSize = 50) {
       details: auditEvents.details,
       ip: auditEvents.ip,
       actor: users.email,
+      actorKind: users.kind,
+      // The token a change came through, by the name its owner gave it (a revoked token still names its events).
+      token: apiTokens.name,
       tenant: tenants.name,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditEvents.tokenId))
     .where(auditConditions(filters))
     .orderBy(...orderOf(filters))
     .limit(pageSize)

@@ -14,7 +14,7 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "paused" | "address_paused"; retryAfterSeconds: number };
 
-/** The same answer for an unknown email, a wrong password and a disabled account. */
+/** The same answer for an unknown email, a wrong password, a disabled account and a service account. */
 export async function authenticateWithPassword(
   db: Db,
   input: z.infer<typeof signInInput>,
@@ -30,7 +30,7 @@ export async function authenticateWithPassword(
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyDecoy(input.password);
-  if (!user || !valid || user.status !== "active") {
+  if (!user || !valid || user.status !== "active" || user.kind !== "person") {
     await recordSignInAttempt(db, email, false, ip);
     return { ok: false, reason: "invalid" };
   }

@@ -55,6 +55,9 @@ export const routePolicy = {
   "/api/admin/users": "admin:read",
   "/admin/templates": "admin:read",
   "/admin/templates/[name]": "admin:read",
+  "/admin/service-accounts": "admin:read",
+  "/admin/service-accounts/[id]": "admin:read",
+  "/admin/tokens": "admin:read",
 } as const satisfies Record<string, Access>;
 export type RouteKey = keyof typeof routePolicy;
 
@@ -106,6 +109,12 @@ export const actionPolicy = {
   saveTenantAsTemplate: "admin:write",
   createTenantFromTemplate: "admin:write",
   createTenantLike: "admin:write",
+  // Personal access tokens: anyone signed in makes and revokes their own (the service checks whose it is).
+  createOwnToken: "signed-in",
+  revokeOwnToken: "signed-in",
+  createServiceAccount: "admin:write",
+  createServiceAccountToken: "admin:write",
+  revokeAnyToken: "admin:write",
 } as const satisfies Record<string, Access>;
 export type ActionName = keyof typeof actionPolicy;
 

@@ -13,6 +13,6 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session?.uid) return null;
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, session.uid)).limit(1);
-  if (!user || user.status !== "active" || user.sessionVersion !== session.sv) return null;
+  if (!user || user.status !== "active" || user.kind !== "person" || user.sessionVersion !== session.sv) return null;
   return loadActor(db, user);
 });

@@ -31,7 +31,8 @@ export async function signInWithSso(db: Db, identity: SsoIdentity): Promise<SsoS
   return db.transaction(async (tx): Promise<SsoSignInResult> => {
     let user = await findSsoUser(tx, identity);
     const created = !user;
-    if (user && user.status !== "active") return { ok: false, code: "sso_disabled" };
+    // A service account acts only through its tokens, even if an identity was ever linked to it.
+    if (user && (user.status !== "active" || user.kind !== "person")) return { ok: false, code: "sso_disabled" };
     if (user) {
       user = await refreshProfile(tx, user, email, identity.name);
     } else {

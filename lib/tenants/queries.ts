@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
+import { apiTokens, auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
 import type { Actor } from "@/lib/context/actor";
 import { tenantSummary } from "@/lib/context/find-tenant";
 import { seesAllTenants } from "@/lib/auth/policy";
@@ -65,18 +65,20 @@ export async function listRecentTenantAudit(db: Db, tenantId: string, limit = 10
       target: auditEvents.target,
       details: auditEvents.details,
       actor: users.email,
+      token: apiTokens.name,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(apiTokens, eq(apiTokens.id, auditEvents.tokenId))
     .where(eq(auditEvents.tenantId, tenantId))
     .orderBy(desc(auditEvents.at))
     .limit(limit);
 }
 
-/** Active users to pick from when granting access; a search box replaces this past a few hundred. */
+/** Active users and service accounts to pick from when granting access; a search box replaces this past a few hundred. */
 export async function listGrantableUsers(db: Db, limit = 500) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind })
     .from(users)
     .where(eq(users.status, "active"))
     .orderBy(asc(users.email))

@@ -18,7 +18,7 @@ export async function createApiToken(
   db: Db,
   ownerId: string,
   input: TokenInput,
-  by: { createdBy: string | null; ip: string | null; via?: string },
+  by: { createdBy: string | null; ip: string | null; via?: string; tokenId?: string | null; ownerEmail?: string },
 ): Promise<NewToken> {
   const secret = newTokenSecret();
   const expiresAt = new Date(Date.now() + input.days * 86_400_000);
@@ -40,7 +40,16 @@ export async function createApiToken(
       action: "token.created",
       target: input.name,
       ip: by.ip,
-      details: { tokenId: row!.id, ownerId, scope: input.scope, expiresAt, ...(by.via && { via: by.via }) },
+      tokenId: by.tokenId ?? null,
+      details: {
+        tokenId: row!.id,
+        ownerId,
+        scope: input.scope,
+        expiresAt,
+        ...(by.via && { via: by.via }),
+        // Named when it is someone else's token, so the log says whose.
+        ...(by.ownerEmail && { owner: by.ownerEmail }),
+      },
     });
     const { id, name, scope, prefix } = row!;
     return { secret, token: { id, name, scope, prefix, expiresAt } };

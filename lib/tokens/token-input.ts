@@ -16,3 +16,13 @@ export const tokenInput = z.object({
     .max(maxTokenDays, "A token lives at most a year (366 days)."),
 });
 export type TokenInput = z.infer<typeof tokenInput>;
+
+export const tokenIdField = z.uuid({ error: "That token does not exist." });
+export const revokeTokenInput = z.object({ tokenId: tokenIdField });
+export type RevokeTokenInput = z.infer<typeof revokeTokenInput>;
+
+/** An administrator's new token for a service account: the token's fields and whose it is. */
+export const serviceAccountTokenInput = tokenInput.extend({
+  userId: z.uuid({ error: "That service account does not exist." }),
+});
+export type ServiceAccountTokenInput = z.infer<typeof serviceAccountTokenInput>;

@@ -14,6 +14,7 @@ export async function getUserDetail(db: Db, id: string) {
       role: users.role,
       roleSource: users.roleSource,
       status: users.status,
+      kind: users.kind,
       lastSignInAt: users.lastSignInAt,
       createdAt: users.createdAt,
       // Never the hash itself: only whether the account has a local password.

@@ -27,7 +27,9 @@ type UserListQuery = Partial<Record<keyof z.infer<typeof userListQuery>, unknown
 export async function listUsers(db: Db, query: UserListQuery = {}) {
   const { search, role, status, page, pageSize, sort, dir } = userListQuery.parse(query);
   const pattern = `%${escapeLike(search)}%`;
+  // People only: service accounts never sign in and are listed on their own page.
   const filters: (SQL | undefined)[] = [
+    eq(users.kind, "person"),
     search ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined,
     role ? eq(users.role, role) : undefined,
     status ? eq(users.status, status) : undefined,

@@ -19,7 +19,8 @@ export async function assertAnotherActiveAdmin(tx: Db, user: User, message: stri
   const admins = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.status, "active")))
+    // A service account cannot sign in, so an admin one does not keep the portal administrable.
+    .where(and(eq(users.role, "admin"), eq(users.status, "active"), eq(users.kind, "person")))
     .for("update");
   if (!admins.some((a) => a.id !== user.id)) throw new ConflictError(message);
 }

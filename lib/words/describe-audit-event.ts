@@ -60,6 +60,12 @@ const sentences: Record<string, Describe> = {
     d.ok ? `Sent a test message to “${t}”` : `A test message to “${t}” failed: ${d.error}`,
   "budget.set": (_, on, d) => `Set the budget of ${on} to ${usd.format(Number(d.monthlyAmount))} a month`,
   "budget.removed": (_, on) => `Removed the budget of ${on}`,
+  "token.created": (t, _, d) =>
+    `Created the ${d.scope ? `${d.scope} ` : ""}access token “${t}”` +
+    (d.owner ? ` for ${d.owner}` : "") +
+    (d.via ? ` from the ${d.via}` : ""),
+  "token.revoked": (t, _, d) => `Revoked the access token “${t}”${d.owner ? ` of ${d.owner}` : ""}`,
+  "service_account.created": (t, _, d) => `Created the service account ${t}${d.role ? ` (${d.role})` : ""}`,
   "infrastructure.register": (t, _, d) => `Registered infrastructure ${t} (${d.driver}, ${d.region})`,
   "demo.seed": () => "Created the demo tenants and accounts",
   "share.requested": (t, _, d) => `${d.grantee} asked ${d.owner} for ${d.access} access to ${t}`,

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { getUserDetail } from "@/lib/users/get-user-detail";
 import { PageHeader } from "@/components/page-header";
+import { AccessTokens } from "./access-tokens";
 import { PasswordForm } from "./password-form-client";
 import { ProfileForm } from "./profile-form-client";
 
@@ -33,6 +34,7 @@ export default async function AccountPage() {
           </p>
         )}
       </section>
+      <AccessTokens userId={actor.id} />
     </>
   );
 }

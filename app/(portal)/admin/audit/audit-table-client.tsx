@@ -4,11 +4,14 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { AuditFilters } from "@/lib/audit/queries";
 import { ServerSortedTable } from "@/components/server-sorted-table";
 import { RelativeTime } from "@/components/relative-time";
+import { AuditActor } from "./audit-actor";
 
 export type AuditTableRow = {
   id: number;
   at: Date;
   actor: string | null;
+  actorKind: "person" | "service" | null;
+  token: string | null;
   what: string;
   action: string;
   tenant: string | null;
@@ -23,7 +26,7 @@ const columns = [
     cell: (c) => <RelativeTime at={c.getValue()} now={c.table.options.meta?.now} />,
     meta: { className: "text-slate-500" },
   }),
-  column.accessor("actor", { header: "Who", cell: (c) => c.getValue() ?? "system" }),
+  column.accessor("actor", { header: "Who", cell: (c) => <AuditActor event={c.row.original} /> }),
   column.accessor("action", {
     header: "What",
     cell: (c) => (

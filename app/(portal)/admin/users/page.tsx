@@ -41,7 +41,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Users"
-        description="Everyone who can sign in, their role and how many tenants they reach."
+        description="Everyone who can sign in, their role and how many tenants they reach. Pipelines' service accounts have their own page."
         actions={can(actor, "admin:write") ? <NewUserPanel /> : undefined}
       />
       <UserFilters

@@ -19,7 +19,8 @@ export async function OverviewActivity({ tenantId, tenantName }: { tenantId: str
         <li key={e.id} className="flex justify-between gap-4 px-4 py-2">
           <span>{describeAuditEvent({ ...e, tenant: tenantName })}</span>
           <span className="text-slate-500">
-            {e.actor ?? "system"} · <RelativeTime at={e.at} />
+            {e.actor ?? "system"}
+            {e.token && ` via token ${e.token}`} · <RelativeTime at={e.at} />
           </span>
         </li>
       ))}

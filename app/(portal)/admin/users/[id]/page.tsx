@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { authorizePage } from "@/lib/auth/authorize";
 import { can } from "@/lib/auth/policy";
@@ -30,6 +30,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const db = await getDb();
   const user = await getUserDetail(db, (await params).id);
   if (!user) notFound();
+  if (user.kind === "service") redirect(`/admin/service-accounts/${user.id}`);
   const manage = can(actor, "admin:write");
   const tenants = manage ? (await listVisibleTenants(db, actor)).map((t) => t.name) : [];
   const isSelf = user.id === actor.id;

@@ -4,7 +4,15 @@ import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/components/format";
 import { RevokeGrantButton } from "@/app/(portal)/_components/grant-access";
 
-type Member = { userId: string; name: string; email: string; level: string; source: string; expiresAt: string | null };
+type Member = {
+  userId: string;
+  name: string;
+  email: string;
+  kind: "person" | "service";
+  level: string;
+  source: string;
+  expiresAt: string | null;
+};
 
 export function AccessTable({ tenant, members, manage }: { tenant: string; members: Member[]; manage: boolean }) {
   return (
@@ -18,6 +26,7 @@ export function AccessTable({ tenant, members, manage }: { tenant: string; membe
           cell: (m) => (
             <span>
               <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span>
+              {m.kind === "service" && <span className="text-xs text-slate-500"> · service account</span>}
             </span>
           ),
         },

@@ -27,7 +27,10 @@ export default async function TenantAccessPage({ params }: { params: Promise<{ t
       {manage && (
         <GrantAccessForm
           fixed={{ tenant: tenant.name }}
-          choices={candidates.map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
+          choices={candidates.map((u) => ({
+            value: u.id,
+            label: u.kind === "service" ? `${u.name} (service account)` : `${u.name} <${u.email}>`,
+          }))}
         />
       )}
       {members.length === 0 ? (
