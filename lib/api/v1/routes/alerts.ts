@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { alertsAfter, type AlertRow } from "@/lib/alerts/alert-queries";
 import { defineApiRoute } from "../define-route";
-import { decodeCursor, encodeCursor } from "../pagination";
+import { decodeCursor, encodeCursor } from "../schemas/page";
 import { alertList, alertListQuery } from "../schemas/alerts";
 
 const cursorKey = z.uuid();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineApiRoute } from "../define-route";
-import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../pagination";
+import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../schemas/page";
 import { apiAuditEvent } from "../schemas/audit-event";
 import { auditEventsAfter } from "./audit-page";
 

@@ -3,7 +3,7 @@ import { neverRead, readTenantInventory } from "@/lib/inventory/inventory-querie
 import { requestInventoryRefresh } from "@/lib/inventory/request-inventory-refresh";
 import { toTenantResources, type TenantResource } from "@/lib/resources/resource-kinds";
 import { defineApiRoute } from "../define-route";
-import { decodeCursor, encodeCursor } from "../pagination";
+import { decodeCursor, encodeCursor } from "../schemas/page";
 import { resourceList, resourceListQuery } from "../schemas/resources";
 
 const sortKey = (r: TenantResource): [string, string, string] => [r.kind, r.name, r.id];

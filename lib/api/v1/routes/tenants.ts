@@ -6,7 +6,7 @@ import { getTenantOperation } from "@/lib/provisioning/operations";
 import { createTenant } from "@/lib/tenants/create-tenant";
 import { createTenantInput } from "@/lib/tenants/tenant-input";
 import { defineApiRoute } from "../define-route";
-import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../pagination";
+import { decodeCursor, encodeCursor, pageOf, pageQuery } from "../schemas/page";
 import { apiOperation, toApiOperation } from "../schemas/operation";
 import { apiTenant, toApiTenant } from "../schemas/tenant";
 import { visibleTenantsAfter } from "./tenants-page";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { alertSource } from "@/db/schema";
 import { alertSeverities, alertStates } from "@/lib/alerts/alert-input";
-import { pageOf, pageQuery } from "../pagination";
+import { pageOf, pageQuery } from "../schemas/page";
 
 export const alertListQuery = pageQuery.extend({
   state: z

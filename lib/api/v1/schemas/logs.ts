@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { logLevels } from "@/lib/telemetry/log-options";
 import { logSearchQuery } from "@/lib/telemetry/log-filters";
-import { pageOf } from "../pagination";
+import { pageOf } from "../schemas/page";
 
 export const logsQuery = logSearchQuery.meta({
   description:

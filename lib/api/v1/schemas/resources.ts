@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { deleteResourceInput, resourceSpec } from "@/lib/resources/resource-input";
 import { userKinds, type UserKind } from "@/lib/resources/resource-kinds";
-import { pageOf, pageQuery } from "../pagination";
+import { pageOf, pageQuery } from "../schemas/page";
 import { apiOperation } from "./operation";
 
 export const apiResource = z
