@@ -15,7 +15,10 @@ export type MenuSheetProps = {
   email: string;
 };
 
-/** The sheet behind the menu button: Radix traps focus in it and closes it on Escape or outside. */
+/**
+ * The sheet behind the menu button: Radix traps focus in it and closes it on Escape or outside.
+ * Account and sign-out come first, so a long administration list never pushes them off a short screen.
+ */
 export function MobileMenuSheet({ open, onOpenChange, onClosed, showAdmin, name, email }: MenuSheetProps) {
   const close = () => onOpenChange(false);
   return (
@@ -36,8 +39,7 @@ export function MobileMenuSheet({ open, onOpenChange, onClosed, showAdmin, name,
             </Dialog.Close>
           </div>
           <Dialog.Description className="sr-only">Navigation</Dialog.Description>
-          <SideNav showAdmin={showAdmin} onNavigate={close} />
-          <div className="mt-auto space-y-3 border-t border-white/10 px-3 pt-4 text-sm">
+          <div className="space-y-3 border-b border-white/10 px-3 pb-4 text-sm">
             <p className="leading-tight text-white">
               {name}
               <span className="block text-xs text-slate-400">{email}</span>
@@ -50,6 +52,7 @@ export function MobileMenuSheet({ open, onOpenChange, onClosed, showAdmin, name,
               <SignOutButton />
             </div>
           </div>
+          <SideNav showAdmin={showAdmin} onNavigate={close} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
