@@ -10,6 +10,7 @@ vi.mock("@/db", () => ({ getDb: async () => app.db }));
 vi.mock("@/lib/jobs/enqueue", () => ({ enqueueOperation: async (id: string) => void app.enqueued.push(id) }));
 const collection = await import("@/app/api/v1/tenants/route");
 const item = await import("@/app/api/v1/tenants/[tenant]/route");
+const infrastructures = await import("@/app/api/v1/infrastructures/route");
 
 describe.each(testDatabases())("/api/v1/tenants on $kind", (target) => {
   const database = useDatabase(target);
@@ -41,6 +42,19 @@ describe.each(testDatabases())("/api/v1/tenants on $kind", (target) => {
   const list = (secret: string, query = `q=${prefix}`) =>
     callApi(collection.GET, { path: `/api/v1/tenants?${query}`, secret });
   const names = (body: { items: { name: string }[] }) => body.items.map((t) => t.name);
+
+  it("lists the infrastructures a tenant can be created in to administrators, and to nobody else", async () => {
+    const path = "/api/v1/infrastructures";
+    const { status, body } = await callApi(infrastructures.GET, { path, secret: secrets.adminRead });
+    expect(status).toBe(200);
+    const ours = body.items.find((i: { id: string }) => i.id === infrastructureId);
+    expect(ours).toMatchObject({ id: infrastructureId, tenantCount: 2 });
+    for (const secret of [secrets.readerOfA, secrets.nobody])
+      expect(await callApi(infrastructures.GET, { path, secret })).toMatchObject({
+        status: 404,
+        body: { error: { code: "not_found", message: "Not found." } },
+      });
+  });
 
   it("lists what each token may see, never a deleted tenant, in the Tenant shape", async () => {
     const all = await list(secrets.admin);

@@ -16,6 +16,7 @@ export const apiSamples = {
   "GET /api/v1/me": {},
   "GET /api/v1/tenants": {},
   "POST /api/v1/tenants": { body: { name: "" } },
+  "GET /api/v1/infrastructures": {},
   "GET /api/v1/tenants/[tenant]": {},
   "PATCH /api/v1/tenants/[tenant]": { body: { deletionProtection: "maybe" } },
   "DELETE /api/v1/tenants/[tenant]": {},

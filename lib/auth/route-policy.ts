@@ -126,6 +126,7 @@ export const apiPolicy = {
   "GET /api/v1/me": "signed-in",
   "GET /api/v1/tenants": "signed-in",
   "POST /api/v1/tenants": "admin:write",
+  "GET /api/v1/infrastructures": "admin:read",
   "GET /api/v1/tenants/[tenant]": "tenant:read",
   "PATCH /api/v1/tenants/[tenant]": "admin:write",
   "DELETE /api/v1/tenants/[tenant]": "admin:write",

@@ -6,6 +6,7 @@ import { deleteBudget, getBudget, putBudget } from "./budget";
 import { getCosts } from "./costs";
 import { deleteGrant, listGrants, putGrant } from "./grants";
 import { searchLogs } from "./logs";
+import { listInfrastructuresRoute } from "./infrastructures";
 import { getMe } from "./me";
 import { getMetrics } from "./metrics";
 import { openApiRoute } from "./openapi";
@@ -23,6 +24,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   getOpenApiDocument,
   listTenants,
   createTenantRoute,
+  listInfrastructuresRoute,
   getTenant,
   updateTenantRoute,
   deleteTenantRoute,
