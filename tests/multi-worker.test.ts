@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/db/client";
 import { operations, operationSteps, tenants } from "@/db/schema";
 import { startJobQueue } from "@/lib/jobs/job-queue";
@@ -29,6 +29,8 @@ describe.runIf(process.env.DATABASE_URL)("several worker processes on one Postgr
       }),
     });
   });
+  // A test that fails part-way must not leave its workers to take the next test's operations.
+  afterEach(() => killWorkers(workers));
   afterAll(async () => {
     killWorkers(workers);
     await queue?.stop().catch(() => {});
@@ -70,6 +72,12 @@ describe.runIf(process.env.DATABASE_URL)("several worker processes on one Postgr
       const ids = created.map((c) => c.operationId);
       await Promise.all(ids.map((id) => queue!.enqueue(id)));
       await waitUntil(async () => !unfinished(await operationsOf(ids)), 40_000, "twelve operations to finish");
+      // A worker logs "operation finished" after its commit, and its stdout reaches us later still on a loaded machine.
+      await waitUntil(
+        async () => ids.every((id) => finishedBy(pool, id).length > 0),
+        20_000,
+        "every finished operation in its worker's log",
+      );
 
       expect((await operationsOf(ids)).map((o) => o.state)).toEqual(ids.map(() => "succeeded"));
       for (const id of ids) expect(finishedBy(pool, id)).toHaveLength(1);
