@@ -30,6 +30,8 @@ type Sweeper = keyof typeof sweepers;
 
 // Pages that only redirect elsewhere.
 const redirects = new Set(["/", "/admin"]);
+// Scalar's API reference and its script: another application's page, without the portal's shell (e2e/api-reference.spec.ts).
+const notPortalPages = new Set(["/api-reference", "/api-reference/scalar.js"]);
 
 /** The page routes this persona may open, with their dynamic segments filled by real ids. */
 async function pagesOf(page: Page, who: Sweeper, baseURL: string): Promise<string[]> {
@@ -38,6 +40,7 @@ async function pagesOf(page: Page, who: Sweeper, baseURL: string): Promise<strin
     ([route, access]) =>
       !route.startsWith("/api/") &&
       !redirects.has(route) &&
+      !notPortalPages.has(route) &&
       (route === "/login") === (matrix === "anonymous") &&
       expectedAllowed(matrix, access, "A") &&
       (tenant !== null || !route.includes("[tenant]")),
