@@ -46,7 +46,8 @@ export const deleteTenantRoute = defineApiRoute({
   summary: "Delete a tenant",
   description:
     "Terminates every resource of the tenant, then the tenant. Refused while deletion protection is on. " +
-    "Asking again while it is being deleted answers the deletion under way.",
+    "Asking again while it is being deleted answers the deletion under way. Once it has succeeded the " +
+    "tenant is gone, and its operations with it: polling answers 404, which means done.",
   response: z.object({ operation: apiOperation }).meta({ id: "TenantDeletion" }),
   status: 202,
   errors: [403, 409],
