@@ -87,7 +87,7 @@ test.describe("an admin reading the audit log", () => {
     const csv = await page.request.get(href!);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const lines = (await csv.text()).trim().split("\n");
-    expect(lines[0]).toBe("at,actor,what,action,tenant,target,ip,details");
+    expect(lines[0]).toBe("at,actor,token,what,action,tenant,target,ip,details");
     expect(lines.slice(1).every((l) => l.includes(",grant.") && l.includes(",stage,"))).toBe(true);
     expect(lines.some((l) => l.includes(`Granted read on stage to ${personas.nina.email}`))).toBe(true);
   });
