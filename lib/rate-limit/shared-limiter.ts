@@ -22,6 +22,23 @@ export function sharedLimiter(db: Db, options: LimitOptions): RateLimiterPostgre
   });
 }
 
+const byDatabase = new WeakMap<Db, Map<string, RateLimiterPostgres>>();
+
+/** One limiter per database and key prefix for the life of the process (the budget itself is in the table). */
+export function limiterOnce(db: Db, options: LimitOptions): RateLimiterPostgres {
+  let limiters = byDatabase.get(db);
+  if (!limiters) byDatabase.set(db, (limiters = new Map()));
+  let limiter = limiters.get(options.keyPrefix);
+  if (!limiter) limiters.set(options.keyPrefix, (limiter = sharedLimiter(db, options)));
+  return limiter;
+}
+
+/** A limit from the environment: a positive whole number, or the default for anything else. */
+export function configuredLimit(value: string | undefined, fallback: number): number {
+  const configured = Number(value);
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback;
+}
+
 /** Seconds until `key` may go again when this use is over its budget; 0 when it may go now. */
 export async function consumeOrWait(limiter: RateLimiterPostgres, key: string): Promise<number> {
   try {

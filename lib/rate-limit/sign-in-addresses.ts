@@ -1,7 +1,5 @@
 import type { Db } from "@/db/client";
-import { consumeOrWait, sharedLimiter } from "./shared-limiter";
-
-const limiters = new WeakMap<Db, ReturnType<typeof sharedLimiter>>();
+import { configuredLimit, consumeOrWait, limiterOnce } from "./shared-limiter";
 
 /**
  * Failed password sign-ins one client address may make in 15 minutes, whichever emails it tries
@@ -9,18 +7,12 @@ const limiters = new WeakMap<Db, ReturnType<typeof sharedLimiter>>();
  * overrides the 20; a successful sign-in gives its attempt back, so an office behind one address is not locked out.
  */
 export function signInAddressPolicy(env: Record<string, string | undefined> = process.env) {
-  const configured = Number(env.ENCLAVE_SIGN_IN_ADDRESS_LIMIT);
-  return { attempts: Number.isInteger(configured) && configured > 0 ? configured : 20, windowSeconds: 15 * 60 };
+  return { attempts: configuredLimit(env.ENCLAVE_SIGN_IN_ADDRESS_LIMIT, 20), windowSeconds: 15 * 60 };
 }
 
 function limiterFor(db: Db) {
-  let limiter = limiters.get(db);
-  if (!limiter) {
-    const { attempts, windowSeconds } = signInAddressPolicy();
-    limiter = sharedLimiter(db, { keyPrefix: "sign-in-address", points: attempts, duration: windowSeconds });
-    limiters.set(db, limiter);
-  }
-  return limiter;
+  const { attempts, windowSeconds } = signInAddressPolicy();
+  return limiterOnce(db, { keyPrefix: "sign-in-address", points: attempts, duration: windowSeconds });
 }
 
 /** Counts an attempt from `ip`; the seconds to wait when the address is over its budget, else 0. */
