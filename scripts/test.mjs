@@ -2,19 +2,24 @@
 // npm test: every check, in order, on PGlite and (when DATABASE_URL is set) on PostgreSQL too.
 // Keeps going after a failure so one run shows everything; exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
+import { playwrightFailures, vitestFailures } from "./test-failures.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const results = [];
 
-function step(name, run) {
+const reportsDir = path.join(root, "test-results", "reports");
+const report = (name) => path.join(reportsDir, `${name}.json`);
+
+function step(name, run, failuresOf = () => []) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const ok = run();
-  results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), failures: ok ? [] : failuresOf() });
   return ok;
 }
 const exec = (cmd, args, env = {}) =>
@@ -25,16 +30,35 @@ step("type check", () => exec(bin("next"), ["typegen"]) && exec(bin("tsc"), ["--
 step("lint", () => exec(bin("eslint"), ["--max-warnings", "0", "."]));
 step("format (prettier --check)", () => exec(bin("prettier"), ["--check", "--log-level", "warn", "."]));
 step("import cycles", () => exec("node", ["scripts/check-cycles.mjs"]));
-step(`unit and integration tests (${databases})`, () => exec(bin("vitest"), ["run"]));
+rmSync(reportsDir, { recursive: true, force: true });
+step(
+  `unit and integration tests (${databases})`,
+  () => exec(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report("vitest")}`]),
+  () => vitestFailures(report("vitest"), root),
+);
+const playwright = (name, env = {}) =>
+  step(
+    name,
+    () =>
+      exec(bin("playwright"), ["test", "--reporter=list,json"], {
+        ...env,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report(name.replace(/\W+/g, "-")),
+      }),
+    () => playwrightFailures(report(name.replace(/\W+/g, "-"))),
+  );
 const built = step("production build", () => buildIfNeeded(root));
 if (built && step("Chromium available", () => ensureChromium())) {
-  if (process.env.DATABASE_URL)
-    step("end-to-end tests in Chromium (PostgreSQL)", () => exec(bin("playwright"), ["test"]));
-  step("end-to-end tests in Chromium (PGlite)", () => exec(bin("playwright"), ["test"], { DATABASE_URL: "" }));
+  if (process.env.DATABASE_URL) playwright("end-to-end tests in Chromium (PostgreSQL)");
+  playwright("end-to-end tests in Chromium (PGlite)", { DATABASE_URL: "" });
 }
 
 console.log("\nstep                                              result   seconds");
 for (const r of results) console.log(`${r.name.padEnd(50)}${(r.ok ? "pass" : "FAIL").padEnd(9)}${r.seconds}`);
+for (const r of results.filter((result) => result.failures.length > 0)) {
+  console.log(`\n${r.name} failed in:`);
+  for (const failure of r.failures.slice(0, 30)) console.log(`  ✗ ${failure}`);
+  if (r.failures.length > 30) console.log(`  … and ${r.failures.length - 30} more`);
+}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

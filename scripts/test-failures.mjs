@@ -1,0 +1,47 @@
+// Names the failed tests of a step from its JSON report, so the end of `npm test`'s output (all
+// that a CI log's tail may keep) says which tests failed, not only which step.
+import { existsSync, readFileSync } from "node:fs";
+
+const firstLine = (text) =>
+  (text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .trim()
+    .split("\n")[0]
+    .slice(0, 240);
+
+function readReport(file) {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+/** Failed tests of a Vitest JSON report (Jest's format): "file › name: first line of the error". */
+export function vitestFailures(file, root) {
+  const report = readReport(file);
+  if (!report) return [];
+  return (report.testResults ?? []).flatMap((suite) => {
+    const where = suite.name.replace(`${root}/`, "");
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === "failed");
+    if (failed.length === 0 && suite.status === "failed") return [`${where}: ${firstLine(suite.message)}`];
+    return failed.map((test) => `${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+  });
+}
+
+function playwrightSpecs(suite, file) {
+  const here = suite.file ?? file;
+  const own = (suite.specs ?? []).flatMap((spec) =>
+    spec.ok ? [] : [`${here} › ${spec.title}: ${firstLine(spec.tests?.[0]?.results?.at(-1)?.error?.message)}`],
+  );
+  return [...own, ...(suite.suites ?? []).flatMap((child) => playwrightSpecs(child, here))];
+}
+
+/** Failed tests of a Playwright JSON report, with its top-level errors (a server that did not start). */
+export function playwrightFailures(file) {
+  const report = readReport(file);
+  if (!report) return [];
+  const errors = (report.errors ?? []).map((error) => `(run) ${firstLine(error.message)}`);
+  return [...errors, ...(report.suites ?? []).flatMap((suite) => playwrightSpecs(suite, suite.file))];
+}
