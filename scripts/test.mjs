@@ -2,7 +2,7 @@
 // npm test: every check, in order, on PGlite and (when DATABASE_URL is set) on PostgreSQL too.
 // Keeps going after a failure so one run shows everything; exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
@@ -24,6 +24,20 @@ function step(name, run, failuresOf = () => []) {
 }
 const exec = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+// Shown as it runs and kept in a file, for a failure no report names (an error outside any test).
+const execLogged = (log, cmd, args, env = {}) =>
+  exec("bash", ["-o", "pipefail", "-c", '"$@" 2>&1 | tee "$STEP_LOG"', "bash", cmd, ...args], {
+    ...env,
+    STEP_LOG: log,
+  });
+const tailOf = (log, lines = 30) =>
+  readFileSync(log, "utf8")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .trimEnd()
+    .split("\n")
+    .slice(-lines)
+    .map((line) => `(output) ${line}`);
+const failuresOr = (failures, log) => (failures.length > 0 ? failures : tailOf(log));
 
 const databases = process.env.DATABASE_URL ? "PGlite + PostgreSQL" : "PGlite only (set DATABASE_URL to add PostgreSQL)";
 step("type check", () => exec(bin("next"), ["typegen"]) && exec(bin("tsc"), ["--noEmit"]));
@@ -31,21 +45,32 @@ step("lint", () => exec(bin("eslint"), ["--max-warnings", "0", "."]));
 step("format (prettier --check)", () => exec(bin("prettier"), ["--check", "--log-level", "warn", "."]));
 step("import cycles", () => exec("node", ["scripts/check-cycles.mjs"]));
 rmSync(reportsDir, { recursive: true, force: true });
+mkdirSync(reportsDir, { recursive: true });
+const vitestLog = path.join(reportsDir, "vitest.log");
 step(
   `unit and integration tests (${databases})`,
-  () => exec(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report("vitest")}`]),
-  () => vitestFailures(report("vitest"), root),
+  () =>
+    execLogged(vitestLog, bin("vitest"), [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${report("vitest")}`,
+    ]),
+  () => failuresOr(vitestFailures(report("vitest"), root), vitestLog),
 );
-const playwright = (name, env = {}) =>
-  step(
+const playwright = (name, env = {}) => {
+  const file = name.replace(/\W+/g, "-");
+  const log = path.join(reportsDir, `${file}.log`);
+  return step(
     name,
     () =>
-      exec(bin("playwright"), ["test", "--reporter=list,json"], {
+      execLogged(log, bin("playwright"), ["test", "--reporter=list,json"], {
         ...env,
-        PLAYWRIGHT_JSON_OUTPUT_FILE: report(name.replace(/\W+/g, "-")),
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report(file),
       }),
-    () => playwrightFailures(report(name.replace(/\W+/g, "-"))),
+    () => failuresOr(playwrightFailures(report(file)), log),
   );
+};
 const built = step("production build", () => buildIfNeeded(root));
 if (built && step("Chromium available", () => ensureChromium())) {
   if (process.env.DATABASE_URL) playwright("end-to-end tests in Chromium (PostgreSQL)");
