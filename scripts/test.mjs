@@ -59,7 +59,7 @@ step(
   () => failuresOr(vitestFailures(report("vitest"), root), vitestLog),
 );
 const playwright = (name, env = {}) => {
-  const file = name.replace(/\W+/g, "-");
+  const file = name.replace(/\W+/g, "-").replace(/^-|-$/g, "");
   const log = path.join(reportsDir, `${file}.log`);
   return step(
     name,
