@@ -2,7 +2,7 @@
 // npm test: every check, in order, on PGlite and (when DATABASE_URL is set) on PostgreSQL too.
 // Keeps going after a failure so one run shows everything; exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
@@ -15,11 +15,25 @@ const results = [];
 const reportsDir = path.join(root, "test-results", "reports");
 const report = (name) => path.join(reportsDir, `${name}.json`);
 
+// What failed is a courtesy to the reader: a report it cannot read must not hide the step table.
+function named(failuresOf) {
+  try {
+    return failuresOf();
+  } catch (error) {
+    return [`(could not read the step's report: ${error.message})`];
+  }
+}
+
 function step(name, run, failuresOf = () => []) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
   const ok = run();
-  results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), failures: ok ? [] : failuresOf() });
+  results.push({
+    name,
+    ok,
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+    failures: ok ? [] : named(failuresOf),
+  });
   return ok;
 }
 const exec = (cmd, args, env = {}) =>
@@ -31,7 +45,7 @@ const execLogged = (log, cmd, args, env = {}) =>
     STEP_LOG: log,
   });
 const tailOf = (log, lines = 30) =>
-  readFileSync(log, "utf8")
+  (existsSync(log) ? readFileSync(log, "utf8") : `(no output was kept in ${log})`)
     .replace(/\u001b\[[0-9;]*m/g, "")
     .trimEnd()
     .split("\n")
