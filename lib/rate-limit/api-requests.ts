@@ -8,6 +8,6 @@ export function apiRequestsPerMinute(env: Record<string, string | undefined> = p
 
 /** Seconds the token must wait before its next request; 0 when this one may go ahead. */
 export async function apiRequestWaitSeconds(db: Db, tokenId: string): Promise<number> {
-  const limiter = limiterOnce(db, { keyPrefix: "api-token", points: apiRequestsPerMinute(), duration: 60 });
+  const limiter = limiterOnce(db, "api-token", () => ({ points: apiRequestsPerMinute(), duration: 60 }));
   return consumeOrWait(limiter, tokenId);
 }

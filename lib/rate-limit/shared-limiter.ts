@@ -24,12 +24,15 @@ export function sharedLimiter(db: Db, options: LimitOptions): RateLimiterPostgre
 
 const byDatabase = new WeakMap<Db, Map<string, RateLimiterPostgres>>();
 
-/** One limiter per database and key prefix for the life of the process (the budget itself is in the table). */
-export function limiterOnce(db: Db, options: LimitOptions): RateLimiterPostgres {
+/**
+ * One limiter per database and key prefix for the life of the process (the budget itself is in the
+ * table); its limits are read only when it is first made, not on every request.
+ */
+export function limiterOnce(db: Db, keyPrefix: string, limits: () => Omit<LimitOptions, "keyPrefix">) {
   let limiters = byDatabase.get(db);
   if (!limiters) byDatabase.set(db, (limiters = new Map()));
-  let limiter = limiters.get(options.keyPrefix);
-  if (!limiter) limiters.set(options.keyPrefix, (limiter = sharedLimiter(db, options)));
+  let limiter = limiters.get(keyPrefix);
+  if (!limiter) limiters.set(keyPrefix, (limiter = sharedLimiter(db, { keyPrefix, ...limits() })));
   return limiter;
 }
 

@@ -11,8 +11,10 @@ export function signInAddressPolicy(env: Record<string, string | undefined> = pr
 }
 
 function limiterFor(db: Db) {
-  const { attempts, windowSeconds } = signInAddressPolicy();
-  return limiterOnce(db, { keyPrefix: "sign-in-address", points: attempts, duration: windowSeconds });
+  return limiterOnce(db, "sign-in-address", () => {
+    const { attempts, windowSeconds } = signInAddressPolicy();
+    return { points: attempts, duration: windowSeconds };
+  });
 }
 
 /** Counts an attempt from `ip`; the seconds to wait when the address is over its budget, else 0. */
