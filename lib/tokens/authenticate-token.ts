@@ -31,7 +31,8 @@ export async function authenticateToken(db: Db, secret: string): Promise<Actor |
 // At most one write a minute per token: "last used" is for people deciding what to revoke. The row
 // just read says whether one is due, so most requests send no update at all; the guard below keeps
 // concurrent requests to one write.
-const usedWithinAMinute = (at: Date | null) => at !== null && Date.now() - at.getTime() < 60_000;
+const lastUsedEverySeconds = 60;
+const usedWithinAMinute = (at: Date | null) => at !== null && Date.now() - at.getTime() < lastUsedEverySeconds * 1000;
 
 async function markUsed(db: Db, tokenId: string) {
   await db
@@ -40,7 +41,10 @@ async function markUsed(db: Db, tokenId: string) {
     .where(
       and(
         eq(apiTokens.id, tokenId),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, sql`now() - make_interval(secs => ${lastUsedEverySeconds})`),
+        ),
       ),
     );
 }
