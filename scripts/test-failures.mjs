@@ -2,12 +2,8 @@
 // that a CI log's tail may keep) says which tests failed, not only which step.
 import { existsSync, readFileSync } from "node:fs";
 
-const firstLine = (text) =>
-  (text ?? "")
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .trim()
-    .split("\n")[0]
-    .slice(0, 240);
+const plainText = (text) => (text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+const firstLine = (text) => plainText(text).trim().split("\n")[0].slice(0, 240);
 
 function readReport(file) {
   if (!existsSync(file)) return null;
@@ -44,4 +40,14 @@ export function playwrightFailures(file) {
   if (!report) return [];
   const errors = (report.errors ?? []).map((error) => `(run) ${firstLine(error.message)}`);
   return [...errors, ...(report.suites ?? []).flatMap((suite) => playwrightSpecs(suite, suite.file))];
+}
+
+/** The last lines of a step's kept output, for a failure that no report names. */
+export function outputTail(file, lines = 30) {
+  const text = existsSync(file) ? readFileSync(file, "utf8") : `(no output was kept in ${file})`;
+  return plainText(text)
+    .trimEnd()
+    .split("\n")
+    .slice(-lines)
+    .map((line) => `(output) ${line}`);
 }

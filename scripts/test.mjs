@@ -2,18 +2,17 @@
 // npm test: every check, in order, on PGlite and (when DATABASE_URL is set) on PostgreSQL too.
 // Keeps going after a failure so one run shows everything; exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
-import { playwrightFailures, vitestFailures } from "./test-failures.mjs";
+import { outputTail, playwrightFailures, vitestFailures } from "./test-failures.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const results = [];
 
 const reportsDir = path.join(root, "test-results", "reports");
-const report = (name) => path.join(reportsDir, `${name}.json`);
 
 // What failed is a courtesy to the reader: a report it cannot read must not hide the step table.
 function named(failuresOf) {
@@ -44,15 +43,6 @@ const execLogged = (log, cmd, args, env = {}) =>
     ...env,
     STEP_LOG: log,
   });
-const tailOf = (log, lines = 30) =>
-  (existsSync(log) ? readFileSync(log, "utf8") : `(no output was kept in ${log})`)
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .trimEnd()
-    .split("\n")
-    .slice(-lines)
-    .map((line) => `(output) ${line}`);
-const failuresOr = (failures, log) => (failures.length > 0 ? failures : tailOf(log));
-
 const databases = process.env.DATABASE_URL ? "PGlite + PostgreSQL" : "PGlite only (set DATABASE_URL to add PostgreSQL)";
 step("type check", () => exec(bin("next"), ["typegen"]) && exec(bin("tsc"), ["--noEmit"]));
 step("lint", () => exec(bin("eslint"), ["--max-warnings", "0", "."]));
@@ -60,31 +50,36 @@ step("format (prettier --check)", () => exec(bin("prettier"), ["--check", "--log
 step("import cycles", () => exec("node", ["scripts/check-cycles.mjs"]));
 rmSync(reportsDir, { recursive: true, force: true });
 mkdirSync(reportsDir, { recursive: true });
-const vitestLog = path.join(reportsDir, "vitest.log");
-step(
-  `unit and integration tests (${databases})`,
-  () =>
-    execLogged(vitestLog, bin("vitest"), [
-      "run",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile=${report("vitest")}`,
-    ]),
-  () => failuresOr(vitestFailures(report("vitest"), root), vitestLog),
-);
-const playwright = (name, env = {}) => {
-  const file = name.replace(/\W+/g, "-").replace(/^-|-$/g, "");
-  const log = path.join(reportsDir, `${file}.log`);
+// A test step keeps its JSON report and its output in reportsDir; when it fails, the tests the
+// report names, or else the output's last lines, go under the step table.
+function testStep(name, run, failuresIn) {
+  const file = path.join(reportsDir, name.replace(/\W+/g, "-").replace(/^-|-$/g, ""));
+  const [report, log] = [`${file}.json`, `${file}.log`];
   return step(
     name,
-    () =>
+    () => run(report, log),
+    () => {
+      const failures = failuresIn(report);
+      return failures.length > 0 ? failures : outputTail(log);
+    },
+  );
+}
+testStep(
+  `unit and integration tests (${databases})`,
+  (report, log) =>
+    execLogged(log, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`]),
+  (report) => vitestFailures(report, root),
+);
+const playwright = (name, env = {}) =>
+  testStep(
+    name,
+    (report, log) =>
       execLogged(log, bin("playwright"), ["test", "--reporter=list,json"], {
         ...env,
-        PLAYWRIGHT_JSON_OUTPUT_FILE: report(file),
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
       }),
-    () => failuresOr(playwrightFailures(report(file)), log),
+    playwrightFailures,
   );
-};
 const built = step("production build", () => buildIfNeeded(root));
 if (built && step("Chromium available", () => ensureChromium())) {
   if (process.env.DATABASE_URL) playwright("end-to-end tests in Chromium (PostgreSQL)");
