@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { tenantGrants, type GrantLevel, type TokenScope, type User } from "@/db/schema";
 
 export interface Actor {
@@ -13,13 +14,21 @@ export interface Actor {
   token?: { id: string; name: string; scope: TokenScope };
 }
 
-export async function loadActor(db: Db, user: User): Promise<Actor> {
-  const rows = await db
+const liveGrantsOf = preparedOnce((db) =>
+  db
     .select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level })
     .from(tenantGrants)
     .where(
-      and(eq(tenantGrants.userId, user.id), or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`))),
-    );
+      and(
+        eq(tenantGrants.userId, sql.placeholder("userId")),
+        or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`)),
+      ),
+    )
+    .prepare("actor_live_grants"),
+);
+
+export async function loadActor(db: Db, user: User): Promise<Actor> {
+  const rows = await liveGrantsOf(db).execute({ userId: user.id });
   const grants = new Map<string, GrantLevel>();
   for (const row of rows) if (grants.get(row.tenantId) !== "write") grants.set(row.tenantId, row.level);
   return { id: user.id, email: user.email, name: user.name, role: user.role, grants };

@@ -1,4 +1,5 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { preparedOnce } from "@/db/prepared";
 import type { Db } from "@/db/client";
 import { infrastructures, tenants } from "@/db/schema";
 
@@ -18,14 +19,19 @@ export const tenantSummary = {
   region: infrastructures.region,
 };
 
-/** The live tenant a request names, before anyone has checked who may see it. */
-export async function findTenantByName(db: Db, name: string) {
-  const [row] = await db
+const liveTenantNamed = preparedOnce((db) =>
+  db
     .select(tenantSummary)
     .from(tenants)
     .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
-    .where(and(eq(tenants.name, name), ne(tenants.status, "deleted")))
-    .limit(1);
+    .where(and(eq(tenants.name, sql.placeholder("name")), ne(tenants.status, "deleted")))
+    .limit(1)
+    .prepare("live_tenant_named"),
+);
+
+/** The live tenant a request names, before anyone has checked who may see it. */
+export async function findTenantByName(db: Db, name: string) {
+  const [row] = await liveTenantNamed(db).execute({ name });
   return row ?? null;
 }
 
