@@ -1,14 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { browserOnly } from "@/components/browser-only";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import type { CostBarRow } from "@/components/charts/cost-bar-chart";
 
 // recharts is large: loaded only on the billing pages, in the browser.
-const CostBarChart = dynamic(() => import("@/components/charts/cost-bar-chart"), {
-  ssr: false,
-  loading: () => <ChartSkeleton />,
-});
+const CostBarChart = browserOnly(
+  dynamic(() => import("@/components/charts/cost-bar-chart"), { ssr: false, loading: () => <ChartSkeleton /> }),
+  ChartSkeleton,
+);
 const palette = ["#2f6fed", "#059669", "#d97706", "#7c3aed", "#dc2626", "#0891b2", "#64748b", "#db2777"];
 
 type Props = { daily: CostBarRow[]; services: string[]; monthly: CostBarRow[]; monthLabel: string };

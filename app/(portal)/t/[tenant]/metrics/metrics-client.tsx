@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { browserOnly } from "@/components/browser-only";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
@@ -12,10 +13,10 @@ import { describeWindow, selectionFromParams, selectionParams } from "./metrics-
 import { useMetrics, type MetricsAnswer, type MetricsSelection } from "./use-metrics";
 
 // recharts is large: load it only on this page, in the browser.
-const MetricChart = dynamic(() => import("@/components/charts/metric-chart"), {
-  ssr: false,
-  loading: () => <ChartSkeleton />,
-});
+const MetricChart = browserOnly(
+  dynamic(() => import("@/components/charts/metric-chart"), { ssr: false, loading: () => <ChartSkeleton /> }),
+  ChartSkeleton,
+);
 
 /**
  * With `resource`, the charts are that resource's alone (its detail page, which names its `kind`) and
