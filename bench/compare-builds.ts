@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { cpuSnapshot, cpuSpent } from "./load-cpu";
 import { signIn } from "./load-session";
-import { printResults } from "./report";
+import { median, printResults } from "./report";
 
 type CannonResult = { requests: { total: number }; non2xx: number; errors: number };
 type CannonOptions = { url: string; connections: number; amount: number; headers?: Record<string, string> };
@@ -38,7 +38,6 @@ async function batch(build: (typeof builds)[number], amount: number, cookie?: st
   return (1000 * cpuSpent(before, cpuSnapshot(build.pid)).server) / result.requests.total;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const cookies = await Promise.all(builds.map((b) => (email ? signIn(b.url, email, password) : undefined)));
 for (const [i, build] of builds.entries()) await batch(build, 200, cookies[i]);
 for (let round = 0; round < rounds; round++) {

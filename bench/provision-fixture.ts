@@ -5,8 +5,6 @@ import { infrastructures, tenants, users } from "../db/schema";
 import { loadActor } from "../lib/context/actor";
 import { createTenant } from "../lib/tenants/create-tenant";
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** A migrated database with an infrastructure of the local cloud at latencyMs and an admin; cleanup() leaves no bench rows behind. */
 export async function openProvisionFixture(target: DatabaseTarget, run: string, latencyMs: number) {
   const database = await openDatabase(target);

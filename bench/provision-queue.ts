@@ -5,8 +5,8 @@ import { operations } from "../db/schema";
 import { startJobQueue } from "../lib/jobs/job-queue";
 import { queueSettings } from "../lib/jobs/queue-settings";
 import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";
-import { median, openProvisionFixture } from "./provision-fixture";
-import { printResults } from "./report";
+import { openProvisionFixture } from "./provision-fixture";
+import { median, printResults } from "./report";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const plan = provisionPlan({ name: "x", quota: { pods: 10 } });

@@ -3,8 +3,8 @@ import type { DatabaseTarget } from "../db/client";
 import { createLocalDriver } from "../lib/cloud/local";
 import { runOperation } from "../lib/provisioning/engine";
 import { criticalPathLength, provisionPlan } from "../lib/provisioning/plan";
-import { median, openProvisionFixture } from "./provision-fixture";
-import { printResults } from "./report";
+import { openProvisionFixture } from "./provision-fixture";
+import { median, printResults } from "./report";
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const plan = provisionPlan({ name: "x", quota: { pods: 10 } });
