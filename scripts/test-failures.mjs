@@ -4,6 +4,16 @@ import { existsSync, readFileSync } from "node:fs";
 
 const plainText = (text) => (text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
 const firstLine = (text) => plainText(text).trim().split("\n")[0].slice(0, 240);
+// The error's first lines, not its first only: an assertion's diff (what differed) follows its
+// first line, and a CI log's tail may be all there is to read of a failure on another machine.
+const errorExcerpt = (text, lines = 14) =>
+  plainText(text)
+    .trim()
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !/^\s*at /.test(line))
+    .slice(0, lines)
+    .map((line) => line.slice(0, 200))
+    .join("\n      ");
 
 function readReport(file) {
   if (!existsSync(file)) return null;
@@ -22,14 +32,14 @@ export function vitestFailures(file, root) {
     const where = suite.name.replace(`${root}/`, "");
     const failed = (suite.assertionResults ?? []).filter((test) => test.status === "failed");
     if (failed.length === 0 && suite.status === "failed") return [`${where}: ${firstLine(suite.message)}`];
-    return failed.map((test) => `${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    return failed.map((test) => `${where} › ${test.fullName}: ${errorExcerpt(test.failureMessages?.[0])}`);
   });
 }
 
 function playwrightSpecs(suite, file) {
   const here = suite.file ?? file;
   const own = (suite.specs ?? []).flatMap((spec) =>
-    spec.ok ? [] : [`${here} › ${spec.title}: ${firstLine(spec.tests?.[0]?.results?.at(-1)?.error?.message)}`],
+    spec.ok ? [] : [`${here} › ${spec.title}: ${errorExcerpt(spec.tests?.[0]?.results?.at(-1)?.error?.message)}`],
   );
   return [...own, ...(suite.suites ?? []).flatMap((child) => playwrightSpecs(child, here))];
 }

@@ -90,7 +90,10 @@ console.log("\nstep                                              result   second
 for (const r of results) console.log(`${r.name.padEnd(50)}${(r.ok ? "pass" : "FAIL").padEnd(9)}${r.seconds}`);
 for (const r of results.filter((result) => result.failures.length > 0)) {
   console.log(`\n${r.name} failed in:`);
-  for (const failure of r.failures.slice(0, 30)) console.log(`  ✗ ${failure}`);
+  // The first few with their error's excerpt, the rest by name only, so the list stays short.
+  r.failures
+    .slice(0, 30)
+    .forEach((failure, index) => console.log(`  ✗ ${index < 5 ? failure : failure.split("\n")[0]}`));
   if (r.failures.length > 30) console.log(`  … and ${r.failures.length - 30} more`);
 }
 const failed = results.filter((r) => !r.ok).length;
