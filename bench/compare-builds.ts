@@ -1,7 +1,9 @@
-// npx tsx bench/compare-builds.ts <path> <url>@<pid> <url>@<pid> [...] — the portal CPU one request
-// costs on each of several running builds (say, main and a change, served side by side from two
-// worktrees on the same database), measured in alternating rounds. On a shared machine the load
-// moves every run by a tenth or more; a ratio taken within each round cancels most of that.
+// npx tsx bench/compare-builds.ts <path>[,<path>...] <url>@<pid> [<url>@<pid> ...] — the portal CPU
+// one request costs, for each path on each of the running builds: a change against main (two
+// worktrees served side by side on the same database), or several paths on one build (what a page
+// costs beyond another). Measured in alternating rounds: on a shared machine the load moves every
+// run by a tenth or more, and a ratio taken within each round cancels most of that.
+// A path written signed-out:/login is requested without the session cookie.
 import { createRequire } from "node:module";
 import { cpuSnapshot, cpuSpent } from "./load-cpu";
 import { signIn } from "./load-session";
@@ -15,43 +17,53 @@ const env = process.env;
 const rounds = Number(env.COMPARE_ROUNDS ?? 7);
 const requests = Number(env.COMPARE_REQUESTS ?? 300);
 const connections = Number(env.COMPARE_CONNECTIONS ?? 8);
-// Empty COMPARE_EMAIL requests the path signed out (for /login, which sends a signed-in visitor on).
+// Empty COMPARE_EMAIL requests every path signed out.
 const email = env.COMPARE_EMAIL ?? "loadtest@scale.enclave.local";
 const password = env.COMPARE_PASSWORD ?? "enclave-scale-seed";
+const signedOut = "signed-out:";
 
-const [path, ...specs] = process.argv.slice(2);
+const [pathList, ...specs] = process.argv.slice(2);
+const paths = (pathList ?? "").split(",").map((spec) => ({
+  path: spec.replace(signedOut, ""),
+  signedOut: spec.startsWith(signedOut) || !email,
+}));
 const builds = specs.map((spec) => {
   const at = spec.lastIndexOf("@");
-  return { url: spec.slice(0, at), pid: Number(spec.slice(at + 1)), runs: [] as number[] };
+  return { url: spec.slice(0, at), pid: Number(spec.slice(at + 1)), cookie: undefined as string | undefined };
 });
-if (!path?.startsWith("/") || builds.length < 2 || builds.some((b) => !b.url || !(b.pid > 0))) {
-  console.error("usage: npx tsx bench/compare-builds.ts <path> <url>@<pid> <url>@<pid> [...]");
+const rows = builds.flatMap((build) => paths.map((path) => ({ build, ...path, runs: [] as number[] })));
+if (!paths.every((p) => p.path.startsWith("/")) || rows.length < 2 || builds.some((b) => !b.url || !(b.pid > 0))) {
+  console.error(
+    "usage: npx tsx bench/compare-builds.ts <path>[,<path>...] <url>@<pid> [<url>@<pid> ...] (two or more rows)",
+  );
   process.exit(2);
 }
 
 /** Portal CPU ms per request over one batch of requests; refuses a batch with any non-2xx answer. */
-async function batch(build: (typeof builds)[number], amount: number, cookie?: string): Promise<number> {
+async function batch(row: (typeof rows)[number], amount: number): Promise<number> {
+  const { build, path } = row;
   const before = cpuSnapshot(build.pid);
-  const result = await autocannon({ url: build.url + path, connections, amount, headers: cookie ? { cookie } : {} });
+  const headers: Record<string, string> = !row.signedOut && build.cookie ? { cookie: build.cookie } : {};
+  const result = await autocannon({ url: build.url + path, connections, amount, headers });
   const bad = result.non2xx + result.errors;
   if (bad) throw new Error(`${build.url}${path}: ${bad} of ${amount} requests did not answer 2xx.`);
   return (1000 * cpuSpent(before, cpuSnapshot(build.pid)).server) / result.requests.total;
 }
 
-const cookies = await Promise.all(builds.map((b) => (email ? signIn(b.url, email, password) : undefined)));
-for (const [i, build] of builds.entries()) await batch(build, 200, cookies[i]);
+if (email) for (const build of builds) build.cookie = await signIn(build.url, email, password);
+for (const row of rows) await batch(row, 200);
 for (let round = 0; round < rounds; round++) {
-  const order = round % 2 ? [...builds.keys()].reverse() : [...builds.keys()];
-  for (const i of order) builds[i]!.runs.push(await batch(builds[i]!, requests, cookies[i]));
+  for (const row of round % 2 ? [...rows].reverse() : rows) row.runs.push(await batch(row, requests));
 }
 
-const base = builds[0]!;
+const base = rows[0]!;
 printResults(
-  `portal CPU per request of ${path}, ${rounds} alternating rounds of ${requests} requests at ${connections} connections`,
-  builds.map((build) => ({
-    build: build.url,
-    "median CPU ms/req": Number(median(build.runs).toFixed(2)),
-    "median ratio to first": Number(median(build.runs.map((ms, r) => ms / base.runs[r]!)).toFixed(3)),
-    runs: build.runs.map((ms) => ms.toFixed(1)).join(" "),
+  `portal CPU per request, ${rounds} alternating rounds of ${requests} requests at ${connections} connections`,
+  rows.map((row) => ({
+    build: row.build.url,
+    path: row.signedOut ? `${row.path} (signed out)` : row.path,
+    "median CPU ms/req": Number(median(row.runs).toFixed(2)),
+    "median ratio to first": Number(median(row.runs.map((ms, r) => ms / base.runs[r]!)).toFixed(3)),
+    runs: row.runs.map((ms) => ms.toFixed(1)).join(" "),
   })),
 );
