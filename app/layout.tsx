@@ -4,10 +4,11 @@ import { connection } from "next/server";
 import { ThemeProvider } from "next-themes";
 import { AppToaster } from "@/components/theme/app-toaster";
 import { HydrationMark } from "@/components/hydration-mark";
+import { titleTemplate } from "@/lib/page-title";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Enclave", template: "%s · Enclave" },
+  title: { default: "Enclave", template: titleTemplate },
   description: "Self-service cloud portal: tenants with their own resources, access, cost and health.",
   icons: {
     icon: [

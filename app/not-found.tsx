@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
-import { NotFoundMessage } from "@/components/not-found-message";
+import { NotFoundMessage, notFoundMetadata } from "@/components/not-found-message";
 
-export const metadata: Metadata = { title: "Not found" };
+export const metadata = notFoundMetadata;
 
 export default function NotFound() {
   return <NotFoundMessage />;

@@ -4,14 +4,10 @@
 // costs beyond another). Measured in alternating rounds: on a shared machine the load moves every
 // run by a tenth or more, and a ratio taken within each round cancels most of that.
 // A path written signed-out:/login is requested without the session cookie.
-import { createRequire } from "node:module";
 import { cpuSnapshot, cpuSpent } from "./load-cpu";
+import { autocannon } from "./load-run";
 import { signIn } from "./load-session";
 import { median, printResults } from "./report";
-
-type CannonResult = { requests: { total: number }; non2xx: number; errors: number };
-type CannonOptions = { url: string; connections: number; amount: number; headers?: Record<string, string> };
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => Promise<CannonResult>;
 
 const env = process.env;
 const rounds = Number(env.COMPARE_ROUNDS ?? 7);

@@ -15,11 +15,15 @@ type CannonResult = {
 type CannonOptions = {
   url: string;
   connections: number;
-  duration: number;
-  timeout: number;
+  /** Seconds to run, or else `amount` requests. */
+  duration?: number;
+  amount?: number;
+  timeout?: number;
   headers?: Record<string, string>;
 };
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: CannonOptions) => Promise<CannonResult>;
+export const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: CannonOptions,
+) => Promise<CannonResult>;
 
 export type Target = { route: string; path: string; cookie?: string };
 export type Measurement = {
