@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Infrastructure } from "@/db/schema";
-import { createAwsDriver } from "./aws";
 import { combineDrivers } from "./composite-driver";
 import {
   awsCloudConfig,
@@ -11,7 +10,6 @@ import {
   type CloudDriverKind,
   type KubernetesCloudConfig,
 } from "./contract";
-import { createKubernetesDriver } from "./kubernetes";
 import { createLocalDriver } from "./local";
 
 /** What the portal knows of one kind of cloud: how to check its settings and how to reach it. */
@@ -25,11 +23,15 @@ export interface CloudDescriptor<Config> {
   simulatedTelemetry: boolean;
   /** The infrastructure's region: always the same, or checked (and required unless it has a default). */
   region: { fixed: string } | { pattern: RegExp; message: string; default?: string };
-  create(db: Db, infrastructure: Omit<Infrastructure, "config"> & { config: Config }): CloudDriver;
+  create(db: Db, infrastructure: Omit<Infrastructure, "config"> & { config: Config }): Promise<CloudDriver>;
 }
 
+// The AWS SDK and the Kubernetes client load when an infrastructure of their kind is first opened.
+// Loaded at start they were over a third of the server's live heap (122 MB against 77 after the
+// same requests, docs/benchmarks.md), carried and marked by every full collection on the local cloud.
 // The cluster by its EKS name (lib/cloud/kubernetes resolves it) or by a context of a kubeconfig.
-function clusterDriver(config: KubernetesCloudConfig & { clusterName?: string }, region: string) {
+async function clusterDriver(config: KubernetesCloudConfig & { clusterName?: string }, region: string) {
+  const { createKubernetesDriver } = await import("./kubernetes");
   return createKubernetesDriver({
     kubeconfig: config.kubeconfig,
     context: config.context,
@@ -44,7 +46,7 @@ export const localCloud: CloudDescriptor<z.infer<typeof localCloudConfig>> = {
   configSchema: localCloudConfig,
   simulatedTelemetry: true,
   region: { fixed: "local" },
-  create: (db, infrastructure) => createLocalDriver(db, infrastructure.id, infrastructure.config),
+  create: async (db, infrastructure) => createLocalDriver(db, infrastructure.id, infrastructure.config),
 };
 
 export const awsCloud: CloudDescriptor<z.infer<typeof awsCloudConfig>> = {
@@ -54,8 +56,10 @@ export const awsCloud: CloudDescriptor<z.infer<typeof awsCloudConfig>> = {
   configSchema: awsCloudConfig,
   simulatedTelemetry: false,
   region: { pattern: /^[a-z]{2}(-(gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/, message: "Give an AWS region such as eu-west-1." },
-  create: (db, { region, config }) =>
-    combineDrivers(createAwsDriver({ region, vpcId: config.vpcId }), clusterDriver(config, region)),
+  create: async (db, { region, config }) => {
+    const { createAwsDriver } = await import("./aws");
+    return combineDrivers(createAwsDriver({ region, vpcId: config.vpcId }), await clusterDriver(config, region));
+  },
 };
 
 export const kubernetesCloud: CloudDescriptor<z.infer<typeof kubernetesCloudConfig>> = {
@@ -69,5 +73,5 @@ export const kubernetesCloud: CloudDescriptor<z.infer<typeof kubernetesCloudConf
     message: "A region is a short label such as eu-west-1 or on-prem.",
     default: "unspecified",
   },
-  create: (db, { region, config }) => combineDrivers(null, clusterDriver(config, region)),
+  create: async (db, { region, config }) => combineDrivers(null, await clusterDriver(config, region)),
 };

@@ -29,7 +29,11 @@ export const describeConfigIssues = (error: z.ZodError) =>
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 
-function open<Config>(descriptor: CloudDescriptor<Config>, db: Db, infrastructure: Infrastructure): CloudDriver {
+function open<Config>(
+  descriptor: CloudDescriptor<Config>,
+  db: Db,
+  infrastructure: Infrastructure,
+): Promise<CloudDriver> {
   const parsed = descriptor.configSchema.safeParse(infrastructure.config ?? {});
   if (!parsed.success)
     throw new InvalidInfrastructureError(
@@ -39,7 +43,7 @@ function open<Config>(descriptor: CloudDescriptor<Config>, db: Db, infrastructur
 }
 
 /** The driver for an infrastructure, chosen by its kind; pages and the engine never branch on it. */
-export function openCloud(db: Db, infrastructure: Infrastructure): CloudDriver {
+export async function openCloud(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
   const descriptor = describeCloud(infrastructure.driver);
   if (!descriptor)
     throw new InvalidInfrastructureError(
