@@ -1,13 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { infrastructures, type Infrastructure } from "@/db/schema";
+import { infrastructures } from "@/db/schema";
 import type { CloudDriver } from "./contract";
-import { openCloud } from "./registry";
+import { driverFor } from "./registry";
 
-/** The driver for an infrastructure, chosen by its kind and checked against its kind's config schema. */
-export async function driverFor(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
-  return openCloud(db, infrastructure);
-}
+export { driverFor };
 
 /** The driver of the infrastructure a tenant lives on. */
 export async function driverForInfrastructureId(db: Db, infrastructureId: string): Promise<CloudDriver> {

@@ -29,7 +29,7 @@ export const describeConfigIssues = (error: z.ZodError) =>
     .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 
-function open<Config>(
+async function open<Config>(
   descriptor: CloudDescriptor<Config>,
   db: Db,
   infrastructure: Infrastructure,
@@ -42,8 +42,11 @@ function open<Config>(
   return descriptor.create(db, { ...infrastructure, config: parsed.data });
 }
 
-/** The driver for an infrastructure, chosen by its kind; pages and the engine never branch on it. */
-export async function openCloud(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
+/**
+ * The driver for an infrastructure, chosen by its kind and checked against its kind's config schema;
+ * pages and the engine never branch on it.
+ */
+export async function driverFor(db: Db, infrastructure: Infrastructure): Promise<CloudDriver> {
   const descriptor = describeCloud(infrastructure.driver);
   if (!descriptor)
     throw new InvalidInfrastructureError(
