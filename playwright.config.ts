@@ -45,7 +45,7 @@ export default defineConfig({
   webServer: [
     {
       // The built app on a fresh embedded database, or on DATABASE_URL when it is set.
-      command: "rm -rf test-results/e2e-data && node scripts/start.mjs",
+      command: "rm -rf test-results/e2e-data && npm start",
       url: `${baseURL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

@@ -75,12 +75,20 @@ export function accountsFromSeedOutput(output: string, fallback: { user: string;
 
 function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   try {
-    // Detached: the child leads its own process group, which holds start.mjs, next and any workers.
+    // Detached: the child leads its own process group, which holds the portal and any workers.
     process.kill(-child.pid!, signal);
   } catch {}
 }
 
-/** `node scripts/start.mjs` (builds when the sources changed) on the port, its output in logFile. */
+/** The node arguments of `npm start` (its heap bound, then scripts/start.mjs), without npm itself. */
+function startArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`npm start runs ${command}, not node: update bench/load-server.ts.`);
+  return args;
+}
+
+/** What `npm start` runs (builds when the sources changed) on the port, its output in logFile. */
 export function startPortal(options: {
   port: number;
   databaseUrl: string;
@@ -91,7 +99,7 @@ export function startPortal(options: {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const logFile = path.join(options.dataDir, "server.log");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

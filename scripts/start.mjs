@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import { buildIfNeeded, standaloneServer } from "./build-if-needed.mjs";
 
@@ -42,14 +43,19 @@ const env = {
 
 if (!buildIfNeeded(root, env)) process.exit(1);
 
-// V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage pile up to it;
-// a bound keeps a portal replica's memory flat under load. 320 MB ran out at 64 concurrent renders
-// of the tenant list (each holds about 2 MB until it is sent); 640 MB leaves room for that.
-const heapMiB = Number(process.env.ENCLAVE_SERVER_HEAP_MB ?? 640);
-const server = spawn(process.execPath, [`--max-old-space-size=${heapMiB}`, standaloneServer(root)], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage grow to several times
+// what is live; a bound keeps a portal replica's memory flat under load. Under 64 concurrent renders
+// about 100 MB stays live after a full collection, so 320 MB leaves three times that (docs/benchmarks.md).
+const heapBound = `--max-old-space-size=${process.env.ENCLAVE_SERVER_HEAP_MB ?? 320}`;
+
+if (process.execArgv.includes(heapBound)) {
+  // `npm start` passes the bound to this process, so the server runs in it, as in the image: a
+  // second Node process would add about 50 MiB of resident memory to do nothing but wait.
+  Object.assign(process.env, env);
+  await import(pathToFileURL(standaloneServer(root)).href);
+} else {
+  // V8 takes a heap bound only when a process starts: serve from a child that has it.
+  const server = spawn(process.execPath, [heapBound, standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

@@ -150,7 +150,7 @@ describe("Dockerfile", () => {
     expect(lines.filter((l) => l.startsWith("USER "))).toEqual(["USER enclave"]);
     expect(dockerfile).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD \[[^\n]*\/api\/health\/live/);
     // The same old-space bound as `npm start` (ENCLAVE_SERVER_HEAP_MB): V8 would otherwise size the heap from the node's memory.
-    expect(lines.at(-1)).toBe('CMD ["node", "--max-old-space-size=640", "server.js"]');
+    expect(lines.at(-1)).toBe('CMD ["node", "--max-old-space-size=320", "server.js"]');
     expect(dockerfile).toMatch(/ENCLAVE_IN_PROCESS_WORKER=true/);
   });
 });
