@@ -44,8 +44,9 @@ const env = {
 if (!buildIfNeeded(root, env)) process.exit(1);
 
 // V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage grow to several times
-// what is live; a bound keeps a portal replica's memory flat under load. Under 64 concurrent renders
-// about 100 MB stays live after a full collection, so 320 MB leaves three times that (docs/benchmarks.md).
+// what is live; a bound keeps a portal replica's memory flat under load. At 64 concurrent renders,
+// 100-120 MB stays live after a full collection on tenant pages and up to 190 MB on admin pages, and
+// 227 MB at 128: 320 MB holds those (docs/benchmarks.md, "One process, and a heap bound").
 const heapBound = `--max-old-space-size=${process.env.ENCLAVE_SERVER_HEAP_MB ?? 320}`;
 
 if (process.execArgv.includes(heapBound)) {
