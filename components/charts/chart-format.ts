@@ -12,9 +12,19 @@ const dayMs = 86_400_000;
 
 const datesBeyondMs = 36 * 3_600_000;
 
-/** Clock times for a day and a half or less, dates beyond. */
-export function axisTimeFormatter(spanMs: number) {
-  return (ms: number) => (spanMs > datesBeyondMs ? day.format(ms) : clock.format(ms));
+/**
+ * Labels for an axis's ticks: a midnight reads as its date, any other tick as its clock time, and a
+ * clock time the axis already shows (a span of over a day) with its date as well, so no two read alike.
+ */
+export function axisTimeFormatter(ticks: number[]) {
+  const shown = new Set<string>();
+  const labels = new Map<number, string>();
+  for (const t of ticks) {
+    const label = t % dayMs === 0 ? day.format(t) : clock.format(t);
+    labels.set(t, shown.has(label) ? `${day.format(t)} ${label}` : label);
+    shown.add(label);
+  }
+  return (ms: number) => labels.get(ms) ?? (ms % dayMs === 0 ? day.format(ms) : clock.format(ms));
 }
 
 const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);

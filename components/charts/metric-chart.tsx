@@ -28,6 +28,7 @@ type Props = {
 /** A time series chart with UTC times and the unit on the value axis; loaded only where charts are shown. */
 export default function MetricChart({ title, unit, kind, lines, rows, height = 220 }: Props) {
   const [first, last] = [rows[0]?.t ?? 0, rows[rows.length - 1]?.t ?? 0];
+  const ticks = timeTicks(first, last);
   const Chart = kind === "area" ? AreaChart : LineChart;
   return (
     <div style={{ height }} aria-label={`${title} chart`} role="img">
@@ -39,8 +40,8 @@ export default function MetricChart({ title, unit, kind, lines, rows, height = 2
             type="number"
             scale="time"
             domain={[first, last]}
-            ticks={timeTicks(first, last)}
-            tickFormatter={axisTimeFormatter(last - first)}
+            ticks={ticks}
+            tickFormatter={axisTimeFormatter(ticks)}
             tick={{ fontSize: 11, fill: "#64748b" }}
           />
           <YAxis
