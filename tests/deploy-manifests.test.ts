@@ -131,6 +131,7 @@ describe("Kubernetes manifests in deploy/", () => {
 describe("Dockerfile", () => {
   const dockerfile = readFileSync(path.join(root, "Dockerfile"), "utf8");
   const lines = dockerfile.split("\n").filter((l) => l.trim() && !l.trimStart().startsWith("#"));
+  const npmStart: string = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
   const stages = lines.filter((l) => l.startsWith("FROM ")).map((l) => l.split(/\s+AS\s+/i)[1]);
 
   it("builds in stages on Node 20 and ships only the standalone output and the bundled scripts", () => {
@@ -149,8 +150,13 @@ describe("Dockerfile", () => {
   it("runs as a non-root user with a liveness HEALTHCHECK and server.js under a heap bound", () => {
     expect(lines.filter((l) => l.startsWith("USER "))).toEqual(["USER enclave"]);
     expect(dockerfile).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD \[[^\n]*\/api\/health\/live/);
-    // The same old-space bound as `npm start` (ENCLAVE_SERVER_HEAP_MB): V8 would otherwise size the heap from the node's memory.
-    expect(lines.at(-1)).toBe('CMD ["node", "--max-old-space-size=320", "server.js"]');
+    // The same heap bounds as `npm start`: V8 would otherwise size the heap from the node's memory.
+    const startFlags = npmStart
+      .match(/^node ((?:--\S+ )+)scripts\/start\.mjs$/)![1]!
+      .trim()
+      .split(" ");
+    expect(startFlags).toContain("--max-old-space-size=320");
+    expect(lines.at(-1)).toBe(`CMD ${JSON.stringify(["node", ...startFlags, "server.js"]).replaceAll(",", ", ")}`);
     expect(dockerfile).toMatch(/ENCLAVE_IN_PROCESS_WORKER=true/);
   });
 });
