@@ -12,19 +12,22 @@ const dayMs = 86_400_000;
 
 const datesBeyondMs = 36 * 3_600_000;
 
+/** A midnight reads as its date, any other instant as its clock time. */
+const tickLabel = (ms: number) => (ms % dayMs === 0 ? day.format(ms) : clock.format(ms));
+
 /**
- * Labels for an axis's ticks: a midnight reads as its date, any other tick as its clock time, and a
- * clock time the axis already shows (a span of over a day) with its date as well, so no two read alike.
+ * Labels for an axis's ticks: each as `tickLabel` reads it, and a clock time the axis already shows
+ * (a span of over a day) with its date as well, so no two read alike.
  */
 export function axisTimeFormatter(ticks: number[]) {
   const shown = new Set<string>();
   const labels = new Map<number, string>();
   for (const t of ticks) {
-    const label = t % dayMs === 0 ? day.format(t) : clock.format(t);
+    const label = tickLabel(t);
     labels.set(t, shown.has(label) ? `${day.format(t)} ${label}` : label);
     shown.add(label);
   }
-  return (ms: number) => labels.get(ms) ?? (ms % dayMs === 0 ? day.format(ms) : clock.format(ms));
+  return (ms: number) => labels.get(ms) ?? tickLabel(ms);
 }
 
 const steps = [5, 10, 15, 30, 60, 120, 180, 360, 720].map((m) => m * 60_000);
