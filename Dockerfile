@@ -39,4 +39,4 @@ EXPOSE 3000
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health/live`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--max-old-space-size=320", "server.js"]
+CMD ["node", "--max-old-space-size=320", "--max-semi-space-size=32", "--import", "./scripts/admission.mjs", "server.js"]

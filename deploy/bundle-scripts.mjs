@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// node deploy/bundle-scripts.mjs [outDir] — the worker and the migrator as plain JavaScript for the
-// standalone image, which has neither tsx nor the full node_modules (see docs/operations.md).
+// node deploy/bundle-scripts.mjs [outDir] — the worker, the migrator and the server's admission
+// control as plain JavaScript for the standalone image, which has neither tsx nor the full
+// node_modules (see docs/operations.md).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -22,7 +23,7 @@ const serverOnlyStub = {
 
 export async function bundleScripts(outDir = path.join(root, ".next", "standalone", "scripts")) {
   await build({
-    entryPoints: { worker: "scripts/worker.ts", migrate: "scripts/db-migrate.ts" },
+    entryPoints: { worker: "scripts/worker.ts", migrate: "scripts/db-migrate.ts", admission: "scripts/admission.mjs" },
     absWorkingDir: root,
     outdir: outDir,
     outExtension: { ".js": ".mjs" },
@@ -41,5 +42,5 @@ export async function bundleScripts(outDir = path.join(root, ".next", "standalon
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const outDir = await bundleScripts(process.argv[2] && path.resolve(process.argv[2]));
-  console.log(`Bundled worker.mjs and migrate.mjs into ${path.relative(root, outDir)}`);
+  console.log(`Bundled worker.mjs, migrate.mjs and admission.mjs into ${path.relative(root, outDir)}`);
 }

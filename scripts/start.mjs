@@ -44,19 +44,27 @@ const env = {
 if (!buildIfNeeded(root, env)) process.exit(1);
 
 // V8 sizes its heap from the machine's memory (gigabytes here) and lets garbage grow to several times
-// what is live; a bound keeps a portal replica's memory flat under load. At 64 concurrent renders,
-// 100-120 MB stays live after a full collection on tenant pages and up to 190 MB on admin pages, and
-// 227 MB at 128: 320 MB holds those (docs/benchmarks.md, "One process, and a heap bound").
+// what is live; a bound keeps a portal replica's memory flat under load. What is live grows with the
+// renders in flight, which admission.mjs caps. Semi-spaces of 32 MB (V8's default is 16) let more of a
+// render's short-lived objects die before a scavenge copies them (docs/benchmarks.md, "Admission control").
 const heapBound = `--max-old-space-size=${process.env.ENCLAVE_SERVER_HEAP_MB ?? 320}`;
+const serverFlags = [heapBound, "--max-semi-space-size=32"];
 
-if (process.execArgv.includes(heapBound)) {
-  // `npm start` passes the bound to this process, so the server runs in it, as in the image: a
+const admission = path.join(import.meta.dirname, "admission.mjs");
+
+if (serverFlags.every((flag) => process.execArgv.includes(flag))) {
+  // `npm start` passes these flags to this process, so the server runs in it, as in the image: a
   // second Node process would add about 50 MiB of resident memory to do nothing but wait.
   Object.assign(process.env, env);
+  await import(pathToFileURL(admission).href);
   await import(pathToFileURL(standaloneServer(root)).href);
 } else {
-  // V8 takes a heap bound only when a process starts: serve from a child that has it.
-  const server = spawn(process.execPath, [heapBound, standaloneServer(root)], { cwd: root, env, stdio: "inherit" });
+  // V8 takes heap sizes only when a process starts: serve from a child that has them.
+  const server = spawn(
+    process.execPath,
+    [...serverFlags, "--import", pathToFileURL(admission).href, standaloneServer(root)],
+    { cwd: root, env, stdio: "inherit" },
+  );
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

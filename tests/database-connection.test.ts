@@ -1,4 +1,8 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { sql } from "drizzle-orm";
+import type { Pool } from "pg";
 import { describe, expect, it } from "vitest";
 import { DatabaseUnreachableError, openDatabase, redactUrl } from "@/db/client";
 
@@ -60,6 +64,58 @@ describe("PGlite read through drizzle and through raw SQL", () => {
         day: "2026-01-02",
       });
       expect(await raw()).toEqual([asPglite, { ...asPglite, n: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("a PostgreSQL connection opened while a request is served", () => {
+  it("does not keep that request's async context, which would keep the request alive as long as the connection", async () => {
+    const request = new AsyncLocalStorage<{ url: string }>();
+    const database = await openDatabase({ url: process.env.DATABASE_URL! });
+    try {
+      const pool = (database.db as unknown as { $client: Pool }).$client;
+      // The pool holds one connection after the check at open: four queries at once open three more.
+      await request.run({ url: "/t/dev" }, () =>
+        Promise.all([1, 2, 3, 4].map(() => database.executeSql("select pg_sleep(0.05)"))),
+      );
+      expect(pool.totalCount).toBe(4);
+      // A callback runs in the context of the socket that answered; one on each connection at once.
+      const contexts = await Promise.all(
+        [1, 2, 3, 4].map(
+          () =>
+            new Promise((resolve, reject) =>
+              pool.query("select pg_sleep(0.05)", (error) => (error ? reject(error) : resolve(request.getStore()))),
+            ),
+        ),
+      );
+      expect(contexts).toEqual([undefined, undefined, undefined, undefined]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("lets go of what the query that opened it held, once it has answered", async () => {
+    setFlagsFromString("--expose-gc");
+    const collectGarbage = runInNewContext("gc") as () => void;
+    const database = await openDatabase({ url: process.env.DATABASE_URL! });
+    try {
+      const pool = (database.db as unknown as { $client: Pool }).$client;
+      const opened = async () => {
+        // Stands for a request: only the callback of the query that opens the second connection holds it.
+        const request = { url: "/admin/billing", page: new Array(10_000).fill("row") };
+        const answered = Promise.all([1, 2].map(() => pool.query("select pg_sleep(0.05)")));
+        await new Promise((resolve) => pool.query("select 1", () => resolve(request.url)));
+        await answered;
+        return new WeakRef(request);
+      };
+      const request = await opened();
+      expect(pool.totalCount).toBe(3);
+      // A WeakRef holds its target until the current job ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      expect(request.deref()).toBeUndefined();
     } finally {
       await database.close();
     }

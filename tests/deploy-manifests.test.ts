@@ -147,7 +147,7 @@ describe("Dockerfile", () => {
     ]);
   });
 
-  it("runs as a non-root user with a liveness HEALTHCHECK and server.js under a heap bound", () => {
+  it("runs as a non-root user with a liveness HEALTHCHECK and server.js under a heap bound and admission control", () => {
     expect(lines.filter((l) => l.startsWith("USER "))).toEqual(["USER enclave"]);
     expect(dockerfile).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD \[[^\n]*\/api\/health\/live/);
     // The same heap bounds as `npm start`: V8 would otherwise size the heap from the node's memory.
@@ -156,7 +156,9 @@ describe("Dockerfile", () => {
       .trim()
       .split(" ");
     expect(startFlags).toContain("--max-old-space-size=320");
-    expect(lines.at(-1)).toBe(`CMD ${JSON.stringify(["node", ...startFlags, "server.js"]).replaceAll(",", ", ")}`);
+    // start.mjs imports the admission control itself; the image preloads its bundle.
+    const imageFlags = [...startFlags, "--import", "./scripts/admission.mjs"];
+    expect(lines.at(-1)).toBe(`CMD ${JSON.stringify(["node", ...imageFlags, "server.js"]).replaceAll(",", ", ")}`);
     expect(dockerfile).toMatch(/ENCLAVE_IN_PROCESS_WORKER=true/);
   });
 });
