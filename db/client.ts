@@ -136,16 +136,17 @@ function describeConnectionError(error: unknown): string {
  * the caller's once it has answered.
  */
 function clientOpenedIn(context: ReturnType<typeof AsyncLocalStorage.snapshot>, Client: typeof pg.Client) {
-  const connect = Client.prototype.connect as (this: pg.Client, callback: (error?: Error) => void) => void;
+  type Callback = (error: Error | null, client?: pg.Client) => void;
+  const connect = Client.prototype.connect as (this: pg.Client, callback: Callback) => void;
   return class ClientOpenedAtStart extends Client {
-    override connect = ((callback?: (error?: Error) => void) => {
+    override connect = ((callback?: Callback) => {
       if (!callback)
-        return new Promise<void>((resolve, reject) => this.connect((e: Error) => (e ? reject(e) : resolve())));
-      let caller: typeof callback | undefined = callback;
-      const answer = (error?: Error) => {
+        return new Promise<void>((resolve, reject) => this.connect((e: Error | null) => (e ? reject(e) : resolve())));
+      let caller: Callback | undefined = callback;
+      const answer: Callback = (error, client) => {
         const answering = caller;
         caller = undefined;
-        answering?.(error);
+        answering?.(error, client);
       };
       context(() => connect.call(this, answer));
     }) as pg.Client["connect"];

@@ -1,8 +1,8 @@
 // Admission control for the portal's HTTP server, installed before Next's standalone server starts
 // (scripts/admission.mjs, loaded with `node --import` in the image and by scripts/start.mjs). At most
 // ENCLAVE_MAX_CONCURRENT_REQUESTS requests run at once; the rest wait in arrival order. A render's
-// memory is live until it is sent, so memory grows with the renders in flight, not with the CPU they
-// share: 64 at once kept 190 MB live on the admin pages and exhausted a 320 MB heap (docs/benchmarks.md).
+// memory is live until it is sent, so what is live follows the renders in flight, not the CPU they
+// share: without a cap, enough connections exhaust any heap bound (docs/benchmarks.md).
 import { AsyncResource } from "node:async_hooks";
 import http from "node:http";
 
