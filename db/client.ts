@@ -45,12 +45,12 @@ export function defaultTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTar
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ("url" in target) {
-    const { default: postgres } = await import("pg");
+    const { Pool, Client } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
-    const pool = new postgres.Pool({
+    const pool = new Pool({
       connectionString: target.url,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      Client: clientOpenedIn(AsyncLocalStorage.snapshot(), postgres.Client),
+      Client: clientOpenedIn(AsyncLocalStorage.snapshot(), Client),
     });
     const location = redactUrl(target.url);
     // An idle connection that breaks (a restarted server, a dropped network) is emitted here, and
@@ -136,19 +136,21 @@ function describeConnectionError(error: unknown): string {
  * the caller's once it has answered.
  */
 function clientOpenedIn(context: ReturnType<typeof AsyncLocalStorage.snapshot>, Client: typeof pg.Client) {
-  type Callback = (error: Error | null, client?: pg.Client) => void;
-  const connect = Client.prototype.connect as (this: pg.Client, callback: Callback) => void;
+  const connect = Client.prototype.connect as (this: pg.Client, callback?: Callback) => Promise<void> | void;
   return class ClientOpenedAtStart extends Client {
-    override connect = ((callback?: Callback) => {
-      if (!callback)
-        return new Promise<void>((resolve, reject) => this.connect((e: Error | null) => (e ? reject(e) : resolve())));
-      let caller: Callback | undefined = callback;
-      const answer: Callback = (error, client) => {
-        const answering = caller;
-        caller = undefined;
-        answering?.(error, client);
-      };
-      context(() => connect.call(this, answer));
-    }) as pg.Client["connect"];
+    // Without a callback pg answers with a promise, which lets go of its caller once settled.
+    override connect = ((callback?: Callback) =>
+      context(() => connect.call(this, callback && forgottenOnceCalled(callback)))) as pg.Client["connect"];
+  };
+}
+
+type Callback = (error: Error | null, client?: pg.Client) => void;
+
+function forgottenOnceCalled(callback: Callback): Callback {
+  let caller: Callback | undefined = callback;
+  return (error, client) => {
+    const answering = caller;
+    caller = undefined;
+    answering?.(error, client);
   };
 }

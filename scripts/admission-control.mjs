@@ -9,7 +9,7 @@ import http from "node:http";
 const busyBody = "The portal is busy. Try again in a moment.\n";
 
 /** Probes, static files and event streams pass at once: a probe queued behind renders would restart a busy pod. */
-export function passesAdmission(request) {
+function passesAdmission(request) {
   const url = request.url ?? "";
   return (
     url.startsWith("/_next/static/") ||
@@ -95,5 +95,4 @@ export function installAdmissionControl(env = process.env) {
     logLine("info", "admission control on", { concurrentRequests: limit, queuedRequests: maxQueued });
     return createServer.apply(this, args);
   };
-  return { limit, maxQueued };
 }
