@@ -96,7 +96,7 @@ describe.each(isolatedTestDatabases())("the periodic inventory refresh on $kind"
     const gone = await createTenant(db, { infrastructureId: infra.id, status: "deleted" });
     await adoptTenants(db);
     await db.insert(tenantInventoryRefreshes).values({ tenantId: gone.id });
-    const { driver, seen } = countingDriver(createLocalDriver(db, infra.id));
+    const { driver, seen } = countingDriver(createLocalDriver(db, infra.id), { pairFirst: true });
     let driversMade = 0;
     const driverFor = async () => {
       driversMade++;
