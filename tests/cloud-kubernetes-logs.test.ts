@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PermanentCloudError, type CloudDriver, type CloudLogQuery } from "@/lib/cloud/contract";
 import { createKubernetesDriver } from "@/lib/cloud/kubernetes";
 import { buildKubeconfig, startKubernetesApiServer } from "./helpers/kubernetes-api-server";
@@ -223,10 +223,11 @@ describe("kubernetes driver: pod logs", () => {
         logs: { batch: logText([index + 1, `batch ${index}`]) },
       });
     }
-    server.logReads.delayMs = 20;
-    const result = await driver.readLogs!("acme", lastHour({ resource: "batch" }));
-    expect(messages(result)).toEqual(Array.from({ length: 10 }, (_, index) => `batch ${index}`));
-    expect(server.logReads.maxInFlight).toBeGreaterThan(1);
-    expect(server.logReads.maxInFlight).toBeLessThanOrEqual(4);
+    const release = server.logReads.hold();
+    const reading = driver.readLogs!("acme", lastHour({ resource: "batch" }));
+    await vi.waitFor(() => expect(server.logReads.inFlight).toBe(4));
+    release();
+    expect(messages(await reading)).toEqual(Array.from({ length: 10 }, (_, index) => `batch ${index}`));
+    expect(server.logReads.maxInFlight).toBe(4);
   });
 });

@@ -41,7 +41,17 @@ export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTok
   const bearerTokens: string[] = [];
   const tokenRefusals: string[] = [];
   const logs = new Map<string, string | null>();
-  const logReads = { inFlight: 0, maxInFlight: 0, delayMs: 0 };
+  // While `held` is set, log reads wait for it: the test sees how many are in flight at once.
+  const logReads = {
+    inFlight: 0,
+    maxInFlight: 0,
+    held: null as Promise<void> | null,
+    hold() {
+      let release = () => {};
+      logReads.held = new Promise<void>((resolve) => (release = resolve)).then(() => void (logReads.held = null));
+      return release;
+    },
+  };
   const collection = (path: string) => collections.get(path) ?? collections.set(path, new Map()).get(path)!;
 
   function send(response: ServerResponse, status: number, body: unknown) {
@@ -84,7 +94,7 @@ export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTok
       );
     logReads.inFlight += 1;
     logReads.maxInFlight = Math.max(logReads.maxInFlight, logReads.inFlight);
-    await new Promise((resolve) => setTimeout(resolve, logReads.delayMs));
+    await logReads.held;
     logReads.inFlight -= 1;
     const since = Number(url.searchParams.get("sinceSeconds") ?? NaN);
     const tail = Number(url.searchParams.get("tailLines") ?? NaN);
@@ -227,7 +237,7 @@ export async function startKubernetesApiServer({ eksToken }: { eksToken?: EksTok
       for (const [container, text] of Object.entries(containerLogs))
         logs.set(`${namespace}/${name}/${container}`, text);
     },
-    /** How log reads overlapped; set delayMs to make them overlap. */
+    /** How log reads overlapped; hold() keeps them waiting until its release is called. */
     logReads,
     /** The next requests answer with these statuses instead of being served. */
     failNext: (...statuses: number[]) => faults.push(...statuses),
