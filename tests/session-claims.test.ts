@@ -42,6 +42,17 @@ describe("the session cookie's claims, read for a page", () => {
     expect(await readSessionClaims()).toBeNull();
   });
 
+  it("reads the sessions of a new secret, and no longer those of the old, once the secret is rotated", async () => {
+    const old = await encode({ token: { sub: "user-1", sv: 1 }, secret });
+    sessionCookie(old);
+    expect(await readSessionClaims()).toEqual({ uid: "user-1", sv: 1 });
+    const rotated = "session-claims-rotated-secret-9876543210";
+    vi.stubEnv("NEXTAUTH_SECRET", rotated);
+    expect(await readSessionClaims()).toBeNull();
+    sessionCookie(await encode({ token: { sub: "user-3", sv: 2 }, secret: rotated }));
+    expect(await readSessionClaims()).toEqual({ uid: "user-3", sv: 2 });
+  });
+
   it("refuses a session past its expiry", async () => {
     sessionCookie(await encode({ token: { sub: "user-1", sv: 1 }, secret, maxAge: -60 }));
     expect(await readSessionClaims()).toBeNull();
