@@ -5,7 +5,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { createLogger } from "../lib/observability/logger";
-import { parsersOnce } from "./pglite-parsers";
+import { nextTurnOfTheEventLoop, parsersOnce } from "./pglite-parsers";
 import * as schema from "./schema";
 
 const logger = createLogger("database");
@@ -87,10 +87,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const location = "memory" in target ? "memory://" : target.pgliteDir;
   const parsers = parsersOnce(client);
   // PGlite's query() takes one statement with values; exec() takes several without.
-  const executeSql = async (text: string, values?: unknown[]) =>
-    values?.length
+  const executeSql = async (text: string, values?: unknown[]) => {
+    await nextTurnOfTheEventLoop();
+    return values?.length
       ? { rows: (await client.query(text, values, parsers.rawOptions())).rows }
       : { rows: (await client.exec(text, parsers.rawOptions())).flatMap((r) => r.rows) };
+  };
   return {
     db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db,
     kind: "pglite",
