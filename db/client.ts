@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setImmediate as nextTurnOfTheEventLoop } from "node:timers/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { createLogger } from "../lib/observability/logger";
-import { nextTurnOfTheEventLoop, parsersOnce } from "./pglite-parsers";
+import { parsersOnce } from "./pglite-parsers";
 import * as schema from "./schema";
 
 const logger = createLogger("database");

@@ -1,20 +1,17 @@
+import { setImmediate as nextTurnOfTheEventLoop } from "node:timers/promises";
 import type { PGlite, QueryOptions, Transaction } from "@electric-sql/pglite";
 
 type Parsers = NonNullable<QueryOptions["parsers"]>;
 type Queryable = Pick<PGlite, "query">;
 
 /**
- * PGlite runs a statement synchronously and answers in a microtask, so work of many statements (a
- * periodic task over every tenant) never gives the event loop a turn: requests, timers and sockets
- * waited seconds behind it. Each statement first waits for the next turn, so they interleave.
- */
-export const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
  * drizzle sends its own parsers (dates and times kept as text) with every query, and PGlite merges
  * them into its 318 at every query: 0.2 ms, more than a simple query itself. For drizzle, this client
  * keeps them among PGlite's own instead; rawOptions gives raw SQL (the job queue) PGlite's as before.
- * Its statements, like raw SQL's, each wait for a turn of the event loop first (above).
+ *
+ * Each statement, like raw SQL's, first waits for a turn of the event loop. PGlite runs a statement
+ * synchronously and answers in a microtask, so work of many statements (a periodic task over every
+ * tenant) never gave the loop a turn: requests, timers and sockets waited seconds behind it.
  */
 export function parsersOnce(client: PGlite) {
   const replaced: Parsers = {};
