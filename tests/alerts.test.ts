@@ -2,13 +2,15 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alertEvents, alerts, metricPoints, notificationChannels } from "@/db/schema";
+import { alertEvents, alertRules, alerts, metricPoints, notificationChannels } from "@/db/schema";
 import { loadActor } from "@/lib/context/actor";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
 import { changeAlert, createAlertRule } from "@/lib/alerts/manage-alerts";
 import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";
-import type { CloudAlarm, CloudDriver } from "@/lib/cloud/contract";
+import { readUnresolvedAlerts } from "@/lib/alerts/unresolved-alerts";
+import type { CloudAlarm } from "@/lib/cloud/contract";
 import { deliverDueNotifications } from "@/lib/notifications/deliver";
+import { alarmsDriver, cloudAlarm } from "./helpers/alarms";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { createTenant, createUser } from "./helpers/factory";
 import { allowLoopbackReceivers } from "./helpers/outbound";
@@ -66,18 +68,10 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
         value: m >= 10 && m < 20 ? 90 : 10,
       })),
     );
-    await createAlertRule(
-      { ...ctx, tenant },
-      {
-        tenant: tenant.name,
-        name: "Hot CPU",
-        metric: "cpu",
-        condition: "above",
-        threshold: 50,
-        windowMinutes: 5,
-        severity: "critical",
-      },
-    );
+    const rule = { tenant: tenant.name, condition: "above", threshold: 50, windowMinutes: 5 } as const;
+    await createAlertRule({ ...ctx, tenant }, { ...rule, name: "Hot CPU", metric: "cpu", severity: "critical" });
+    // A rule on a metric with no points: evaluated every tick, never opened, its page says "no data".
+    await createAlertRule({ ...ctx, tenant }, { ...rule, name: "Quiet memory", metric: "memory", severity: "warning" });
     const states: Record<number, string> = {};
     for (let m = 5; m <= 29; m++) {
       await evaluateAlertRules(db, minute(m));
@@ -90,6 +84,15 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
     expect(states[23]).toBe("resolved");
     expect(states[29]).toBe("resolved");
     expect(await eventsOf(tenant.id)).toEqual(["open", "resolved"]);
+    const rules = await db
+      .select({ name: alertRules.name, lastValue: alertRules.lastValue, at: alertRules.lastEvaluatedAt })
+      .from(alertRules)
+      .where(eq(alertRules.tenantId, tenant.id))
+      .orderBy(asc(alertRules.name));
+    expect(rules).toEqual([
+      { name: "Hot CPU", lastValue: 10, at: minute(29) },
+      { name: "Quiet memory", lastValue: null, at: minute(29) },
+    ]);
     received.length = 0;
     await deliverDueNotifications(db, { tenantId: tenant.id });
     await deliverDueNotifications(db, { tenantId: tenant.id });
@@ -120,21 +123,15 @@ describe.each(testDatabases())("alerts on $kind", (target) => {
   it("mirrors the cloud's alarms: open while in alarm, resolved when OK or gone, nothing for insufficient data", async () => {
     const { db, tenant } = await setup();
     let listed: CloudAlarm[] = [];
-    const driver = { listAlarms: async () => listed } as unknown as CloudDriver;
-    const alarm = (id: string, state: CloudAlarm["state"]): CloudAlarm => ({
-      id,
-      name: `alarm ${id}`,
-      state,
-      severity: "critical",
-      resource: "web",
-      reason: "because",
-      since: t0.toISOString(),
-    });
+    const driver = alarmsDriver(() => listed);
+    const alarm = (id: string, state: CloudAlarm["state"]) => cloudAlarm(id, state, t0);
+    // Each tick reads the unresolved alerts once, as runMonitoringTick does.
+    const tick = async () => syncCloudAlarms(db, tenant, driver, await readUnresolvedAlerts(db));
     listed = [alarm("a", "alarm"), alarm("b", "alarm"), alarm("c", "insufficient_data")];
-    expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 2, resolved: 0 });
-    expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 0, resolved: 0 });
+    expect(await tick()).toEqual({ opened: 2, resolved: 0 });
+    expect(await tick()).toEqual({ opened: 0, resolved: 0 });
     listed = [alarm("a", "ok")];
-    expect(await syncCloudAlarms(db, tenant, driver)).toEqual({ opened: 0, resolved: 2 });
+    expect(await tick()).toEqual({ opened: 0, resolved: 2 });
     const rows = await db
       .select({ key: alerts.key, state: alerts.state })
       .from(alerts)

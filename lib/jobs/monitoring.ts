@@ -4,9 +4,10 @@ import type { Db } from "@/db/client";
 import { budgets, infrastructures, tenants, type Tenant } from "@/db/schema";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
 import { syncCloudAlarms } from "@/lib/alerts/sync-cloud-alarms";
+import { readUnresolvedAlerts } from "@/lib/alerts/unresolved-alerts";
 import { evaluateBudget } from "@/lib/billing/evaluate-budgets";
 import { syncTenantCosts } from "@/lib/billing/sync-costs";
-import { driverFor } from "@/lib/cloud";
+import { driversByInfrastructure } from "@/lib/cloud";
 import type { CloudDriver } from "@/lib/cloud/contract";
 
 // One driver per infrastructure per tick, and one tenant's failure does not stop the others.
@@ -21,11 +22,10 @@ async function forEachTenant(
     .from(tenants)
     .innerJoin(infrastructures, eq(infrastructures.id, tenants.infrastructureId))
     .where(inArray(tenants.status, statuses));
-  const drivers = new Map<string, Promise<CloudDriver>>();
+  const driverOf = driversByInfrastructure(db);
   for (const { tenant, infrastructure } of rows) {
-    if (!drivers.has(infrastructure.id)) drivers.set(infrastructure.id, driverFor(db, infrastructure));
     try {
-      await work(tenant, await drivers.get(infrastructure.id)!);
+      await work(tenant, await driverOf(infrastructure));
     } catch (error) {
       log("error", `tenant ${tenant.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -34,8 +34,10 @@ async function forEachTenant(
 
 /** Alert rules and the clouds' own alarms, every tick. */
 export async function runMonitoringTick(db: Db, log: Log, now = new Date()): Promise<void> {
-  await evaluateAlertRules(db, now);
-  await forEachTenant(db, log, ["ready"], (tenant, driver) => syncCloudAlarms(db, tenant, driver));
+  // Rules' keys and alarms' keys never meet, so one reading serves both.
+  const unresolved = await readUnresolvedAlerts(db);
+  await evaluateAlertRules(db, now, unresolved);
+  await forEachTenant(db, log, ["ready"], (tenant, driver) => syncCloudAlarms(db, tenant, driver, unresolved));
 }
 
 // A tenant costs money from its first resource to its last, whatever the state of its own record.

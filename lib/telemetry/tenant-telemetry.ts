@@ -29,9 +29,10 @@ async function askCloud<T>(
   what: string,
   ask: (driver: CloudDriver) => Promise<T> | undefined,
   none: T,
+  driver?: Promise<CloudDriver>,
 ): Promise<T> {
   try {
-    return (await ask(await driverForInfrastructureId(db, tenant.infrastructureId))) ?? none;
+    return (await ask(await (driver ?? driverForInfrastructureId(db, tenant.infrastructureId)))) ?? none;
   } catch (error) {
     if (error instanceof InvalidCursorError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -57,9 +58,15 @@ export async function searchTenantLogs(
   };
 }
 
-export async function queryTenantMetrics(db: Db, tenant: TelemetryTenant, query: MetricsQuery): Promise<MetricsResult> {
+/** `driver`: one already opened for the tenant's infrastructure (a monitoring tick asks for many tenants). */
+export async function queryTenantMetrics(
+  db: Db,
+  tenant: TelemetryTenant,
+  query: MetricsQuery,
+  driver?: Promise<CloudDriver>,
+): Promise<MetricsResult> {
   const window = bucketedWindow(query);
-  const points = await askCloud(db, tenant, "metrics", (d) => d.readMetrics?.(tenant.name, window), []);
+  const points = await askCloud(db, tenant, "metrics", (d) => d.readMetrics?.(tenant.name, window), [], driver);
   return metricsResult(query, window.bucketSeconds, points);
 }
 

@@ -54,11 +54,19 @@ async function recordingDb(database: Database, statements: { sql: string; params
   return (await import("drizzle-orm/pglite")).drizzle(client, { schema, logger }) as unknown as Db;
 }
 
-/** The statements work sends, in order, each as its SQL text. */
-export async function statementsOf(database: Database, work: (db: Db) => Promise<unknown>): Promise<string[]> {
+/** The statements work sends, in order, each with its values. */
+export async function statementsWithValuesOf(
+  database: Database,
+  work: (db: Db) => Promise<unknown>,
+): Promise<{ sql: string; params: unknown[] }[]> {
   const statements: { sql: string; params: unknown[] }[] = [];
   await work(await recordingDb(database, statements));
-  return statements.map((s) => s.sql);
+  return statements;
+}
+
+/** The statements work sends, in order, each as its SQL text. */
+export async function statementsOf(database: Database, work: (db: Db) => Promise<unknown>): Promise<string[]> {
+  return (await statementsWithValuesOf(database, work)).map((s) => s.sql);
 }
 
 /**
@@ -66,8 +74,7 @@ export async function statementsOf(database: Database, work: (db: Db) => Promise
  * answers each scan of a table in those plans: what the planner chooses on the data as it is.
  */
 export async function scansOf(database: Database, work: (db: Db) => Promise<unknown>): Promise<Scan[]> {
-  const statements: { sql: string; params: unknown[] }[] = [];
-  await work(await recordingDb(database, statements));
+  const statements = await statementsWithValuesOf(database, work);
   const scans: Scan[] = [];
   // node-postgres's drizzle logs a transaction's begin and commit too; there is nothing to explain in them.
   for (const { sql, params } of statements.filter(
