@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { logLines } from "@/db/schema";
-import { generateLogs, generateRecentLogs } from "@/lib/telemetry/generate-logs";
+import { generateLogs } from "@/lib/telemetry/generate-logs";
+import { generateRecentLogs } from "@/lib/telemetry/generate-recent-logs";
 import type { CloudLogQuery as LogSearch } from "@/lib/cloud/contract";
 import { searchLogs, tailLogs } from "@/lib/cloud/local/log-store";
 import { testDatabases, useDatabase } from "./helpers/databases";

@@ -1,14 +1,66 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { metricPoints, tenants } from "@/db/schema";
 import { noise, sampleSource } from "@/lib/cloud/local/simulated-metrics";
-import { readyLocalTenants, telemetrySources, type TelemetrySource } from "./sources";
+import {
+  readyLocalTenants,
+  sourceKey,
+  telemetrySources,
+  telemetrySourcesByTenant,
+  type TelemetrySource,
+} from "./sources";
 
 const minuteMs = 60_000;
 const weekMs = 7 * 24 * 60 * minuteMs;
 
 export type GenerateMetricsOptions = { seed?: number; batchSize?: number; sources?: TelemetrySource[] };
 type MetricTenant = { id: string; name: string; infrastructureId: string };
+
+type PointBatch = { tenants: string[]; resources: string[]; metrics: string[]; ats: number[]; values: number[] };
+const emptyBatch = (): PointBatch => ({ tenants: [], resources: [], metrics: [], ats: [], values: [] });
+
+// Points of one or many tenants, a batch a statement with five array parameters: about 2.5 times
+// faster than VALUES rows on PGlite. Points already there are kept, so workers may write together.
+function batchedPointInsert(db: Db, batchSize: number) {
+  let batch = emptyBatch();
+  let written = 0;
+  const flush = async () => {
+    if (!batch.values.length) return;
+    await db.execute(sql`insert into ${metricPoints} (tenant_id, resource, metric, at, value)
+      select t, r, m, to_timestamp(a / 1000.0), v
+      from unnest(${sql.param(batch.tenants)}::uuid[], ${sql.param(batch.resources)}::text[], ${sql.param(batch.metrics)}::text[], ${sql.param(batch.ats)}::float8[], ${sql.param(batch.values)}::float8[]) as u(t, r, m, a, v)
+      on conflict do nothing`);
+    written += batch.values.length;
+    batch = emptyBatch();
+  };
+  return {
+    async add(tenantId: string, source: string, metric: string, at: number, value: number) {
+      batch.tenants.push(tenantId);
+      batch.resources.push(source);
+      batch.metrics.push(metric);
+      batch.ats.push(at);
+      batch.values.push(value);
+      if (batch.values.length >= batchSize) await flush();
+    },
+    done: async () => (await flush(), written),
+  };
+}
+
+// One point per minute in [from, to) per source and metric, seeded by the tenant.
+async function addMinutes(
+  writer: ReturnType<typeof batchedPointInsert>,
+  tenant: MetricTenant,
+  sources: TelemetrySource[],
+  from: Date,
+  to: Date,
+  seed?: number,
+) {
+  const seeded = seed ?? Math.floor(noise(tenant.id) * 1e9);
+  for (let at = Math.ceil(from.getTime() / minuteMs) * minuteMs; at < to.getTime(); at += minuteMs)
+    for (const source of sources)
+      for (const [metric, value] of sampleSource(seeded, source, at / minuteMs))
+        await writer.add(tenant.id, source.name, metric, at, value);
+}
 
 /** Writes one point per minute in [from, to) per source and metric; points already there are kept. Returns the rows offered. */
 export async function generateMetrics(
@@ -18,34 +70,19 @@ export async function generateMetrics(
   to: Date,
   options: GenerateMetricsOptions = {},
 ): Promise<number> {
-  const sources = options.sources ?? (await telemetrySources(db, tenant));
-  const seed = options.seed ?? Math.floor(noise(tenant.id) * 1e9);
-  const batchSize = options.batchSize ?? 5_000;
-  let batch = { resources: [] as string[], metrics: [] as string[], ats: [] as number[], values: [] as number[] };
-  let written = 0;
-  // One statement per batch with four array parameters: about 2.5 times faster than VALUES rows on PGlite.
-  const flush = async () => {
-    if (!batch.values.length) return;
-    await db.execute(sql`insert into ${metricPoints} (tenant_id, resource, metric, at, value)
-      select ${tenant.id}::uuid, r, m, to_timestamp(a / 1000.0), v
-      from unnest(${sql.param(batch.resources)}::text[], ${sql.param(batch.metrics)}::text[], ${sql.param(batch.ats)}::float8[], ${sql.param(batch.values)}::float8[]) as u(r, m, a, v)
-      on conflict do nothing`);
-    written += batch.values.length;
-    batch = { resources: [], metrics: [], ats: [], values: [] };
-  };
-  for (let at = Math.ceil(from.getTime() / minuteMs) * minuteMs; at < to.getTime(); at += minuteMs) {
-    for (const source of sources) {
-      for (const [metric, value] of sampleSource(seed, source, at / minuteMs)) {
-        batch.resources.push(source.name);
-        batch.metrics.push(metric);
-        batch.ats.push(at);
-        batch.values.push(value);
-      }
-    }
-    if (batch.values.length >= batchSize) await flush();
-  }
-  await flush();
-  return written;
+  const writer = batchedPointInsert(db, options.batchSize ?? 5_000);
+  await addMinutes(writer, tenant, options.sources ?? (await telemetrySources(db, tenant)), from, to, options.seed);
+  return writer.done();
+}
+
+// Every source emits cpu, so a tenant's latest cpu point is its latest: one statement, an index probe per tenant.
+async function latestPointAt(db: Db, tenantIds: string[]): Promise<Map<string, number>> {
+  if (!tenantIds.length) return new Map();
+  const result = await db.execute(sql`select t.id, (extract(epoch from p.at) * 1000)::float8 as ms
+    from unnest(${sql.param(tenantIds)}::uuid[]) as t(id)
+    cross join lateral (select at from ${metricPoints} where tenant_id = t.id and metric = 'cpu' order by at desc limit 1) p`);
+  const { rows } = result as unknown as { rows: { id: string; ms: number }[] };
+  return new Map(rows.map((r) => [r.id, Math.round(Number(r.ms))]));
 }
 
 /** Catches every ready tenant of a local infrastructure up to now, from its latest point or a week back. */
@@ -56,17 +93,16 @@ export async function generateRecentMetrics(
 ): Promise<number> {
   const lookbackMs = options.lookbackMs ?? weekMs;
   const ready = await readyLocalTenants(db, options.tenantIds ? inArray(tenants.id, options.tenantIds) : undefined);
-  let written = 0;
+  const sources = await telemetrySourcesByTenant(db, ready);
+  const latest = await latestPointAt(
+    db,
+    ready.map((t) => t.id),
+  );
+  const writer = batchedPointInsert(db, 5_000);
   for (const tenant of ready) {
-    // Every source emits cpu, so its latest point is the tenant's; the (tenant, metric, at) index answers this.
-    const [latest] = await db
-      .select({ at: metricPoints.at })
-      .from(metricPoints)
-      .where(and(eq(metricPoints.tenantId, tenant.id), eq(metricPoints.metric, "cpu")))
-      .orderBy(desc(metricPoints.at))
-      .limit(1);
-    const from = Math.max(latest ? latest.at.getTime() + minuteMs : 0, now.getTime() - lookbackMs);
-    written += await generateMetrics(db, tenant, new Date(from), now);
+    const last = latest.get(tenant.id);
+    const from = Math.max(last !== undefined ? last + minuteMs : 0, now.getTime() - lookbackMs);
+    await addMinutes(writer, tenant, sources.get(sourceKey(tenant)) ?? [], new Date(from), now);
   }
-  return written;
+  return writer.done();
 }

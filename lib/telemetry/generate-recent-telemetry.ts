@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { generateRecentLogs } from "./generate-logs";
+import { generateRecentLogs } from "./generate-recent-logs";
 import { generateRecentMetrics } from "./generate-metrics";
 
 let running = false;
