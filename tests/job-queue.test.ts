@@ -118,6 +118,36 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
   });
 
   it(
+    "runs side by side the operations another process sends while its loops are idle",
+    { timeout: 300_000 },
+    async () => {
+      const { db } = database();
+      const p = await provisioningSetup(db, { latencyMs: 500 });
+      const made = [];
+      for (let i = 0; i < 4; i++) made.push(await p.create());
+      const ids = made.map((m) => m.operationId);
+      const finished = async () =>
+        (await db.select().from(operations).where(inArray(operations.id, ids))).every((o) => o.state === "succeeded");
+      await withQueue(
+        true,
+        async () => {
+          // A portal replica sends them: nothing wakes this worker's loops but their own watch.
+          await withQueue(false, async (replica) => {
+            for (const id of ids) await replica.enqueue(id);
+          });
+          await waitUntil(finished, 120_000, "four operations another process sent to finish");
+        },
+        { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" },
+      );
+      const ops = await db.select().from(operations).where(inArray(operations.id, ids));
+      // Each takes at least its plan's critical path (1.5 s): all four started before the first finished.
+      expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(
+        Math.min(...ops.map((o) => o.finishedAt!.getTime())),
+      );
+    },
+  );
+
+  it(
     "keeps one job per operation however often it is sent and however often workers start",
     { timeout: 300_000 },
     async () => {

@@ -56,14 +56,17 @@ export async function startJobQueue(
   await boss.createQueue(recheckQueue, { name: recheckQueue });
   await cancelLegacyJobs(boss, database, schema, log);
   const workerId = newWorkerId();
-  const worker: { stopping: boolean; periodic?: PeriodicSchedule; wake?: () => void } = { stopping: false };
+  const worker: { stopping: boolean; periodic?: PeriodicSchedule; loops?: { wake(): void; stop(): void } } = {
+    stopping: false,
+  };
   const queue: JobQueue = {
     async enqueue(operationId) {
-      if (await sendOperationJob(boss, operationId)) worker.wake?.();
+      if (await sendOperationJob(boss, operationId)) worker.loops?.wake();
     },
     revive: (operationId, holderDead) => reviveOperationJob(boss, operationId, holderDead, log),
     async stop() {
       worker.stopping = true;
+      worker.loops?.stop();
       // A running operation hands itself back at its next step, so the wait is one cloud call long.
       const [, busy] = await Promise.all([
         boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs }),
@@ -75,23 +78,21 @@ export async function startJobQueue(
     },
   };
   if (!work) return queue;
-  worker.wake = (
-    await workOperations(
-      boss,
-      concurrency,
-      operationHandler({
-        database,
-        workerId,
-        leaseSeconds,
-        stopping: () => worker.stopping,
-        log,
-        recheck: (operationId, seconds) => sendRecheckJob(boss, operationId, seconds),
-      }),
-    )
-  ).wake;
+  worker.loops = await workOperations(
+    boss,
+    concurrency,
+    operationHandler({
+      database,
+      workerId,
+      leaseSeconds,
+      stopping: () => worker.stopping,
+      log,
+      recheck: (operationId, seconds) => sendRecheckJob(boss, operationId, seconds),
+    }),
+  );
   await boss.work<{ operationId: string }>(recheckQueue, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await reviveOperationJob(boss, job!.data.operationId, false, log);
-    worker.wake?.();
+    worker.loops?.wake();
   });
   worker.periodic = schedulePeriodicTasks(periodicTasks ?? workerPeriodicTasks(database.db, queue, log, settings), log);
   log("info", "worker started", { workerId, leaseSeconds, expireInSeconds, concurrency });
