@@ -24,7 +24,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+/** `sharedBuffersMb`: PGlite's buffer pool (ENCLAVE_PGLITE_SHARED_BUFFERS_MB), 32 unless set. */
+export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffersMb?: number } | { memory: true };
+
+// PGlite touches all of its shared buffers at start: PostgreSQL's default 128 MB was a third of the
+// portal's resident memory on PGlite, while the files it reads sit in the kernel's page cache anyway.
+const defaultSharedBuffersMb = 32;
 
 export function redactUrl(url: string): string {
   try {
@@ -39,9 +44,12 @@ export function redactUrl(url: string): string {
   }
 }
 
-export function defaultTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function defaultTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return { pgliteDir: path.resolve(env.ENCLAVE_DATA_DIR ?? "data", "pglite") };
+  const sharedBuffersMb = Number(env.ENCLAVE_PGLITE_SHARED_BUFFERS_MB || defaultSharedBuffersMb);
+  if (!Number.isInteger(sharedBuffersMb) || sharedBuffersMb < 1)
+    throw new Error("ENCLAVE_PGLITE_SHARED_BUFFERS_MB must be a whole number of megabytes, at least 1.");
+  return { pgliteDir: path.resolve(env.ENCLAVE_DATA_DIR ?? "data", "pglite"), sharedBuffersMb };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -78,12 +86,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const extensions = await pgliteExtensions();
+  const sharedBuffersMb = ("sharedBuffersMb" in target && target.sharedBuffersMb) || defaultSharedBuffersMb;
+  // Start parameters, not PGlite's postgresqlconf option, which writes over the data folder's postgresql.conf.
+  const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffersMb}MB`];
   let client;
   if ("memory" in target) {
-    client = await PGlite.create({ extensions });
+    client = await PGlite.create({ extensions, startParams });
   } else {
     mkdirSync(path.dirname(target.pgliteDir), { recursive: true });
-    client = await PGlite.create(target.pgliteDir, { extensions });
+    client = await PGlite.create(target.pgliteDir, { extensions, startParams });
   }
   const location = "memory" in target ? "memory://" : target.pgliteDir;
   const parsers = parsersOnce(client);

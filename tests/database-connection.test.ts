@@ -1,10 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { sql } from "drizzle-orm";
 import type { Pool } from "pg";
 import { describe, expect, it } from "vitest";
-import { DatabaseUnreachableError, openDatabase, redactUrl } from "@/db/client";
+import { DatabaseUnreachableError, defaultTarget, openDatabase, redactUrl } from "@/db/client";
 
 describe("openDatabase", () => {
   it("reports an unreachable PostgreSQL with the reason and without the password", async () => {
@@ -20,6 +23,37 @@ describe("openDatabase", () => {
     expect(message).toContain("ECONNREFUSED");
     expect(message).not.toContain("secret");
     expect(location).not.toContain("secret");
+  });
+});
+
+describe("the embedded database's buffer pool", () => {
+  const sharedBuffers = async (env: Record<string, string>) => {
+    const database = await openDatabase(defaultTarget(env));
+    try {
+      return ((await database.executeSql("show shared_buffers")).rows[0] as { shared_buffers: string }).shared_buffers;
+    } finally {
+      await database.close();
+    }
+  };
+
+  it("is 32 MB, or what ENCLAVE_PGLITE_SHARED_BUFFERS_MB says, and leaves the data folder's postgresql.conf as initdb wrote it", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "enclave-buffers-"));
+    try {
+      expect(await sharedBuffers({ ENCLAVE_DATA_DIR: dataDir })).toBe("32MB");
+      const conf = readFileSync(path.join(dataDir, "pglite", "postgresql.conf"), "utf8");
+      expect(await sharedBuffers({ ENCLAVE_DATA_DIR: dataDir, ENCLAVE_PGLITE_SHARED_BUFFERS_MB: "48" })).toBe("48MB");
+      expect(readFileSync(path.join(dataDir, "pglite", "postgresql.conf"), "utf8")).toBe(conf);
+      expect(conf).toMatch(/^timezone = /m);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a size that is not a whole number of megabytes, naming the setting", () => {
+    for (const bad of ["0", "32MB", "1.5"])
+      expect(() => defaultTarget({ ENCLAVE_PGLITE_SHARED_BUFFERS_MB: bad })).toThrow(
+        "ENCLAVE_PGLITE_SHARED_BUFFERS_MB must be a whole number of megabytes, at least 1.",
+      );
   });
 });
 
