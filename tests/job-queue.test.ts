@@ -84,32 +84,36 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     },
   );
 
-  it("runs the operations of several tenants side by side on one worker, each once", { timeout: 300_000 }, async () => {
+  // Four operations whose plans take at least 1.5 s each, for a worker of four loops.
+  const fourSlowOperations = async () => {
     const { db } = database();
     const p = await provisioningSetup(db, { latencyMs: 500 });
     const made = [];
     for (let i = 0; i < 4; i++) made.push(await p.create());
     const ids = made.map((m) => m.operationId);
+    const finished = async () =>
+      (await db.select().from(operations).where(inArray(operations.id, ids))).every((o) => o.state === "succeeded");
+    const expectAllStartedBeforeTheFirstFinished = async () => {
+      const ops = await db.select().from(operations).where(inArray(operations.id, ids));
+      expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(
+        Math.min(...ops.map((o) => o.finishedAt!.getTime())),
+      );
+    };
+    return { db, p, made, ids, finished, expectAllStartedBeforeTheFirstFinished };
+  };
+  const fourLoops = { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" };
+
+  it("runs the operations of several tenants side by side on one worker, each once", { timeout: 300_000 }, async () => {
+    const { db, p, made, ids, finished, expectAllStartedBeforeTheFirstFinished } = await fourSlowOperations();
     await withQueue(
       true,
       async (queue) => {
         await Promise.all(ids.map((id) => queue.enqueue(id)));
-        await waitUntil(
-          async () =>
-            (await db.select().from(operations).where(inArray(operations.id, ids))).every(
-              (o) => o.state === "succeeded",
-            ),
-          120_000,
-          "four operations to finish",
-        );
+        await waitUntil(finished, 120_000, "four operations to finish");
       },
-      { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" },
+      fourLoops,
     );
-    const ops = await db.select().from(operations).where(inArray(operations.id, ids));
-    // Each takes at least its plan's critical path (1.5 s): all four started before the first finished.
-    expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(
-      Math.min(...ops.map((o) => o.finishedAt!.getTime())),
-    );
+    await expectAllStartedBeforeTheFirstFinished();
     for (const id of ids) expect(await jobsOf(id)).toEqual([{ id, state: "completed" }]);
     for (const { tenantId } of made)
       expect(
@@ -121,13 +125,7 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
     "runs side by side the operations another process sends while its loops are idle",
     { timeout: 300_000 },
     async () => {
-      const { db } = database();
-      const p = await provisioningSetup(db, { latencyMs: 500 });
-      const made = [];
-      for (let i = 0; i < 4; i++) made.push(await p.create());
-      const ids = made.map((m) => m.operationId);
-      const finished = async () =>
-        (await db.select().from(operations).where(inArray(operations.id, ids))).every((o) => o.state === "succeeded");
+      const { ids, finished, expectAllStartedBeforeTheFirstFinished } = await fourSlowOperations();
       await withQueue(
         true,
         async () => {
@@ -137,13 +135,9 @@ describe.each(isolatedTestDatabases())("job queue on $kind", (target) => {
           });
           await waitUntil(finished, 120_000, "four operations another process sent to finish");
         },
-        { ENCLAVE_OPERATION_CONCURRENCY: "4", ENCLAVE_TELEMETRY: "false" },
+        fourLoops,
       );
-      const ops = await db.select().from(operations).where(inArray(operations.id, ids));
-      // Each takes at least its plan's critical path (1.5 s): all four started before the first finished.
-      expect(Math.max(...ops.map((o) => o.startedAt!.getTime()))).toBeLessThan(
-        Math.min(...ops.map((o) => o.finishedAt!.getTime())),
-      );
+      await expectAllStartedBeforeTheFirstFinished();
     },
   );
 
