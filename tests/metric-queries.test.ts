@@ -166,6 +166,15 @@ describe.each(testDatabases())("metrics on $kind", (target) => {
     expect((await ask("cpu")).series).toEqual([{ resource: null, points: expected((k) => (10 * k + 4.5 + 100) / 2) }]);
     expect((await ask("requests")).series[0]!.points).toEqual(expected((k) => 10 * k + 4.5 + 100));
     expect((await ask("errors")).series[0]!.points).toEqual(expected((k) => 10 * k + 9 + 100));
+    expect((await ask("errors", "r1")).series[0]!.points).toEqual(expected((k) => 10 * k + 9));
+    const ofB = await queryMetrics(db, b.id, {
+      metric: "cpu",
+      resource: "r1",
+      from: t0,
+      to: new Date(at(12)),
+      points: 12,
+    });
+    expect(ofB.series[0]!.points).toEqual(expected(() => 10_000));
     const coarse = await ask("cpu", undefined, 7);
     expect(coarse.bucketSeconds).toBe(1080);
     expect(coarse.series[0]!.points.length).toBeLessThanOrEqual(7);

@@ -3,6 +3,7 @@ import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users, type User } from "@/db/schema";
 import { countUnresolvedAlerts } from "@/lib/alerts/alert-queries";
+import { localTelemetry } from "@/lib/cloud/local/telemetry";
 import { loadActor, type Actor } from "@/lib/context/actor";
 import { listVisibleTenantsPage } from "@/lib/tenants/tenant-list";
 import { countTenantMembers, visibleTenantsWhere } from "@/lib/tenants/queries";
@@ -23,11 +24,11 @@ const trigramIndex = "tenants_live_name_trgm_idx";
 describe.each(testDatabases())("tenant picker and shell query plans on $kind", (target) => {
   const database = useDatabase(target);
   let admin: Actor, granted: Actor;
-  let tenantIds: string[], names: string[];
+  let tenantIds: string[], names: string[], infrastructureId: string;
 
   beforeAll(async () => {
     const { db } = database();
-    const { id: infrastructureId } = await createInfrastructure(db);
+    ({ id: infrastructureId } = await createInfrastructure(db));
     // Names such as 3f2a9c1e-<word>-17: varied starts, like real names, and a shared part to search for.
     const inserted = await db.execute(sql`
       insert into tenants (name, infrastructure_id, status)
@@ -154,6 +155,21 @@ describe.each(testDatabases())("tenant picker and shell query plans on $kind", (
       sql`select count(distinct user_id) from tenant_grants where tenant_id = ${tenantIds[0]!}::uuid and (expires_at is null or expires_at > now())`,
     );
     expect(indexesUsed(plan)).toEqual(["tenant_grants_tenant_members_idx"]);
+  });
+
+  it("finds a tenant of the local cloud by its name by index, as every log search and chart does", async () => {
+    const { db } = database();
+    const window = {
+      metric: "cpu" as const,
+      from: new Date(Date.now() - 3_600_000),
+      to: new Date(),
+      bucketSeconds: 60,
+    };
+    const charted = (handle: typeof db) => localTelemetry(handle, infrastructureId).readMetrics(names[4321]!, window);
+    expect(await charted(db)).toEqual([]);
+    const statements = await statementsOf(database(), charted);
+    expect(statements).toHaveLength(2);
+    expect(await seqScansOn(database(), large, charted)).toEqual([]);
   });
 
   it("lists a page of /tenants in two statements, for an admin and for a user with 117 grants", async () => {

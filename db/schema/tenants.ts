@@ -25,7 +25,8 @@ export const tenants = pgTable(
     uniqueIndex("tenants_live_name_key")
       .on(t.name)
       .where(sql`status <> 'deleted'`),
-    index("tenants_infrastructure_idx").on(t.infrastructureId),
+    // A cloud's driver finds a tenant by name on its infrastructure, deleted ones included.
+    index("tenants_infrastructure_name_idx").on(t.infrastructureId, t.name),
     index("tenants_expires_at_idx").on(t.expiresAt),
     // The tenant picker's search: a name's prefix (1-2 characters) or any part of it (3 or more).
     index("tenants_live_name_trgm_idx")

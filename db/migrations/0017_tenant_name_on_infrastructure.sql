@@ -1,0 +1,2 @@
+DROP INDEX "tenants_infrastructure_idx";--> statement-breakpoint
+CREATE INDEX "tenants_infrastructure_name_idx" ON "tenants" USING btree ("infrastructure_id","name");
