@@ -152,9 +152,14 @@ function describeConnectionError(error: unknown): string {
 function clientOpenedIn(context: ReturnType<typeof AsyncLocalStorage.snapshot>, Client: typeof pg.Client) {
   const connect = Client.prototype.connect as (this: pg.Client, callback?: Callback) => Promise<void> | void;
   return class ClientOpenedAtStart extends Client {
-    // Without a callback pg answers with a promise, which lets go of its caller once settled.
-    override connect = ((callback?: Callback) =>
-      context(() => connect.call(this, callback && forgottenOnceCalled(callback)))) as pg.Client["connect"];
+    // Without a callback pg answers with a promise, which lets go of its caller once settled. The
+    // wrapper is made before the closure that context() runs, which must not see the caller's
+    // callback: the bundler inlines forgottenOnceCalled, and a closure that named the callback made
+    // it a variable of the scope the wrapper keeps, so pg's listeners held it (and its request) anyway.
+    override connect = ((callback?: Callback) => {
+      const answer = callback && forgottenOnceCalled(callback);
+      return context(() => connect.call(this, answer));
+    }) as pg.Client["connect"];
   };
 }
 
