@@ -5,6 +5,7 @@ import { ThemeProvider } from "next-themes";
 import { AppToaster } from "@/components/theme/app-toaster";
 import { HydrationMark } from "@/components/hydration-mark";
 import { titleTemplate } from "@/lib/page-title";
+import { forgetRenderStackOnceFinished } from "@/lib/server/render-stack";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,6 +24,7 @@ export const metadata: Metadata = {
 // next-themes sets the theme class before paint with an inline script, which needs that nonce too.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   await connection();
+  forgetRenderStackOnceFinished();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>

@@ -10,6 +10,7 @@ import {
   findFreePort,
   runScaleSeed,
   startPortal,
+  tailOf,
   waitForHealth,
   type Portal,
 } from "./load-server";
@@ -86,6 +87,13 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
           .join(" ");
         console.log(
           `${route.route} @ ${connections}: ${m.requestsPerSecond.toFixed(1)} req/s, p99 ${m.p99Ms} ms, ${m.errors} errors (${codes || "no answers"}${m.timeouts ? `, ${m.timeouts} timeouts` : ""})`,
+        );
+      }
+      // The runs after a crash only count errors; what the server said before it died is the finding.
+      if (portal.exited() && !failed) {
+        failed = true;
+        console.error(
+          `The portal exited during ${route.route}. Its last output (kept in ${portal.logFile}):\n${tailOf(portal.logFile)}`,
         );
       }
     }

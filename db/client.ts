@@ -102,8 +102,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const executeSql = async (text: string, values?: unknown[]) => {
     await nextTurnOfTheEventLoop();
     return values?.length
-      ? { rows: (await client.query(text, values, parsers.rawOptions())).rows }
-      : { rows: (await client.exec(text, parsers.rawOptions())).flatMap((r) => r.rows) };
+      ? { rows: (await parsers.outsideRequests(() => client.query(text, values, parsers.rawOptions()))).rows }
+      : { rows: (await parsers.outsideRequests(() => client.exec(text, parsers.rawOptions()))).flatMap((r) => r.rows) };
   };
   return {
     db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db,

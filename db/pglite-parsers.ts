@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setImmediate as nextTurnOfTheEventLoop } from "node:timers/promises";
 import type { PGlite, QueryOptions, Transaction } from "@electric-sql/pglite";
 
@@ -12,8 +13,13 @@ type Queryable = Pick<PGlite, "query">;
  * Each statement, like raw SQL's, first waits for a turn of the event loop. PGlite runs a statement
  * synchronously and answers in a microtask, so work of many statements (a periodic task over every
  * tenant) never gave the loop a turn: requests, timers and sockets waited seconds behind it.
+ *
+ * Statements run in the async context the database was opened in (`outsideRequests`), a transaction's
+ * callback in its caller's: PostgreSQL arms timers as it runs (Emscripten's setitimer is a
+ * setTimeout), and one made during a request kept that request, answered, until it fired or was
+ * replaced (a heap snapshot under load, docs/benchmarks.md).
  */
-export function parsersOnce(client: PGlite) {
+export function parsersOnce(client: PGlite, outsideRequests = AsyncLocalStorage.snapshot()) {
   const replaced: Parsers = {};
   const adopt = (parsers: Parsers) => {
     for (const [key, parse] of Object.entries(parsers)) {
@@ -26,17 +32,24 @@ export function parsersOnce(client: PGlite) {
     (target: Queryable): PGlite["query"] =>
     async (text, params, options) => {
       await nextTurnOfTheEventLoop();
-      if (!options?.parsers) return target.query(text, params, options);
+      if (!options?.parsers) return outsideRequests(() => target.query(text, params, options));
       adopt(options.parsers);
-      return target.query(text, params, { ...options, parsers: undefined });
+      return outsideRequests(() => target.query(text, params, { ...options, parsers: undefined }));
     };
   const forDrizzle = {
     query: query(client),
-    transaction: <T>(callback: (tx: Transaction) => Promise<T>) =>
-      client.transaction((tx) => callback(Object.assign(Object.create(tx) as Transaction, { query: query(tx) }))),
+    transaction: <T>(callback: (tx: Transaction) => Promise<T>) => {
+      const caller = AsyncLocalStorage.snapshot();
+      return outsideRequests(() =>
+        client.transaction((tx) =>
+          caller(() => callback(Object.assign(Object.create(tx) as Transaction, { query: query(tx) }))),
+        ),
+      );
+    },
   };
   return {
     forDrizzle: forDrizzle as unknown as PGlite,
+    outsideRequests,
     rawOptions: (): QueryOptions | undefined => (Object.keys(replaced).length > 0 ? { parsers: replaced } : undefined),
   };
 }

@@ -1,12 +1,15 @@
 import { request as httpRequest } from "node:http";
 import path from "node:path";
+import { signIn } from "../bench/load-session";
+import { personas } from "./support/personas";
 import { expect, test } from "./support/test";
 import { startSecondPortal, type SecondPortal } from "./support/second-portal";
 
 // The built portal lets go of the requests it has answered. A pool connection once kept the request
 // that opened it, and through it later ones, in the minified bundle only: the source, as the unit
-// tests run it, was right (docs/benchmarks.md, "The leak of answered requests, found and fixed").
-// So this runs the production bundle, on the suite's database, under a census of its responses.
+// tests run it, was right. Then a render's finished-signal reason kept every page answered after one
+// that something held (docs/benchmarks.md, "The leak of answered requests, found and fixed"). So
+// this runs the production bundle, on the suite's database, under a census of its responses.
 const census = path.resolve(import.meta.dirname, "support", "response-census.mjs");
 let portal: SecondPortal | undefined;
 
@@ -16,7 +19,7 @@ test.beforeAll(async () => {
     name: "census",
     nodeArgs: ["--expose-gc", "--import", census],
     ipc: true,
-    env: { DATABASE_URL: process.env.DATABASE_URL ?? "", ENCLAVE_TELEMETRY: "false" },
+    env: { DATABASE_URL: process.env.DATABASE_URL ?? "", ENCLAVE_SEED_DEMO: "true", ENCLAVE_TELEMETRY: "false" },
   });
 });
 
@@ -25,12 +28,13 @@ test.afterAll(async () => {
 });
 
 type Census = { made: number; held: number; openConnections: number };
-function takeCensus(): Promise<Census> {
+function ask<Answer>(question: "census" | "anchor"): Promise<Answer> {
   return new Promise((resolve) => {
-    portal!.child.once("message", (answer) => resolve(answer as Census));
-    portal!.child.send("census");
+    portal!.child.once("message", (answer) => resolve(answer as Answer));
+    portal!.child.send(question);
   });
 }
+const takeCensus = () => ask<Census>("census");
 
 // Each on its own connection, closed after the answer.
 function get(url: string, headers: Record<string, string> = {}): Promise<number> {
@@ -44,7 +48,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<number>
   });
 }
 
-test("the built portal holds none of the requests it has answered", async () => {
+test("the built portal holds none of the requests it has answered once they are done", async () => {
   // Readiness, a page and an API token lookup all read the database.
   const asks: [string, Record<string, string>?][] = [
     ["/api/health/ready"],
@@ -66,5 +70,31 @@ test("the built portal holds none of the requests it has answered", async () => 
   let census = await takeCensus();
   while (census.openConnections > 0) census = await takeCensus();
   expect(census.made).toBe(warm.made + statuses.length);
-  expect(census.held, "responses still held once every connection had closed").toBe(warm.held);
+  expect(census.held, "responses still held once every connection had closed").toBeLessThanOrEqual(warm.held);
+});
+
+test("pages answered under load are let go of while the load goes on", async () => {
+  test.setTimeout(300_000);
+  const { email, password } = personas.admin;
+  const cookie = await signIn(portal!.url, email, password);
+  const pages = ["/tenants", "/t/dev", "/t/dev/alerts", "/admin/users"];
+  const atOnce = 12;
+  const statuses = new Set<number>();
+  // Whether something in the portal keeps a request for good is chance (which one first loads
+  // next-auth's preact); the census makes sure one is kept.
+  await ask("anchor");
+  let sent = 0;
+  let loading = true;
+  const clients = Array.from({ length: atOnce }, async () => {
+    while (loading) statuses.add(await get(`${portal!.url}${pages[sent++ % pages.length]}`, { cookie }));
+  });
+  // Counted while pages are still being rendered: what held one request held every later one only
+  // as long as requests kept coming, each turn's Immediates linking it to the next.
+  await expect.poll(() => sent, { timeout: 240_000 }).toBeGreaterThanOrEqual(300);
+  const census = await takeCensus();
+  loading = false;
+  await Promise.all(clients);
+  expect(statuses).toEqual(new Set([200]));
+  // The pages in flight, and the first request of all (above).
+  expect(census.held, `${census.held} of ${census.made} responses held mid-load`).toBeLessThanOrEqual(2 * atOnce);
 });

@@ -127,6 +127,37 @@ describe("a long run of PGlite statements", () => {
   });
 });
 
+describe("PGlite statements sent while a request is served", () => {
+  // PostgreSQL arms a timer as it goes idle (10 s, for its statistics). Armed in the request's async
+  // context, it kept that request, answered, alive until it fired or was armed again.
+  it("arm PostgreSQL's timers outside the request, and run a transaction's callback inside it", async () => {
+    const request = new AsyncLocalStorage<string>();
+    const database = await openDatabase({ memory: true });
+    const armedIn: string[] = [];
+    const setTimeoutBefore = globalThis.setTimeout;
+    globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      armedIn.push(request.getStore() ?? "outside");
+      return setTimeoutBefore(...args);
+    }) as typeof setTimeout;
+    try {
+      const seenInTransaction = await request.run("/t/dev", async () => {
+        await database.db.execute(sql`select 1`);
+        await database.executeSql("select $1::int", [1]);
+        return database.db.transaction(async (tx) => {
+          await tx.execute(sql`select 1`);
+          return request.getStore();
+        });
+      });
+      expect(seenInTransaction).toBe("/t/dev");
+      expect(armedIn.length).toBeGreaterThan(0);
+      expect(new Set(armedIn)).toEqual(new Set(["outside"]));
+    } finally {
+      globalThis.setTimeout = setTimeoutBefore;
+      await database.close();
+    }
+  });
+});
+
 describe.runIf(process.env.DATABASE_URL)("a PostgreSQL connection opened while a request is served", () => {
   it("does not keep that request's async context, which would keep the request alive as long as the connection", async () => {
     const request = new AsyncLocalStorage<{ url: string }>();

@@ -6,13 +6,32 @@ import { setTimeout as afterMs } from "node:timers/promises";
 
 let made = 0;
 let collected = 0;
+let answering = 0;
 const registry = new FinalizationRegistry(() => collected++);
 const servers = new Set();
 subscribe("http.server.request.start", ({ response, server }) => {
   made++;
+  answering++;
   registry.register(response, undefined);
   servers.add(server);
 });
+subscribe("http.server.response.finish", () => answering--);
+
+// Asked to, keeps for good a few Immediates made while requests are being answered: one lasting
+// reference to a request's async context, as next-auth's preact makes by chance (a promise made as
+// its module is evaluated, during whichever request loads it first) and a pool connection once did.
+const anchor = { wanted: 0, kept: [] };
+const immediate = globalThis.setImmediate;
+const keeping = function (...args) {
+  const scheduled = immediate.apply(this, args);
+  if (anchor.wanted > 0 && answering > 0) {
+    anchor.wanted--;
+    anchor.kept.push(scheduled);
+  }
+  return scheduled;
+};
+Object.defineProperties(keeping, Object.getOwnPropertyDescriptors(immediate));
+globalThis.setImmediate = keeping;
 
 // An open keep-alive connection may hold its last response until it closes: that is no leak.
 const openConnections = () =>
@@ -31,4 +50,8 @@ async function census() {
 
 process.on("message", (message) => {
   if (message === "census") census().then((answer) => process.send(answer));
+  if (message === "anchor") {
+    anchor.wanted = 20;
+    process.send({ anchoring: true });
+  }
 });
