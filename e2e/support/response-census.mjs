@@ -52,6 +52,6 @@ process.on("message", (message) => {
   if (message === "census") census().then((answer) => process.send(answer));
   if (message === "anchor") {
     anchor.wanted = 20;
-    process.send({ anchoring: true });
+    process.send({ keeping: anchor.wanted });
   }
 });
