@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "./support/test";
+import { expect, hydrated, test } from "./support/test";
 import { formError, personas, signIn } from "./support/personas";
 
 test.describe("signing in", () => {
@@ -47,6 +47,8 @@ test.describe("signing in", () => {
     await page.goto("/login?callbackUrl=%2Ft%2Fdev");
     await signIn(page, personas.alice.email, personas.alice.password);
     await expect(page.getByRole("heading", { name: "dev" })).toBeVisible();
+    // The form's navigation is not a goto: a click before hydration did nothing (a loaded CI run).
+    await hydrated(page);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/tenants");
