@@ -1,12 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { setImmediate as nextTurnOfTheEventLoop } from "node:timers/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { createLogger } from "../lib/observability/logger";
-import { parsersOnce } from "./pglite-parsers";
+import { pgliteStatements } from "./pglite-parsers";
 import * as schema from "./schema";
 
 const logger = createLogger("database");
@@ -97,19 +96,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client = await PGlite.create(target.pgliteDir, { extensions, startParams });
   }
   const location = "memory" in target ? "memory://" : target.pgliteDir;
-  const parsers = parsersOnce(client);
-  // PGlite's query() takes one statement with values; exec() takes several without.
-  const executeSql = async (text: string, values?: unknown[]) => {
-    await nextTurnOfTheEventLoop();
-    return values?.length
-      ? { rows: (await parsers.outsideRequests(() => client.query(text, values, parsers.rawOptions()))).rows }
-      : { rows: (await parsers.outsideRequests(() => client.exec(text, parsers.rawOptions()))).flatMap((r) => r.rows) };
-  };
+  const statements = pgliteStatements(client, AsyncLocalStorage.snapshot());
   return {
-    db: drizzle(parsers.forDrizzle, { schema }) as unknown as Db,
+    db: drizzle(statements.forDrizzle, { schema }) as unknown as Db,
     kind: "pglite",
     location,
-    executeSql,
+    executeSql: statements.executeSql,
     close: () => client.close(),
   };
 }

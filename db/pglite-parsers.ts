@@ -8,9 +8,9 @@ type Queryable = Pick<PGlite, "query">;
 /**
  * drizzle sends its own parsers (dates and times kept as text) with every query, and PGlite merges
  * them into its 318 at every query: 0.2 ms, more than a simple query itself. For drizzle, this client
- * keeps them among PGlite's own instead; rawOptions gives raw SQL (the job queue) PGlite's as before.
+ * keeps them among PGlite's own instead; executeSql gives raw SQL (the job queue) PGlite's as before.
  *
- * Each statement, like raw SQL's, first waits for a turn of the event loop. PGlite runs a statement
+ * Each statement, through drizzle or as raw SQL, first waits for a turn of the event loop. PGlite runs a statement
  * synchronously and answers in a microtask, so work of many statements (a periodic task over every
  * tenant) never gave the loop a turn: requests, timers and sockets waited seconds behind it.
  *
@@ -19,7 +19,7 @@ type Queryable = Pick<PGlite, "query">;
  * setTimeout), and one made during a request kept that request, answered, until it fired or was
  * replaced (a heap snapshot under load, docs/benchmarks.md).
  */
-export function parsersOnce(client: PGlite, outsideRequests = AsyncLocalStorage.snapshot()) {
+export function pgliteStatements(client: PGlite, outsideRequests: ReturnType<typeof AsyncLocalStorage.snapshot>) {
   const replaced: Parsers = {};
   const adopt = (parsers: Parsers) => {
     for (const [key, parse] of Object.entries(parsers)) {
@@ -28,14 +28,18 @@ export function parsersOnce(client: PGlite, outsideRequests = AsyncLocalStorage.
       client.parsers[type] = parse;
     }
   };
+  const statement = async <T>(run: () => Promise<T>) => {
+    await nextTurnOfTheEventLoop();
+    return outsideRequests(run);
+  };
   const query =
     (target: Queryable): PGlite["query"] =>
-    async (text, params, options) => {
-      await nextTurnOfTheEventLoop();
-      if (!options?.parsers) return outsideRequests(() => target.query(text, params, options));
-      adopt(options.parsers);
-      return outsideRequests(() => target.query(text, params, { ...options, parsers: undefined }));
-    };
+    (text, params, options) =>
+      statement(() => {
+        if (!options?.parsers) return target.query(text, params, options);
+        adopt(options.parsers);
+        return target.query(text, params, { ...options, parsers: undefined });
+      });
   const forDrizzle = {
     query: query(client),
     transaction: <T>(callback: (tx: Transaction) => Promise<T>) => {
@@ -47,9 +51,12 @@ export function parsersOnce(client: PGlite, outsideRequests = AsyncLocalStorage.
       );
     },
   };
-  return {
-    forDrizzle: forDrizzle as unknown as PGlite,
-    outsideRequests,
-    rawOptions: (): QueryOptions | undefined => (Object.keys(replaced).length > 0 ? { parsers: replaced } : undefined),
-  };
+  const rawOptions = (): QueryOptions | undefined =>
+    Object.keys(replaced).length > 0 ? { parsers: replaced } : undefined;
+  // PGlite's query() takes one statement with values; exec() takes several without.
+  const executeSql = async (text: string, values?: unknown[]) =>
+    values?.length
+      ? { rows: (await statement(() => client.query(text, values, rawOptions()))).rows }
+      : { rows: (await statement(() => client.exec(text, rawOptions()))).flatMap((r) => r.rows) };
+  return { forDrizzle: forDrizzle as unknown as PGlite, executeSql };
 }
