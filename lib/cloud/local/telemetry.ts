@@ -1,9 +1,22 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { tenants } from "@/db/schema";
 import type { TelemetryReader } from "../contract";
 import { latestLogId, searchLogs, tailLogs } from "./log-store";
 import { readStoredMetrics } from "./metric-store";
+
+const liveTenantIdNamed = preparedOnce((db) =>
+  db
+    .select({ id: tenants.id })
+    .from(tenants)
+    .where(
+      and(eq(tenants.infrastructureId, sql.placeholder("infrastructureId")), eq(tenants.name, sql.placeholder("name"))),
+    )
+    .orderBy(sql`${tenants.status} = 'deleted'`, desc(tenants.createdAt))
+    .limit(1)
+    .prepare("local_tenant_id_named"),
+);
 
 /**
  * The local cloud's logs and metrics: generated into the portal's own tables, keyed by tenant id.
@@ -17,12 +30,7 @@ export function localTelemetry(db: Db, infrastructureId: string): Required<Telem
     return ids.get(name)!;
   };
   async function lookUpTenantId(name: string): Promise<string | null> {
-    const [row] = await db
-      .select({ id: tenants.id })
-      .from(tenants)
-      .where(and(eq(tenants.infrastructureId, infrastructureId), eq(tenants.name, name)))
-      .orderBy(sql`${tenants.status} = 'deleted'`, desc(tenants.createdAt))
-      .limit(1);
+    const [row] = await liveTenantIdNamed(db).execute({ infrastructureId, name });
     return row?.id ?? null;
   }
   return {
