@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lte, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { logLines } from "@/db/schema";
@@ -48,6 +48,38 @@ describe.each(testDatabases())("a telemetry tick on $kind", (target) => {
     expect(await linesIn(tenants[0]!.id, now, minutesAgo(-60))).toBe(0);
     expect(statements.filter((s) => s.includes('from "local_cloud_resources"'))).toHaveLength(1);
     expect(statements.filter((s) => /^\s*insert into "log_lines"/i.test(s))).toHaveLength(1);
+  });
+
+  it("writes a backfill in slices of about the lines asked for, each its own transaction, up to now", async () => {
+    const { db, infra, tenants } = await twoTenants();
+    // Only these tenants' lines: other test files write lines to a shared PostgreSQL at the same time.
+    const ids = tenants.map((t) => t.id);
+    const linesBefore = async () =>
+      (await db.select({ n: count() }).from(logLines).where(inArray(logLines.tenantId, ids)))[0]!.n;
+    const perTransaction: number[] = [];
+    const transaction = db.transaction.bind(db);
+    db.transaction = (async (work: Parameters<typeof transaction>[0]) => {
+      const before = await linesBefore();
+      const result = await transaction(work);
+      perTransaction.push((await linesBefore()) - before);
+      return result;
+    }) as typeof db.transaction;
+    try {
+      // Lines up to 10 and 30 minutes ago, then three hours later: about 2,300 and 2,500 lines to write.
+      const later = new Date(now.getTime() + 180 * 60_000);
+      const { lines } = await generateRecentLogs(db, later, { infrastructureId: infra.id, linesPerTransaction: 300 });
+      expect(lines).toBeGreaterThan(3_000);
+      expect(perTransaction.length).toBeGreaterThanOrEqual(8);
+      // Four sources at about three lines a minute: a slice may draw a burst beyond its budget, not twice it.
+      expect(Math.max(...perTransaction)).toBeLessThan(600);
+      expect(perTransaction.reduce((a, b) => a + b, 0)).toBe(lines);
+      for (const tenant of tenants) {
+        expect(await linesIn(tenant.id, now, later)).toBeGreaterThan(1_000);
+        expect(await linesIn(tenant.id, new Date(later.getTime() - 5 * 60_000), later)).toBeGreaterThan(0);
+      }
+    } finally {
+      db.transaction = transaction;
+    }
   });
 
   it("brings each tenant's metrics up to now in one insert, from its own latest point", async () => {
