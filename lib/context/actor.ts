@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
 import { tenantGrants, users, type GrantLevel, type TokenScope, type User } from "@/db/schema";
@@ -14,21 +14,8 @@ export interface Actor {
   token?: { id: string; name: string; scope: TokenScope };
 }
 
-const liveGrantsOf = preparedOnce((db) =>
-  db
-    .select({ tenantId: tenantGrants.tenantId, level: tenantGrants.level })
-    .from(tenantGrants)
-    .where(
-      and(
-        eq(tenantGrants.userId, sql.placeholder("userId")),
-        or(isNull(tenantGrants.expiresAt), gt(tenantGrants.expiresAt, sql`now()`)),
-      ),
-    )
-    .prepare("actor_live_grants"),
-);
-
-// A session's user and their live grants in one statement: each statement a request runs costs the
-// portal about half a millisecond, and every page and API call starts with this one.
+// A user and their live grants in one statement: each statement a request runs costs the portal
+// about half a millisecond, and every page and API call starts with this one.
 const userWithLiveGrants = preparedOnce((db) =>
   db
     .select({
@@ -44,20 +31,19 @@ const userWithLiveGrants = preparedOnce((db) =>
     .prepare("actor_user_with_live_grants"),
 );
 
-function actorOf(user: User, rows: { tenantId: string; level: GrantLevel }[]): Actor {
+function actorOf(user: User, rows: [tenantId: string, level: GrantLevel][]): Actor {
   const grants = new Map<string, GrantLevel>();
-  for (const row of rows) if (grants.get(row.tenantId) !== "write") grants.set(row.tenantId, row.level);
+  for (const [tenantId, level] of rows) if (grants.get(tenantId) !== "write") grants.set(tenantId, level);
   return { id: user.id, email: user.email, name: user.name, role: user.role, grants };
 }
 
 export async function loadActor(db: Db, user: User): Promise<Actor> {
-  return actorOf(user, await liveGrantsOf(db).execute({ userId: user.id }));
+  const [row] = await userWithLiveGrants(db).execute({ id: user.id });
+  return actorOf(user, row?.grants ?? []);
 }
 
 /** A user by id with their actor, or null when there is no such user; the caller decides whether they may act. */
 export async function loadUserWithActor(db: Db, id: string): Promise<{ user: User; actor: Actor } | null> {
   const [row] = await userWithLiveGrants(db).execute({ id });
-  if (!row) return null;
-  const rows = row.grants.map(([tenantId, level]) => ({ tenantId, level }));
-  return { user: row.user, actor: actorOf(row.user, rows) };
+  return row ? { user: row.user, actor: actorOf(row.user, row.grants) } : null;
 }

@@ -28,7 +28,8 @@ export async function generateRecentLogs(
   };
   const perMinute = 3;
   const linesPerMinute = (t: LogTenant) => perMinute * (sources.get(sourceKey(t))?.length ?? 0);
-  let expected = await newestLineAt(
+  // Each tenant's newest line as far as this worker knows: read once, then the end of its last slice.
+  const expected = await newestLineAt(
     db,
     ready.map((t) => t.id),
   );
@@ -37,8 +38,7 @@ export async function generateRecentLogs(
   let pending = ready;
   let lines = 0;
   while (pending.length) {
-    // Each with where its slice began; null for one this round had no room for.
-    const unfinished = new Map<LogTenant, Date | null>();
+    const unfinished: LogTenant[] = [];
     for (const group of groupsByLines(pending, expectedLines, linesPerTransaction)) {
       lines += await db.transaction(async (tx) => {
         const mine = await lockTenantsLogs(
@@ -53,12 +53,15 @@ export async function generateRecentLogs(
           const from = fromOf(newest, tenant.id);
           if (from >= now) continue;
           if (budget <= 0) {
-            unfinished.set(tenant, null);
+            unfinished.push(tenant);
             continue;
           }
           const minutes = Math.max(1, Math.floor(budget / Math.max(1, linesPerMinute(tenant))));
           const until = new Date(Math.min(now.getTime(), from.getTime() + minutes * 60_000));
-          if (until < now) unfinished.set(tenant, from);
+          if (until < now) {
+            unfinished.push(tenant);
+            expected.set(tenant.id, until);
+          }
           budget -= ((until.getTime() - from.getTime()) / 60_000) * linesPerMinute(tenant);
           for (const minute of minutesOfLines(
             tenant,
@@ -73,13 +76,9 @@ export async function generateRecentLogs(
         return writer.done();
       });
     }
-    // The rest of a backfill goes on from where each slice ended. A tenant another worker holds is
-    // left to it, and one whose slice drew no line waits for the next tick.
-    expected = await newestLineAt(
-      db,
-      [...unfinished.keys()].map((t) => t.id),
-    );
-    pending = [...unfinished].filter(([t, from]) => !from || fromOf(expected, t.id) > from).map(([t]) => t);
+    // The rest of a backfill goes on from where each slice ended (read again in its transaction);
+    // a tenant another worker holds is left to it.
+    pending = unfinished;
   }
   return { tenants: ready.length, lines };
 }
