@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { batchedLineInsert, minutesOfLines, type LogTenant } from "./generate-logs";
 import { seededRandom } from "./log-messages";
-import { groupsByLines, lockTenantsLogs, newestLineAt } from "./log-transactions";
+import { groupsByLines, lockTenantsLogs, newestLineAt, slicesWithin } from "./log-transactions";
 import { readyLocalTenants, sourceKey, telemetrySourcesByTenant } from "./sources";
 
 /**
@@ -39,30 +39,26 @@ export async function generateRecentLogs(
   let lines = 0;
   while (pending.length) {
     const unfinished: LogTenant[] = [];
-    for (const group of groupsByLines(pending, expectedLines, linesPerTransaction)) {
-      lines += await db.transaction(async (tx) => {
+    for (const group of groupsByLines(pending, expectedLines, linesPerTransaction))
+      lines += await db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
         const mine = await lockTenantsLogs(
-          tx as unknown as Db,
+          tx,
           group.map((t) => t.id),
         );
-        const newest = await newestLineAt(tx as unknown as Db, [...mine]);
-        const writer = batchedLineInsert(tx as unknown as Db, 1000);
+        const newest = await newestLineAt(tx, [...mine]);
+        const { slices, unfinished: rest } = slicesWithin(
+          group.filter((t) => mine.has(t.id)),
+          (id) => fromOf(newest, id),
+          now,
+          linesPerTransaction,
+          linesPerMinute,
+        );
+        unfinished.push(...rest);
+        const writer = batchedLineInsert(tx, 1000);
         const random = seededRandom(Math.floor(Math.random() * 2 ** 32));
-        let budget = linesPerTransaction;
-        for (const tenant of group.filter((t) => mine.has(t.id))) {
-          const from = fromOf(newest, tenant.id);
-          if (from >= now) continue;
-          if (budget <= 0) {
-            unfinished.push(tenant);
-            continue;
-          }
-          const minutes = Math.max(1, Math.floor(budget / Math.max(1, linesPerMinute(tenant))));
-          const until = new Date(Math.min(now.getTime(), from.getTime() + minutes * 60_000));
-          if (until < now) {
-            unfinished.push(tenant);
-            expected.set(tenant.id, until);
-          }
-          budget -= ((until.getTime() - from.getTime()) / 60_000) * linesPerMinute(tenant);
+        for (const { tenant, from, until } of slices) {
+          if (until < now) expected.set(tenant.id, until);
           for (const minute of minutesOfLines(
             tenant,
             sources.get(sourceKey(tenant)) ?? [],
@@ -75,7 +71,6 @@ export async function generateRecentLogs(
         }
         return writer.done();
       });
-    }
     // The rest of a backfill goes on from where each slice ended (read again in its transaction);
     // a tenant another worker holds is left to it.
     pending = unfinished;

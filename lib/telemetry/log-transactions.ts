@@ -37,3 +37,33 @@ export function groupsByLines<T>(items: T[], lines: (item: T) => number, linesPe
   }
   return groups.filter((g) => g.length);
 }
+
+/**
+ * Each tenant's next slice of minutes within one transaction's budget of lines, in order: a slice
+ * that stops short of now, and a tenant the budget did not reach, go on in a later transaction.
+ */
+export function slicesWithin<T extends { id: string }>(
+  tenants: T[],
+  fromOf: (id: string) => Date,
+  now: Date,
+  budget: number,
+  linesPerMinute: (tenant: T) => number,
+): { slices: { tenant: T; from: Date; until: Date }[]; unfinished: T[] } {
+  const slices: { tenant: T; from: Date; until: Date }[] = [];
+  const unfinished: T[] = [];
+  for (const tenant of tenants) {
+    const from = fromOf(tenant.id);
+    if (from >= now) continue;
+    if (budget <= 0) {
+      unfinished.push(tenant);
+      continue;
+    }
+    const perMinute = linesPerMinute(tenant);
+    const minutes = Math.max(1, Math.floor(budget / Math.max(1, perMinute)));
+    const until = new Date(Math.min(now.getTime(), from.getTime() + minutes * 60_000));
+    if (until < now) unfinished.push(tenant);
+    budget -= ((until.getTime() - from.getTime()) / 60_000) * perMinute;
+    slices.push({ tenant, from, until });
+  }
+  return { slices, unfinished };
+}
