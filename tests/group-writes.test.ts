@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupWrites } from "@/lib/provisioning/group-writes";
+import { groupWrites } from "@/db/group-writes";
 
 /** A write that holds each call until the test lets it finish, and tells when one has started. */
 function heldWrite<T, R>(finish: (items: T[]) => R[]) {

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   auditEvents,
+  localCloudResources,
   operations,
   operationSteps,
   ssoGroupMappings,
@@ -9,6 +10,7 @@ import {
   tenants,
   tenantSecrets,
 } from "@/db/schema";
+import { ForeignResourceError } from "@/lib/cloud/contract";
 import { createLocalDriver } from "@/lib/cloud/local";
 import { provisionPlan, teardownPhases, type PlanStep } from "@/lib/provisioning/plan";
 import { startTenantOperation } from "@/lib/provisioning/operations";
@@ -153,6 +155,32 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
       ["joined", "succeeded", 1],
       ["left", "succeeded", 1],
       ["right", "succeeded", 1],
+    ]);
+  });
+
+  it("answers local cloud calls made at the same moment each on its own: created, adopted, or refused", async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const driver = createLocalDriver(db, p.infrastructure.id, {});
+    const namespace = (name: string, tenant: string) =>
+      driver.ensure({ kind: "namespace", name, tenant, idempotencyKey: `${tenant}-${name}` });
+    const [a, b, again, foreign] = await Promise.allSettled([
+      namespace("tenant-a", "a"),
+      namespace("tenant-b", "b"),
+      namespace("tenant-a", "a"),
+      namespace("tenant-a", "c"),
+    ]);
+    const id = (answer: typeof a) => (answer!.status === "fulfilled" ? answer.value.id : answer!.reason);
+    expect(id(again)).toBe(id(a));
+    expect(id(b)).not.toBe(id(a));
+    expect(foreign!.status === "rejected" && foreign.reason).toBeInstanceOf(ForeignResourceError);
+    const stored = await db
+      .select({ name: localCloudResources.name, tenant: localCloudResources.tenantTag })
+      .from(localCloudResources)
+      .where(eq(localCloudResources.infrastructureId, p.infrastructure.id));
+    expect(stored.sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+      { name: "tenant-a", tenant: "a" },
+      { name: "tenant-b", tenant: "b" },
     ]);
   });
 

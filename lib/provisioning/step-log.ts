@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { operations, operationSteps, type OperationStep } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/contract";
-import { groupWrites } from "./group-writes";
+import { groupWrites } from "@/db/group-writes";
 import { LeaseLostError } from "./lease";
 
 // The durable step log: intent before the cloud call, result after it. A crash between the two

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { localCloudResources } from "@/db/schema";
 import { localAlarms } from "./alarms";
+import { insertResource } from "./insert-resource";
 import { toRef } from "./resource-ref";
 import { localDailyCosts } from "./costs";
 import { localTelemetry } from "./telemetry";
@@ -125,12 +126,15 @@ export function createLocalDriver(
         spec.kind === "database"
           ? newDatabaseAttributes(given, spec.name, clock(), databaseReadySeconds(config))
           : given;
-      const inserted = await db
-        .insert(localCloudResources)
-        .values({ id, infrastructureId, kind: spec.kind, name: storedName(spec), tenantTag: spec.tenant, attributes })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted[0]) return { ...toRef(inserted[0], clock()), secret };
+      const inserted = await insertResource(db)({
+        id,
+        infrastructureId,
+        kind: spec.kind,
+        name: storedName(spec),
+        tenantTag: spec.tenant,
+        attributes,
+      });
+      if (inserted) return { ...toRef(inserted, clock()), secret };
       const [existing] = await find(spec.kind, storedName(spec));
       if (!existing) throw new TransientCloudError(`${spec.kind} ${spec.name} is not visible yet.`);
       if (existing.tenantTag !== spec.tenant) throw new ForeignResourceError(spec.kind, spec.name, existing.tenantTag);
