@@ -4,6 +4,7 @@ import { auditEvents, operations, operationSteps, tenants, tenantSecrets } from 
 import { requestResourceCreation } from "@/lib/resources/request-resource-change";
 import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
 import { provisionPlan } from "@/lib/provisioning/plan";
+import { openPlanLog } from "@/lib/provisioning/open-plan-log";
 import { openStepLog, recordFailure, recordIntent, recordSuccess } from "@/lib/provisioning/step-log";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
@@ -15,6 +16,17 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
   const operationRow = async (id: string) =>
     (await database().db.select().from(operations).where(eq(operations.id, id)))[0]!;
   const tenantRow = async (id: string) => (await database().db.select().from(tenants).where(eq(tenants.id, id)))[0]!;
+  // Two tenants' provisionings, both running on worker-a: the tests then take one away.
+  const twoHeldByWorkerA = async () => {
+    const { db } = database();
+    const p = await provisioningSetup(db);
+    const [kept, lost] = [await p.create(), await p.create()];
+    await db
+      .update(operations)
+      .set({ state: "running", leaseOwner: "worker-a", leaseUntil: sql`now() + interval '1 minute'` })
+      .where(inArray(operations.id, [kept.operationId, lost.operationId]));
+    return [kept, lost] as const;
+  };
 
   it("tells a job queue to retry while another worker runs the operation, and to stop once it has finished", async () => {
     const p = await provisioningSetup(database().db, { latencyMs: 200 });
@@ -171,12 +183,7 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
 
   it("refuses a step write of a worker that lost the lease, even in one statement with a holder's", async () => {
     const { db } = database();
-    const p = await provisioningSetup(db);
-    const [kept, lost] = [await p.create(), await p.create()];
-    await db
-      .update(operations)
-      .set({ state: "running", leaseOwner: "worker-a", leaseUntil: sql`now() + interval '1 minute'` })
-      .where(inArray(operations.id, [kept.operationId, lost.operationId]));
+    const [kept, lost] = await twoHeldByWorkerA();
     for (const { operationId, tenantId } of [kept, lost])
       await openStepLog(db, operationId, tenantId, ["namespace", "iam-role"]);
     await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
@@ -215,5 +222,35 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
       ["iam-role", "pending", 0, null],
       ["namespace", "pending", 0, null],
     ]);
+  });
+
+  it("opens a plan's log with its opening steps running only for the worker holding the lease", async () => {
+    const { db } = database();
+    const [kept, lost] = await twoHeldByWorkerA();
+    await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
+    const open = ({ operationId, tenantId }: { operationId: string; tenantId: string }) =>
+      openPlanLog(
+        db,
+        { operationId, workerId: "worker-a" },
+        tenantId,
+        ["namespace", "sa-read"],
+        [{ key: "namespace", idempotencyKey: "k1" }],
+      );
+
+    expect(await open(kept)).toEqual({ previous: [], added: new Set(["namespace", "sa-read"]) });
+    expect(await open(lost)).toEqual({ previous: [], added: new Set() });
+    const stepsOf = (operationId: string) =>
+      db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId)).orderBy(operationSteps.key);
+    const started = (await stepsOf(kept.operationId)).map((s) => [s.key, s.state, s.attempts, s.idempotencyKey]);
+    expect(started).toEqual([
+      ["namespace", "running", 1, "k1"],
+      ["sa-read", "pending", 0, null],
+    ]);
+    expect(await stepsOf(lost.operationId)).toEqual([]);
+
+    // Opened again (a resumed run), the log adds nothing and starts nothing twice.
+    const reopened = await open(kept);
+    expect(reopened.added).toEqual(new Set());
+    expect(reopened.previous.map((s) => [s.key, s.state, s.attempts, s.idempotencyKey]).sort()).toEqual(started);
   });
 });

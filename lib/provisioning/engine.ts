@@ -78,7 +78,7 @@ export async function runOperation(
     try {
       if (op.kind === "resource") await runResourceOperation(ctx, tenant!, op.request!);
       else if (op.kind === "share") await runShareOperation(ctx, tenant!, op.shareId!);
-      else await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!));
+      else await (op.kind === "delete" ? runTeardown(ctx, tenant!) : runProvision(ctx, tenant!, op.template));
     } catch (error) {
       if (error instanceof StepWaiting) {
         // The page shows the database creating (or deleting) while the operation rests.

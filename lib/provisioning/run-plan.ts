@@ -4,15 +4,8 @@ import { createLogger } from "@/lib/observability/logger";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { tenantHasPem } from "./tenant-has-pem";
-import {
-  openStepLog,
-  recordFailure,
-  recordIntent,
-  recordSteps,
-  recordSuccess,
-  recordWaiting,
-  type StepWrite,
-} from "./step-log";
+import { openPlanLog } from "./open-plan-log";
+import { recordFailure, recordIntent, recordSteps, recordSuccess, recordWaiting, type StepWrite } from "./step-log";
 import { StepWaiting } from "./step-waiting";
 import { storeTenantSecret } from "./store-tenant-secret";
 import type { RunContext } from "./run-context";
@@ -22,17 +15,26 @@ const logger = createLogger("provisioning");
 /**
  * Runs every step not yet succeeded, each as soon as its dependencies have, the longest chain to
  * the end first (its writes then queue ahead of the others'); stops launching after a failure.
- * A step's result is recorded in one write with the intents of the steps it lets start.
+ * The steps that need none are recorded running with the log's rows; after that, a step's result
+ * is recorded in one write with the intents of the steps it lets start.
  */
 export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]): Promise<void> {
   const plan = longestChainFirst(steps);
-  const results: Record<string, ResourceRef> = {};
-  for (const row of await openStepLog(
+  const opening = await startable(
+    ctx,
+    plan.filter((s) => s.deps.length === 0),
+    {},
+  );
+  const log = await openPlanLog(
     ctx.db,
-    ctx.operationId,
+    ctx,
     tenant.id,
     plan.map((s) => s.key),
-  ))
+    opening.starting.map(({ step, spec }) => ({ key: step.key, idempotencyKey: spec.idempotencyKey })),
+  );
+  if (opening.stopped) throw opening.stopped;
+  const results: Record<string, ResourceRef> = {};
+  for (const row of log.previous)
     if (row.state === "succeeded") results[row.key] = row.result as unknown as ResourceRef;
 
   const started = new Set<string>();
@@ -56,18 +58,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
   async function advance(next: PlanStep[], done?: { step: PlanStep; ref: ResourceRef & { secret?: string } }) {
     const { secret, ...result } = done?.ref ?? {};
     const known = done ? { ...results, [done.step.key]: result as ResourceRef } : results;
-    const starting: { step: PlanStep; spec: ResourceSpec }[] = [];
-    let stopped: unknown = null;
-    try {
-      for (const step of next) {
-        await ctx.hooks?.beforeStep?.(step.key);
-        starting.push({ step, spec: step.spec(known) });
-      }
-    } catch (error) {
-      // A stopping worker hands the operation back: none of these steps starts.
-      stopped = error;
-      starting.length = 0;
-    }
+    const { starting, stopped } = await startable(ctx, next, known);
     const writes: StepWrite[] = starting.map(({ step, spec }) => ({
       key: step.key,
       state: "running",
@@ -103,6 +94,11 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     }
   }
 
+  for (const { step, spec } of opening.starting)
+    if (log.added.has(step.key)) {
+      started.add(step.key);
+      track(callCloud(step, spec));
+    }
   track(advance(take()));
   while (running.size > 0) {
     await Promise.race(running);
@@ -111,6 +107,26 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     if (next.length > 0) track(advance(next));
   }
   if (failure) throw failure;
+}
+
+type Starting = { step: PlanStep; spec: ResourceSpec };
+
+/** The steps with their specs, each once the worker's hook lets it start; a stopping worker hands the operation back, and none starts. */
+async function startable(
+  ctx: RunContext,
+  steps: PlanStep[],
+  known: Record<string, ResourceRef>,
+): Promise<{ starting: Starting[]; stopped: unknown }> {
+  const starting: Starting[] = [];
+  try {
+    for (const step of steps) {
+      await ctx.hooks?.beforeStep?.(step.key);
+      starting.push({ step, spec: step.spec(known) });
+    }
+  } catch (error) {
+    return { starting: [], stopped: error };
+  }
+  return { starting, stopped: null };
 }
 
 // Each step's height: the steps on the longest chain from it to the end of the plan, itself included.

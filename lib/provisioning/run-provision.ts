@@ -1,4 +1,4 @@
-import type { Tenant } from "@/db/schema";
+import type { Operation, Tenant } from "@/db/schema";
 import { provisionPlan, removeQuotaStep } from "./plan";
 import { withRetry } from "./retry";
 import { openStepLog } from "./step-log";
@@ -20,11 +20,11 @@ async function removeQuota(ctx: RunContext, tenant: Tenant) {
 }
 
 /** Provisions the constructs of the tenant its cloud has (a bare cluster has no IAM), then what its template names. */
-export async function runProvision(ctx: RunContext, tenant: Tenant): Promise<void> {
+export async function runProvision(ctx: RunContext, tenant: Tenant, template: Operation["template"]): Promise<void> {
   const plan = provisionPlan({ name: tenant.name, quota: tenant.quota }).filter(
     (s) => ctx.driver.supports?.(s.kind) ?? true,
   );
   await runPlan(ctx, tenant, plan);
   if (tenant.status === "ready" && !tenant.quota) await removeQuota(ctx, tenant);
-  await runTemplateContents(ctx, tenant);
+  await runTemplateContents(ctx, tenant, template);
 }

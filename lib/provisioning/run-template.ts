@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { operations, type ResourceRequest, type Tenant } from "@/db/schema";
+import type { Operation, ResourceRequest, Tenant } from "@/db/schema";
 import { applyTemplateRows } from "./apply-template-rows";
 import type { PlanStep } from "./plan";
 import type { RunContext } from "./run-context";
@@ -34,14 +33,14 @@ async function resourcePlan(ctx: RunContext, tenant: Tenant, requests: ResourceR
   return steps;
 }
 
-/** After a provision's constructs: the resources, then the rows, its template names; nothing without one. */
-export async function runTemplateContents(ctx: RunContext, tenant: Tenant): Promise<void> {
-  const [op] = await ctx.db
-    .select({ template: operations.template })
-    .from(operations)
-    .where(eq(operations.id, ctx.operationId));
-  if (!op?.template) return;
-  const steps = await resourcePlan(ctx, tenant, op.template.resources);
+/** After a provision's constructs: the resources, then the rows, its template (the claimed operation's) names; nothing without one. */
+export async function runTemplateContents(
+  ctx: RunContext,
+  tenant: Tenant,
+  template: Operation["template"],
+): Promise<void> {
+  if (!template) return;
+  const steps = await resourcePlan(ctx, tenant, template.resources);
   if (steps.length) await runPlan(ctx, tenant, steps);
-  await applyTemplateRows(ctx, tenant, op.template.rows);
+  await applyTemplateRows(ctx, tenant, template.rows);
 }

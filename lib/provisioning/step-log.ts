@@ -37,7 +37,7 @@ export async function openStepLog(
 type HeldWrite = StepHolder & StepWrite;
 
 const p = (name: string) => sql.placeholder(name);
-const held = (operationId: SQL, workerId: SQL) =>
+export const held = (operationId: SQL, workerId: SQL) =>
   sql`exists (select 1 from ${operations} where ${operations.id} = ${operationId} and ${operations.leaseOwner} = ${workerId} and ${operations.state} = 'running')`;
 const byKey = and(
   eq(operationSteps.operationId, sql`${p("operationId")}::uuid`),
