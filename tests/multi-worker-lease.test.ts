@@ -4,8 +4,8 @@ import { auditEvents, operations, operationSteps, tenants, tenantSecrets } from 
 import { requestResourceCreation } from "@/lib/resources/request-resource-change";
 import { LeaseLostError, OperationHeldError } from "@/lib/provisioning/engine";
 import { provisionPlan } from "@/lib/provisioning/plan";
-import { openPlanLog } from "@/lib/provisioning/open-plan-log";
-import { openStepLog, recordFailure, recordIntent, recordSuccess } from "@/lib/provisioning/step-log";
+import { openStepLog } from "@/lib/provisioning/open-step-log";
+import { recordFailure, recordIntent, recordSuccess } from "@/lib/provisioning/step-log";
 import { testDatabases, useDatabase } from "./helpers/databases";
 import { countByKind, oneOfEach, provisioningSetup } from "./helpers/provisioning";
 
@@ -185,7 +185,7 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     const { db } = database();
     const [kept, lost] = await twoHeldByWorkerA();
     for (const { operationId, tenantId } of [kept, lost])
-      await openStepLog(db, operationId, tenantId, ["namespace", "iam-role"]);
+      await openStepLog(db, { operationId, workerId: "worker-a" }, tenantId, ["namespace", "iam-role"]);
     await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
     const [mine, theirs] = [kept, lost].map(({ operationId }) => ({ operationId, workerId: "worker-a" }));
 
@@ -229,7 +229,7 @@ describe.each(testDatabases())("operation lease between workers on $kind", (targ
     const [kept, lost] = await twoHeldByWorkerA();
     await db.update(operations).set({ leaseOwner: "worker-b" }).where(eq(operations.id, lost.operationId));
     const open = ({ operationId, tenantId }: { operationId: string; tenantId: string }) =>
-      openPlanLog(
+      openStepLog(
         db,
         { operationId, workerId: "worker-a" },
         tenantId,

@@ -12,7 +12,8 @@ import {
 import { recordAudit } from "@/lib/audit/record";
 import { LeaseLostError } from "./lease";
 import type { RunContext } from "./run-context";
-import { openStepLog, recordIntent } from "./step-log";
+import { openStepLog } from "./open-step-log";
+import { recordIntent } from "./step-log";
 
 export const templateRowsStep = "template-rows";
 
@@ -26,7 +27,7 @@ export async function applyTemplateRows(ctx: RunContext, tenant: Tenant, rows: T
   const step = and(eq(operationSteps.operationId, ctx.operationId), eq(operationSteps.key, templateRowsStep));
   const [existing] = await ctx.db.select().from(operationSteps).where(step);
   if (existing?.state === "succeeded") return;
-  if (!existing) await openStepLog(ctx.db, ctx.operationId, tenant.id, [templateRowsStep]);
+  if (!existing) await openStepLog(ctx.db, ctx, tenant.id, [templateRowsStep]);
   await recordIntent(ctx.db, ctx, templateRowsStep, null);
   await ctx.db.transaction(async (tx) => {
     const [held] = await tx

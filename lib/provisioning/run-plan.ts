@@ -4,7 +4,7 @@ import { createLogger } from "@/lib/observability/logger";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { tenantHasPem } from "./tenant-has-pem";
-import { openPlanLog } from "./open-plan-log";
+import { openStepLog } from "./open-step-log";
 import { recordFailure, recordIntent, recordSteps, recordSuccess, recordWaiting, type StepWrite } from "./step-log";
 import { StepWaiting } from "./step-waiting";
 import { storeTenantSecret } from "./store-tenant-secret";
@@ -25,7 +25,7 @@ export async function runPlan(ctx: RunContext, tenant: Tenant, steps: PlanStep[]
     plan.filter((s) => s.deps.length === 0),
     {},
   );
-  const log = await openPlanLog(
+  const log = await openStepLog(
     ctx.db,
     ctx,
     tenant.id,

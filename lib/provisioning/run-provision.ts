@@ -1,7 +1,7 @@
 import type { Operation, Tenant } from "@/db/schema";
 import { provisionPlan, removeQuotaStep } from "./plan";
 import { withRetry } from "./retry";
-import { openStepLog } from "./step-log";
+import { openStepLog } from "./open-step-log";
 import { runPlan, runRecordedStep } from "./run-plan";
 import type { RunContext } from "./run-context";
 import { runTemplateContents } from "./run-template";
@@ -12,7 +12,7 @@ async function removeQuota(ctx: RunContext, tenant: Tenant) {
     (r) => r.kind === "resource_quota",
   );
   if (quotas.length === 0) return;
-  await openStepLog(ctx.db, ctx.operationId, tenant.id, [removeQuotaStep]);
+  await openStepLog(ctx.db, ctx, tenant.id, [removeQuotaStep]);
   await runRecordedStep(ctx, removeQuotaStep, async () => {
     for (const ref of quotas) await withRetry(() => ctx.driver.remove({ ...ref, tenant: tenant.name }), ctx.retry);
     return { removed: quotas.length };

@@ -9,7 +9,7 @@ import { finishHeldOperation } from "./lease";
 import type { PlanStep } from "./plan";
 import { withRetry } from "./retry";
 import { runPlan, runRecordedStep } from "./run-plan";
-import { openStepLog } from "./step-log";
+import { openStepLog } from "./open-step-log";
 import { StepWaiting } from "./step-waiting";
 import type { RunContext } from "./run-context";
 
@@ -86,11 +86,11 @@ async function runDeletion(ctx: RunContext, tenant: Tenant, request: ResourceReq
     (
       await openStepLog(
         ctx.db,
-        ctx.operationId,
+        ctx,
         tenant.id,
         steps.map(([key]) => key),
       )
-    )
+    ).previous
       .filter((s) => s.state === "succeeded")
       .map((s) => s.key),
   );

@@ -6,7 +6,7 @@ import { findTenantConstruct } from "./constructs";
 import { withRetry } from "./retry";
 import { runRecordedStep } from "./run-plan";
 import type { RunContext } from "./run-context";
-import { openStepLog } from "./step-log";
+import { openStepLog } from "./open-step-log";
 
 type Step = { key: string; work: () => Promise<Record<string, unknown>> };
 
@@ -25,11 +25,11 @@ export async function runShareOperation(ctx: RunContext, owner: Tenant, shareId:
 async function runSteps(ctx: RunContext, owner: Tenant, steps: Step[]) {
   const log = await openStepLog(
     ctx.db,
-    ctx.operationId,
+    ctx,
     owner.id,
     steps.map((s) => s.key),
   );
-  const done = new Set(log.filter((s) => s.state === "succeeded").map((s) => s.key));
+  const done = new Set(log.previous.filter((s) => s.state === "succeeded").map((s) => s.key));
   for (const step of steps) if (!done.has(step.key)) await runRecordedStep(ctx, step.key, step.work);
 }
 

@@ -4,7 +4,7 @@ import { revokeSharesTouching } from "./withdraw-shares";
 import { removeRulesTouching } from "./network-rule-objects";
 import { interTenantRulesStep, sweepStep, teardownPhases } from "./plan";
 import { withRetry } from "./retry";
-import { openStepLog } from "./step-log";
+import { openStepLog } from "./open-step-log";
 import { runRecordedStep } from "./run-plan";
 import { removeAll } from "./run-resource";
 import type { RunContext } from "./run-context";
@@ -19,9 +19,7 @@ const rulesKey = interTenantRulesStep;
 export async function runTeardown(ctx: RunContext, tenant: Tenant): Promise<void> {
   const keys = [rulesKey, ...teardownPhases.map((p) => p.key), sweepKey];
   const done = new Set(
-    (await openStepLog(ctx.db, ctx.operationId, tenant.id, keys))
-      .filter((s) => s.state === "succeeded")
-      .map((s) => s.key),
+    (await openStepLog(ctx.db, ctx, tenant.id, keys)).previous.filter((s) => s.state === "succeeded").map((s) => s.key),
   );
 
   // Rules and shares in other tenants that let this one in reference its group and role: they go first.

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { operations, operationSteps, type OperationStep } from "@/db/schema";
+import { operations, operationSteps } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/contract";
 import { groupWrites } from "@/db/group-writes";
 import { LeaseLostError } from "./lease";
@@ -17,22 +17,6 @@ export type StepWrite = { key: string } & (
   | { state: "running"; idempotencyKey: string | null }
   | { state: "succeeded"; result: ResourceRef | Record<string, unknown> }
 );
-
-/** Adds the operation's missing step rows and answers the rows a previous run left (none on a first run). */
-export async function openStepLog(
-  db: Db,
-  operationId: string,
-  tenantId: string,
-  keys: string[],
-): Promise<OperationStep[]> {
-  const added = await db
-    .insert(operationSteps)
-    .values(keys.map((key) => ({ operationId, tenantId, key })))
-    .onConflictDoNothing()
-    .returning({ key: operationSteps.key });
-  if (added.length === keys.length) return [];
-  return db.select().from(operationSteps).where(eq(operationSteps.operationId, operationId));
-}
 
 type HeldWrite = StepHolder & StepWrite;
 

@@ -7,7 +7,7 @@ import { removeCloudObjects } from "./network-rule-objects";
 import { withRetry, type RetryPolicy } from "./retry";
 import { runRecordedStep } from "./run-plan";
 import type { RunContext } from "./run-context";
-import { openStepLog } from "./step-log";
+import { openStepLog } from "./open-step-log";
 import { auditShareOnBothSides } from "./share-audit";
 
 const owner = alias(tenants, "withdrawn_owner");
@@ -75,7 +75,7 @@ export async function revokeSharesOfResource(ctx: RunContext, tenant: Tenant, ki
     .from(operationSteps)
     .where(and(eq(operationSteps.operationId, ctx.operationId), eq(operationSteps.key, resourceStep)));
   if (begun?.state === "succeeded" || (!live && !begun)) return;
-  await openStepLog(ctx.db, ctx.operationId, tenant.id, [resourceStep]);
+  await openStepLog(ctx.db, ctx, tenant.id, [resourceStep]);
   await runRecordedStep(ctx, resourceStep, async () => ({
     revoked: await withdrawShares(ctx.db, ofResource, async () => ctx.driver, ctx.retry, "resource deleted"),
   }));

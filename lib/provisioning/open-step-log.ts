@@ -7,17 +7,17 @@ import { held } from "./step-log";
 export type OpeningIntent = { key: string; idempotencyKey: string | null };
 
 /**
- * Adds a plan's missing step rows, those in `intents` already running (attempt 1): on a first run
- * the plan's opening steps are recorded with the log, not by a second write. Fenced like every step
+ * Adds the operation's missing step rows, those in `intents` already running (attempt 1): on a first
+ * run a plan's opening steps are recorded with the log, not by a second write. Fenced like every step
  * write: without the lease nothing is added, and the run's next write finds the lease gone.
  * Answers the rows a previous run left (none on a first run) and the keys this call added.
  */
-export async function openPlanLog(
+export async function openStepLog(
   db: Db,
   holder: { operationId: string; workerId: string },
   tenantId: string,
   keys: string[],
-  intents: OpeningIntent[],
+  intents: OpeningIntent[] = [],
 ): Promise<{ previous: OperationStep[]; added: Set<string> }> {
   const intentOf = new Map(intents.map((i) => [i.key, i.idempotencyKey]));
   const running = keys.map((key) => intentOf.has(key));
