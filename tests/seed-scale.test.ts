@@ -1,12 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, inArray, isNotNull, like } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, like, or } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import {
   alertEvents,
   alertRules,
   alerts,
+  auditEvents,
   costDaily,
   infrastructures,
   localCloudResources,
@@ -83,6 +84,12 @@ async function rowCounts(db: Db, prefix: string) {
     alert_rules: await n(alertRules),
     alerts: await n(alerts),
     alert_events: await n(alertEvents),
+    audit_events: (
+      await db
+        .select({ n: count() })
+        .from(auditEvents)
+        .where(or(inArray(auditEvents.tenantId, ids), like(auditEvents.target, `%@${prefix}.enclave.local`)))
+    )[0]!.n,
     cost_daily: await n(costDaily),
     log_lines: await n(logLines),
     metric_points: await n(metricPoints),
@@ -119,6 +126,8 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
     expect(costs).toBeLessThanOrEqual(5 * 7 * 3);
     expect(created(first).alert_rules).toBeGreaterThanOrEqual(5);
     expect(created(first).alert_events).toBeGreaterThanOrEqual(created(first).alerts!);
+    // The log an admin would have left: each tenant and account created, each grant set.
+    expect(created(first).audit_events).toBe(5 + 22 + created(first).tenant_grants!);
 
     const seeded = await db
       .select()
@@ -188,6 +197,24 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
       .from(users)
       .where(and(eq(users.email, loadAdminEmail(prefix)), eq(users.role, "admin")));
     expect(admin).toBeDefined();
+
+    const log = await db
+      .select({
+        action: auditEvents.action,
+        tenant: tenants.name,
+        details: auditEvents.details,
+        actor: auditEvents.actorId,
+      })
+      .from(auditEvents)
+      .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
+      .where(eq(auditEvents.target, loadTestEmail(prefix)));
+    expect(log.map((e) => `${e.action} ${e.tenant} ${e.details.level}`).sort()).toEqual([
+      `grant.set ${prefix}-0001 write`,
+      `grant.set ${prefix}-0002 read`,
+      `grant.set ${prefix}-0003 read`,
+      "user.create null undefined",
+    ]);
+    expect(new Set(log.map((e) => e.actor))).toEqual(new Set([admin!.id]));
   });
 
   it("creates nothing and changes nothing when run again", async () => {

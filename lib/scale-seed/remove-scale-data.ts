@@ -1,14 +1,15 @@
 import { eq, inArray, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
+import { auditEvents, infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
 import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { chunk } from "./batch-sql";
 import { scaleInfrastructureName } from "./scale-names";
 
 /**
- * Removes what seedScaleData made under a prefix: telemetry and costs first (they have no
- * foreign key), then the tenants (their operations, grants, rules and alerts go with them), the
- * users of the prefix's email domain, and the infrastructure with its local-cloud resources.
+ * Removes what seedScaleData made under a prefix: telemetry, costs and the audit events naming its
+ * tenants or accounts first (they have no foreign key, or one that would only be set to null),
+ * then the tenants (their operations, grants, rules and alerts go with them), the users of the
+ * prefix's email domain, and the infrastructure with its local-cloud resources.
  */
 export async function removeScaleData(db: Db, prefix: string): Promise<void> {
   const [infrastructure] = await db
@@ -20,12 +21,14 @@ export async function removeScaleData(db: Db, prefix: string): Promise<void> {
       await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.infrastructureId, infrastructure.id))
     ).map((t) => t.id);
     for (const batch of chunk(ids, 500)) {
-      for (const table of [logLines, metricPoints]) await db.delete(table).where(inArray(table.tenantId, batch));
+      for (const table of [logLines, metricPoints, auditEvents])
+        await db.delete(table).where(inArray(table.tenantId, batch));
       await removeTenantCosts(db, batch);
     }
     await db.delete(tenants).where(eq(tenants.infrastructureId, infrastructure.id));
   }
   // A prefix has no _ or %, so the pattern matches its email domain and nothing else.
+  await db.delete(auditEvents).where(like(auditEvents.target, `%@${prefix}.enclave.local`));
   await db.delete(users).where(like(users.email, `%@${prefix}.enclave.local`));
   if (infrastructure) await db.delete(infrastructures).where(eq(infrastructures.id, infrastructure.id));
 }

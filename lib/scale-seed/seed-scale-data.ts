@@ -20,6 +20,7 @@ import {
   insertAlertRules,
   insertAlerts,
 } from "./seed-alerts";
+import { countAuditEvents, insertAuditEvents } from "./seed-audit";
 import { countCostDays, insertCostDays } from "./seed-costs";
 import { countLogLines, insertLogLines } from "./seed-logs";
 import { countMetricPoints, insertMetricPoints } from "./seed-metrics";
@@ -31,7 +32,7 @@ const since = (started: number) => +((performance.now() - started) / 1000).toFix
 
 /**
  * Fills the database with `options.tenants` tenants and `options.users` users and their
- * resources, grants, telemetry, costs and alerts, all named after `options.prefix`. Safe to run
+ * resources, grants, telemetry, costs, alerts and audit log, all named after `options.prefix`. Safe to run
  * again: what exists is counted as "existing" and left as it is, never duplicated or overwritten.
  */
 export async function seedScaleData(
@@ -115,6 +116,11 @@ export async function seedScaleData(
     () => insertAlertEvents(ctx),
   );
   await phase(
+    "audit_events",
+    () => countAuditEvents(ctx),
+    () => insertAuditEvents(ctx),
+  );
+  await phase(
     "cost_daily",
     () => countCostDays(ctx),
     () => insertCostDays(ctx, options.costDays),
@@ -146,6 +152,7 @@ export async function seedScaleData(
       "log_lines",
       "metric_points",
       "alerts",
+      "audit_events",
     ])
       await db.execute(sql.raw(`vacuum analyze ${table}`));
   }
