@@ -55,11 +55,11 @@ test.describe("an admin on the users list", () => {
   test("sorts thousands of users on the server, through the URL", async ({ page }) => {
     await page.goto("/admin/users");
     const header = page.getByRole("table", { name: "Users" }).getByRole("columnheader", { name: /Role/ });
-    await header.getByRole("button").click();
+    await header.getByRole("link").click();
     await expect(page).toHaveURL(/sort=role&dir=asc/);
     await expect(header).toHaveAttribute("aria-sort", "ascending");
     await expect(page.getByRole("table", { name: "Users" }).getByRole("row").nth(1)).toContainText("admin");
-    await header.getByRole("button").click();
+    await header.getByRole("link").click();
     await expect(page).toHaveURL(/sort=role&dir=desc/);
     await expect(page.getByRole("table", { name: "Users" }).getByRole("row").nth(1)).toContainText("user");
   });

@@ -22,7 +22,7 @@ async function sortBy(page: Page, table: Locator, column: RegExp, dir: "ascendin
   const header = table.getByRole("columnheader", { name: column });
   for (let clicks = 0; clicks < 2 && (await header.getAttribute("aria-sort")) !== dir; clicks++) {
     const before = page.url();
-    await header.getByRole("button").click();
+    await header.getByRole("link").click();
     await expect(page).not.toHaveURL(before);
   }
   await expect(header).toHaveAttribute("aria-sort", dir);

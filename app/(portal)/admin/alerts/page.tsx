@@ -44,7 +44,7 @@ export default async function AdminAlertsPage({
         <AlertTable
           rows={list.rows}
           history={history}
-          sort={filter}
+          sort={{ by: filter, href: (sort, dir) => listHref("/admin/alerts", { ...filter, sort, dir, page: 1 }) }}
           actions={
             can(actor, "admin:write")
               ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} />

@@ -7,7 +7,7 @@ import { listHref } from "@/components/list-href";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { SpendFilters } from "./spend-filters";
-import { SpendTable } from "./spend-table-client";
+import { SpendTable } from "./spend-table";
 
 export const metadata = { title: "Spend" };
 const pageSize = 50;
@@ -43,7 +43,10 @@ export default async function AdminBillingPage({ searchParams }: Props) {
           </EmptyState>
         )
       ) : (
-        <SpendTable rows={ranking.rows} sort={query} />
+        <SpendTable
+          rows={ranking.rows}
+          sort={{ by: query, href: (sort, dir) => listHref("/admin/billing", { ...query, sort, dir, page: 1 }) }}
+        />
       )}
       <Pagination
         page={query.page}

@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { NewUserPanel } from "./new-user-client";
 import { UserFilters } from "./user-filters";
-import { UsersTable } from "./users-table-client";
+import { listHref } from "@/components/list-href";
+import { UsersTable } from "./users-table";
 
 export const metadata = { title: "Users" };
 
@@ -60,7 +61,10 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           .
         </EmptyState>
       ) : (
-        <UsersTable rows={list.rows} sort={sort} now={new Date().toISOString()} />
+        <UsersTable
+          rows={list.rows}
+          sort={{ by: sort, href: (by, dir) => listHref("/admin/users", { ...filters, sort: by, dir }) }}
+        />
       )}
       <Pagination
         page={list.page}

@@ -73,7 +73,10 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
         <AlertTable
           rows={list.rows}
           history={history}
-          sort={filter}
+          sort={{
+            by: filter,
+            href: (sort, dir) => listHref(`/t/${tenant.name}/alerts`, { ...filter, sort, dir, page: 1 }),
+          }}
           actions={canWrite ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} /> : undefined}
         />
       )}
