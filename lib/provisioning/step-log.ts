@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { operations, operationSteps } from "@/db/schema";
 import type { ResourceRef } from "@/lib/cloud/contract";
 import { groupWrites } from "@/db/group-writes";
+import { preparedOnce } from "@/db/prepared";
 import { LeaseLostError } from "./lease";
 
 // The durable step log: intent before the cloud call, result after it. A crash between the two
@@ -84,22 +85,20 @@ const statements = {
       .prepare("step_log_writes");
   },
 };
-type Statements = { [kind in keyof typeof statements]: ReturnType<(typeof statements)[kind]> };
-const preparedFor = new WeakMap<Db, Partial<Statements>>();
-function statement<K extends keyof Statements>(db: Db, kind: K): Statements[K] {
-  const prepared = preparedFor.get(db) ?? preparedFor.set(db, {}).get(db)!;
-  return (prepared[kind] ??= statements[kind](db) as Statements[K]);
-}
+const prepared = {
+  intent: preparedOnce(statements.intent),
+  success: preparedOnce(statements.success),
+  many: preparedOnce(statements.many),
+};
 
 function runWrites(db: Db, writes: HeldWrite[]): Promise<{ operationId: string; key: string }[]> {
   if (writes.length === 1) {
     const [one] = writes as [HeldWrite];
     const keys = { operationId: one.operationId, workerId: one.workerId, key: one.key };
-    if (one.state === "running")
-      return statement(db, "intent").execute({ ...keys, idempotencyKey: one.idempotencyKey });
-    return statement(db, "success").execute({ ...keys, result: JSON.stringify(one.result) });
+    if (one.state === "running") return prepared.intent(db).execute({ ...keys, idempotencyKey: one.idempotencyKey });
+    return prepared.success(db).execute({ ...keys, result: JSON.stringify(one.result) });
   }
-  return statement(db, "many").execute({
+  return prepared.many(db).execute({
     operationIds: writes.map((w) => w.operationId),
     keys: writes.map((w) => w.key),
     workerIds: writes.map((w) => w.workerId),
@@ -110,18 +109,12 @@ function runWrites(db: Db, writes: HeldWrite[]): Promise<{ operationId: string; 
 }
 
 // Steps of many operations at the same moment (fifty tenants at once) share a statement.
-const grouped = new WeakMap<Db, (unit: HeldWrite[]) => Promise<boolean>>();
-function writer(db: Db) {
-  let write = grouped.get(db);
-  if (!write) {
-    write = groupWrites(async (units: HeldWrite[][]) => {
-      const done = new Set((await runWrites(db, units.flat())).map((r) => `${r.operationId}/${r.key}`));
-      return units.map((unit) => unit.every((w) => done.has(`${w.operationId}/${w.key}`)));
-    });
-    grouped.set(db, write);
-  }
-  return write;
-}
+const writer = preparedOnce((db) =>
+  groupWrites(async (units: HeldWrite[][]) => {
+    const done = new Set((await runWrites(db, units.flat())).map((r) => `${r.operationId}/${r.key}`));
+    return units.map((unit) => unit.every((w) => done.has(`${w.operationId}/${w.key}`)));
+  }),
+);
 
 export function assertWritten(landed: boolean, { operationId, workerId }: StepHolder): void {
   if (!landed)
