@@ -1,4 +1,4 @@
-import type { Locator } from "@playwright/test";
+import type { Locator, Request } from "@playwright/test";
 import { expect, hydrated, test, type Page } from "./support/test";
 import { storageStateOf } from "./support/personas";
 
@@ -121,6 +121,33 @@ test.describe("an admin sorting and filtering long lists on the server", () => {
     // The URL changes before the server's filtered page replaces the table: wait for the table.
     await expect.poll(names).toContain("dev");
     await page.screenshot({ path: `${shots}/spend-sorted-filtered.png`, fullPage: true });
+  });
+
+  test("loads no page per row in advance: only the navigation's links are prefetched", async ({ page }) => {
+    const rowPages = /^\/(t\/[^/]+|admin\/users\/[0-9a-f-]{36})/;
+    const isPrefetch = (request: Request) => request.headers()["next-router-prefetch"] !== undefined;
+    for (const [list, navigation] of [
+      ["/admin/billing", "/admin/users"],
+      ["/admin/users", "/admin/audit"],
+      ["/tenants", "/admin/users"],
+    ] as const) {
+      const prefetched: string[] = [];
+      const record = (request: Request) => isPrefetch(request) && prefetched.push(new URL(request.url()).pathname);
+      page.on("request", record);
+      // The side navigation's prefetch shows that the links in view have been prefetched, rows among them.
+      const navigationPrefetched = page.waitForRequest(
+        (r) => isPrefetch(r) && new URL(r.url()).pathname === navigation,
+      );
+      await page.goto(list);
+      await expect(page.getByRole("table").locator("tbody tr").first()).toBeVisible();
+      await navigationPrefetched;
+      await page.waitForLoadState("networkidle");
+      page.off("request", record);
+      expect(
+        prefetched.filter((path) => rowPages.test(path)),
+        list,
+      ).toEqual([]);
+    }
   });
 });
 

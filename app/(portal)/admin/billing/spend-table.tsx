@@ -11,8 +11,9 @@ const columns: Column<RankedTenant>[] = [
   {
     header: "Tenant",
     sortKey: "name",
+    // Not prefetched: each prefetch renders a tenant's layout on the server, a page of rows at a time.
     cell: (t) => (
-      <Link className="font-medium text-sky-700 hover:underline" href={`/t/${t.name}/billing`}>
+      <Link className="font-medium text-sky-700 hover:underline" href={`/t/${t.name}/billing`} prefetch={false}>
         {t.name}
       </Link>
     ),

@@ -10,8 +10,9 @@ const columnsAt = (now: Date): Column<UserListRow>[] => [
   {
     header: "User",
     sortKey: "email",
+    // Not prefetched: each prefetch renders a user's page on the server, a page of rows at a time.
     cell: (u) => (
-      <Link href={`/admin/users/${u.id}`} className="group">
+      <Link href={`/admin/users/${u.id}`} className="group" prefetch={false}>
         <span className="font-medium text-brand-600 group-hover:underline">{u.name}</span>{" "}
         <span className="text-slate-500">{u.email}</span>
       </Link>
