@@ -114,7 +114,8 @@ describe.each(testDatabases())("the alerts API on $kind", (target) => {
     const events = await database()
       .db.select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.tenantId, tenant.id), eq(auditEvents.target, "disk")));
+      .where(and(eq(auditEvents.tenantId, tenant.id), eq(auditEvents.target, "disk")))
+      .orderBy(auditEvents.id);
     expect(events.map((e) => [e.action, e.tokenId !== null])).toEqual([
       ["alert.acknowledged", true],
       ["alert.resolved", true],

@@ -86,7 +86,8 @@ describe.each(testDatabases())("the costs and budget API on $kind", (target) => 
     const events = await database()
       .db.select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.tenantId, tenant.id), eq(auditEvents.target, tenant.name)));
+      .where(and(eq(auditEvents.tenantId, tenant.id), eq(auditEvents.target, tenant.name)))
+      .orderBy(auditEvents.id);
     expect(events.map((e) => [e.action, e.tokenId !== null])).toEqual([
       ["budget.set", true],
       ["budget.removed", true],

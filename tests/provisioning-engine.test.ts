@@ -68,7 +68,11 @@ describe.each(testDatabases())("provisioning engine on $kind", (target) => {
     expect((await tenantRow(tenantId)).status).toBe("deleted");
     for (const table of [tenantSecrets, tenantGrants, ssoGroupMappings])
       expect(await db.select().from(table).where(eq(table.tenantId, tenantId))).toEqual([]);
-    const audits = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId));
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.tenantId, tenantId))
+      .orderBy(auditEvents.id);
     expect(
       audits.map((a) => [a.action, a.actorId, a.details]).filter(([action]) => action !== "tenant.create"),
     ).toEqual([
