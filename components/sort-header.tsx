@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { SortDir } from "@/lib/tables/list-sort";
+import { listHref } from "./list-href";
 
 /** A long list the server sorted: the sort it applied (from the URL), and the list's URL sorted another way. */
 export type ServerSort = {
@@ -8,6 +9,14 @@ export type ServerSort = {
   /** The list sorted this way, back on page 1, its filters kept. */
   href: (sort: string, dir: SortDir) => string;
 };
+
+/** The list at `path` as `query` sorts it; sorted another way, it keeps the query's filters and goes back to page 1. */
+export function serverSort(
+  path: string,
+  query: { sort: string; dir: SortDir } & Record<string, string | number | undefined>,
+): ServerSort {
+  return { by: query, href: (sort, dir) => listHref(path, { ...query, sort, dir, page: 1 }) };
+}
 
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
 const flip = { asc: "desc", desc: "asc" } as const;

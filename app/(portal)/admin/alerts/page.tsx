@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { listHref } from "@/components/list-href";
+import { serverSort } from "@/components/sort-header";
 import { AlertButtons } from "@/app/(portal)/t/[tenant]/alerts/alert-buttons-client";
 
 export const metadata = { title: "Alerts" };
@@ -44,7 +45,7 @@ export default async function AdminAlertsPage({
         <AlertTable
           rows={list.rows}
           history={history}
-          sort={{ by: filter, href: (sort, dir) => listHref("/admin/alerts", { ...filter, sort, dir, page: 1 }) }}
+          sort={serverSort("/admin/alerts", filter)}
           actions={
             can(actor, "admin:write")
               ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} />

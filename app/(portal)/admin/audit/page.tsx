@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/empty-state";
 import { describeAuditEvent } from "@/lib/words/describe-audit-event";
 import { AuditFilterForm, AuditPager, auditQuery } from "./audit-filters";
-import { listHref } from "@/components/list-href";
+import { serverSort } from "@/components/sort-header";
 import { AuditTable } from "./audit-table";
 
 export const metadata = { title: "Audit log" };
@@ -38,10 +38,7 @@ export default async function AdminAuditPage({
       {rows.length === 0 ? (
         <EmptyState title="No events match these filters">Widen the date range or clear a filter.</EmptyState>
       ) : (
-        <AuditTable
-          rows={rows}
-          sort={{ by: filters, href: (sort, dir) => listHref("/admin/audit", { ...filters, sort, dir, page: 1 }) }}
-        />
+        <AuditTable rows={rows} sort={serverSort("/admin/audit", filters)} />
       )}
       <AuditPager filters={filters} total={result.total} pageSize={result.pageSize} />
     </>

@@ -4,6 +4,7 @@ import { rankTenantsByMonthToDate } from "@/lib/billing/cost-queries";
 import { spendListQuery } from "@/lib/billing/spend-list-query";
 import { EmptyState } from "@/components/empty-state";
 import { listHref } from "@/components/list-href";
+import { serverSort } from "@/components/sort-header";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { SpendFilters } from "./spend-filters";
@@ -43,10 +44,7 @@ export default async function AdminBillingPage({ searchParams }: Props) {
           </EmptyState>
         )
       ) : (
-        <SpendTable
-          rows={ranking.rows}
-          sort={{ by: query, href: (sort, dir) => listHref("/admin/billing", { ...query, sort, dir, page: 1 }) }}
-        />
+        <SpendTable rows={ranking.rows} sort={serverSort("/admin/billing", query)} />
       )}
       <Pagination
         page={query.page}

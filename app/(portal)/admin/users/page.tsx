@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/empty-state";
 import { Pagination } from "@/components/pagination";
 import { NewUserPanel } from "./new-user-client";
 import { UserFilters } from "./user-filters";
-import { listHref } from "@/components/list-href";
+import { serverSort } from "@/components/sort-header";
 import { UsersTable } from "./users-table";
 
 export const metadata = { title: "Users" };
@@ -61,10 +61,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
           .
         </EmptyState>
       ) : (
-        <UsersTable
-          rows={list.rows}
-          sort={{ by: sort, href: (by, dir) => listHref("/admin/users", { ...filters, sort: by, dir }) }}
-        />
+        <UsersTable rows={list.rows} sort={serverSort("/admin/users", { ...filters, ...sort })} />
       )}
       <Pagination
         page={list.page}

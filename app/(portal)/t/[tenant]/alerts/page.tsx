@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { listHref } from "@/components/list-href";
+import { serverSort } from "@/components/sort-header";
 import { AlertButtons } from "./alert-buttons-client";
 import { AlertRulesSection } from "./alert-rules-section";
 import { ChannelsSection } from "./channels-section";
@@ -73,10 +74,7 @@ export default async function TenantAlertsPage({ params, searchParams }: Props) 
         <AlertTable
           rows={list.rows}
           history={history}
-          sort={{
-            by: filter,
-            href: (sort, dir) => listHref(`/t/${tenant.name}/alerts`, { ...filter, sort, dir, page: 1 }),
-          }}
+          sort={serverSort(`/t/${tenant.name}/alerts`, filter)}
           actions={canWrite ? (a) => <AlertButtons tenant={a.tenant!} alertId={a.id} state={a.state!} /> : undefined}
         />
       )}
