@@ -13,9 +13,10 @@ import { readyLocalTenants, sourceKey, telemetrySourcesByTenant } from "./source
 export async function generateRecentLogs(
   db: Db,
   now = new Date(),
-  options: { infrastructureId?: string; linesPerTransaction?: number } = {},
+  options: { infrastructureId?: string; linesPerTransaction?: number; seed?: number } = {},
 ): Promise<{ tenants: number; lines: number }> {
   const { infrastructureId, linesPerTransaction = 2_000 } = options;
+  const random = seededRandom(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   const ready = await readyLocalTenants(
     db,
     infrastructureId ? eq(tenants.infrastructureId, infrastructureId) : undefined,
@@ -56,7 +57,6 @@ export async function generateRecentLogs(
         );
         unfinished.push(...rest);
         const writer = batchedLineInsert(tx, 1000);
-        const random = seededRandom(Math.floor(Math.random() * 2 ** 32));
         for (const { tenant, from, until } of slices) {
           if (until < now) expected.set(tenant.id, until);
           for (const minute of minutesOfLines(
