@@ -21,7 +21,7 @@ type Props<Row> = {
   initialSort?: SortingState;
 };
 
-/** A short list, sorted and filtered in the browser. Long lists sort and filter on the server: see SortedTable. */
+/** A short list, sorted and filtered in the browser. Long lists sort and filter on the server: see DataTable's `sort`. */
 export function ClientTable<Row>({ caption, rows, columns, rowId, initialSort = [] }: Props<Row>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort);
   const [filter, setFilter] = useState("");

@@ -23,7 +23,13 @@ import {
 import { verifyPassword } from "@/lib/auth/password";
 import { planGrants } from "@/lib/scale-seed/plan-grants";
 import { removeScaleData } from "@/lib/scale-seed/remove-scale-data";
-import { loadAdminEmail, loadTestEmail, scaleInfrastructureName, scalePassword } from "@/lib/scale-seed/scale-names";
+import {
+  loadAdminEmail,
+  loadTestEmail,
+  scaleEmailPattern,
+  scaleInfrastructureName,
+  scalePassword,
+} from "@/lib/scale-seed/scale-names";
 import { parseScaleFlags } from "@/lib/scale-seed/scale-options";
 import { seedScaleData, type ScaleSeedSummary } from "@/lib/scale-seed/seed-scale-data";
 import { rollups } from "./helpers/costs";
@@ -42,7 +48,7 @@ async function rowCounts(db: Db, prefix: string) {
   const userRows = await db
     .select({ id: users.id })
     .from(users)
-    .where(like(users.email, `%@${prefix}.enclave.local`));
+    .where(like(users.email, scaleEmailPattern(prefix)));
   const n = async (
     table:
       | typeof operations
@@ -88,7 +94,7 @@ async function rowCounts(db: Db, prefix: string) {
       await db
         .select({ n: count() })
         .from(auditEvents)
-        .where(or(inArray(auditEvents.tenantId, ids), like(auditEvents.target, `%@${prefix}.enclave.local`)))
+        .where(or(inArray(auditEvents.tenantId, ids), like(auditEvents.target, scaleEmailPattern(prefix))))
     )[0]!.n,
     cost_daily: await n(costDaily),
     log_lines: await n(logLines),
@@ -177,7 +183,7 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
       .from(tenantGrants)
       .innerJoin(users, eq(users.id, tenantGrants.userId))
       .innerJoin(tenants, eq(tenants.id, tenantGrants.tenantId))
-      .where(like(users.email, `%@${prefix}.enclave.local`));
+      .where(like(users.email, scaleEmailPattern(prefix)));
     const loadTest = grants
       .filter((g) => g.email === loadTestEmail(prefix))
       .map((g) => `${g.tenant} ${g.level}`)
@@ -223,7 +229,7 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
     const hashes = await db
       .select({ email: users.email, hash: users.passwordHash })
       .from(users)
-      .where(like(users.email, `%@${prefix}.enclave.local`))
+      .where(like(users.email, scaleEmailPattern(prefix)))
       .orderBy(users.email);
 
     const again = await seedScaleData(db, options);
@@ -235,7 +241,7 @@ describe.each(testDatabases())("seedScaleData on $kind", (target) => {
       await db
         .select({ email: users.email, hash: users.passwordHash })
         .from(users)
-        .where(like(users.email, `%@${prefix}.enclave.local`))
+        .where(like(users.email, scaleEmailPattern(prefix)))
         .orderBy(users.email),
     ).toEqual(hashes);
   });

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { auditEvents, infrastructures, logLines, metricPoints, tenants, users } from "@/db/schema";
 import { removeTenantCosts } from "@/lib/billing/remove-costs";
 import { chunk } from "./batch-sql";
-import { scaleInfrastructureName } from "./scale-names";
+import { scaleEmailPattern, scaleInfrastructureName } from "./scale-names";
 
 /**
  * Removes what seedScaleData made under a prefix: telemetry, costs and the audit events naming its
@@ -27,8 +27,7 @@ export async function removeScaleData(db: Db, prefix: string): Promise<void> {
     }
     await db.delete(tenants).where(eq(tenants.infrastructureId, infrastructure.id));
   }
-  // A prefix has no _ or %, so the pattern matches its email domain and nothing else.
-  await db.delete(auditEvents).where(like(auditEvents.target, `%@${prefix}.enclave.local`));
-  await db.delete(users).where(like(users.email, `%@${prefix}.enclave.local`));
+  await db.delete(auditEvents).where(like(auditEvents.target, scaleEmailPattern(prefix)));
+  await db.delete(users).where(like(users.email, scaleEmailPattern(prefix)));
   if (infrastructure) await db.delete(infrastructures).where(eq(infrastructures.id, infrastructure.id));
 }

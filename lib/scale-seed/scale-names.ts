@@ -5,6 +5,8 @@ export const scaleUserEmail = (prefix: string, n: number) =>
   `user-${String(n).padStart(5, "0")}@${prefix}.enclave.local`;
 export const loadTestEmail = (prefix: string) => `loadtest@${prefix}.enclave.local`;
 export const loadAdminEmail = (prefix: string) => `loadadmin@${prefix}.enclave.local`;
+// A prefix has no _ or %, so the pattern matches its email domain and nothing else.
+export const scaleEmailPattern = (prefix: string) => `%@${prefix}.enclave.local`;
 
 /** Every seeded account signs in with it; the load benchmark uses it too. */
 export const scalePassword = "enclave-scale-seed";

@@ -2,10 +2,8 @@ import { sql } from "drizzle-orm";
 import { auditEvents, infrastructures, tenantGrants, tenants, users } from "@/db/schema";
 import { countInserted, countRows } from "./batch-sql";
 import type { ScaleContext } from "./scale-context";
-import { loadAdminEmail } from "./scale-names";
+import { loadAdminEmail, scaleEmailPattern } from "./scale-names";
 
-// The prefix has no _ or %, so this matches its email domain and nothing else.
-const seedEmails = (ctx: ScaleContext) => `%@${ctx.prefix}.enclave.local`;
 const tenantIds = (ctx: ScaleContext) => sql.param(ctx.tenants.map((t) => t.id));
 
 /** The audit events of the seed's tenants and users: those naming one of its tenants or one of its accounts. */
@@ -13,7 +11,7 @@ export const countAuditEvents = (ctx: ScaleContext) =>
   countRows(
     ctx.db,
     sql`select count(*)::int as n from ${auditEvents}
-      where tenant_id = any(${tenantIds(ctx)}::uuid[]) or target like ${seedEmails(ctx)}`,
+      where tenant_id = any(${tenantIds(ctx)}::uuid[]) or target like ${scaleEmailPattern(ctx.prefix)}`,
   );
 
 /**
@@ -34,11 +32,11 @@ export const insertAuditEvents = (ctx: ScaleContext) =>
         where t.id = any(${tenantIds(ctx)}::uuid[])
         union all
         select u.created_at, 'user.create', null, u.email, jsonb_build_object('userId', u.id, 'name', u.name, 'role', u.role)
-        from ${users} u where u.email like ${seedEmails(ctx)}
+        from ${users} u where u.email like ${scaleEmailPattern(ctx.prefix)}
         union all
         select g.created_at, 'grant.set', g.tenant_id, u.email, jsonb_build_object('level', g.level, 'expiresAt', g.expires_at)
         from ${tenantGrants} g join ${users} u on u.id = g.user_id
-        where g.tenant_id = any(${tenantIds(ctx)}::uuid[]) and u.email like ${seedEmails(ctx)}
+        where g.tenant_id = any(${tenantIds(ctx)}::uuid[]) and u.email like ${scaleEmailPattern(ctx.prefix)}
       ) as e
       where not exists (
         select 1 from ${auditEvents} a
